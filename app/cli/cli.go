@@ -1,0 +1,166 @@
+// Package cli is Bridgekeeper's command line: the global flags, the draft,
+// import and export subcommands, and the hand-off to the window when no
+// subcommand is given. It imports no Fyne, so it is tested with plain go test.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bridgekeeper/bridgekeeper/data"
+)
+
+// Version is the release this binary reports; set with -ldflags at build time.
+var Version = "0.1.0-dev"
+
+// GUI opens the window on the database at dbPath ("" means the default
+// location) and returns when the window closes.
+type GUI func(dbPath string) error
+
+// Env is what a command may touch: its arguments' streams, the environment
+// needed to locate the default database, and the window to fall back to.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	GUI    GUI
+	// Clipboard receives text for `draft --copy`; nil means no clipboard.
+	Clipboard func(text string) error
+}
+
+// usageError is bad input from the user: it prints one line and exits 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+const usage = `usage: bridgekeeper [--db PATH] [command]
+
+commands:
+  (none)                      open the Bridgekeeper window
+  draft [flags]               print an email draft (bridgekeeper draft -h for flags)
+  import csv FILE             add interviews from a CSV file
+  export csv|ics [--out FILE] write interviews as CSV, or upcoming ones as a calendar
+  version                     print the version
+`
+
+// Run executes the command line in args (without the program name) and
+// returns the process exit status: 0 on success, 2 for bad input, 1 for
+// anything else that went wrong.
+func Run(args []string, env Env) int {
+	err := run(args, env)
+	if err == nil {
+		return 0
+	}
+	var ue *usageError
+	if errors.As(err, &ue) || isInputError(err) {
+		fmt.Fprintln(env.Stderr, "bridgekeeper: "+oneLine(err.Error()))
+		if errors.As(err, &ue) && strings.HasPrefix(ue.msg, "usage") {
+			fmt.Fprint(env.Stderr, usage)
+		}
+		return 2
+	}
+	fmt.Fprintln(env.Stderr, "bridgekeeper: "+oneLine(err.Error()))
+	return 1
+}
+
+// isInputError reports errors that stem from what the user handed us.
+func isInputError(err error) bool {
+	var ve data.ValidationError
+	var fe *data.FieldError
+	return errors.As(err, &ve) || errors.As(err, &fe) ||
+		errors.Is(err, data.ErrNotDatabase) || errors.Is(err, data.ErrTooNew) ||
+		errors.Is(err, data.ErrNotFound) || errors.Is(err, os.ErrNotExist)
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func run(args []string, env Env) error {
+	global := flag.NewFlagSet("bridgekeeper", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	dbPath := global.String("db", "", "database file (default: the app's storage folder)")
+	if err := global.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(env.Stdout, usage)
+			return nil
+		}
+		return usagef("usage: %v", err)
+	}
+	rest := global.Args()
+	if global.Lookup("db") != nil && flagWasSet(global, "db") && *dbPath == "" {
+		return usagef("usage: --db needs a file path")
+	}
+	if len(rest) == 0 {
+		if env.GUI == nil {
+			return usagef("usage: no window available in this build")
+		}
+		return env.GUI(*dbPath)
+	}
+	cmd, cmdArgs := rest[0], rest[1:]
+	switch cmd {
+	case "version":
+		if len(cmdArgs) > 0 {
+			return usagef("usage: version takes no arguments")
+		}
+		fmt.Fprintf(env.Stdout, "bridgekeeper %s (schema %d)\n", Version, data.SchemaVersion())
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(env.Stdout, usage)
+		return nil
+	case "draft":
+		return runDraft(cmdArgs, *dbPath, env)
+	case "import":
+		return runImport(cmdArgs, *dbPath, env)
+	case "export":
+		return runExport(cmdArgs, *dbPath, env)
+	default:
+		return usagef("usage: unknown command %q", cmd)
+	}
+}
+
+func flagWasSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == name {
+			set = true
+		}
+	})
+	return set
+}
+
+// DefaultDBPath is where the database lives when --db is not given and no
+// window (with its own storage folder) is open: the same folder Fyne's
+// storage uses for the app ID, so CLI and GUI share one file.
+func DefaultDBPath(appID string) (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("locate default database: %w", err)
+	}
+	return filepath.Join(dir, "fyne", appID, "bridgekeeper.db"), nil
+}
+
+// AppID is Bridgekeeper's reverse-DNS application ID, shared by the window
+// (storage, preferences) and the command line (default database path).
+const AppID = "io.github.bridgekeeper"
+
+// openStore opens the database named by --db, or the default one.
+func openStore(dbPath string) (*data.Store, error) {
+	if dbPath == "" {
+		p, err := DefaultDBPath(AppID)
+		if err != nil {
+			return nil, err
+		}
+		dbPath = p
+	}
+	return data.Open(dbPath)
+}

@@ -1,0 +1,281 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+const interviewColumns = `id, company, role, contact_name, contact_email, starts_at,
+	timezone, status, notes, created_at, updated_at`
+
+// CreateInterview validates and stores a new interview, setting its ID and
+// timestamps, and starts its timeline with a "created" event.
+func (s *Store) CreateInterview(ctx context.Context, iv *Interview) error {
+	return s.CreateInterviews(ctx, []*Interview{iv})
+}
+
+// CreateInterviews stores many interviews in one transaction: either all of
+// them are saved or, on the first invalid one, none is.
+func (s *Store) CreateInterviews(ctx context.Context, ivs []*Interview) error {
+	for i, iv := range ivs {
+		if err := iv.Validate(); err != nil {
+			if len(ivs) == 1 {
+				return err
+			}
+			return fmt.Errorf("interview %d: %w", i+1, err)
+		}
+	}
+	now := time.Now().UTC()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO interviews
+			(company, role, contact_name, contact_email, starts_at, timezone, status, notes, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		ev, err := tx.PrepareContext(ctx, `INSERT INTO events (interview_id, at, kind, to_status) VALUES (?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer ev.Close()
+		stamp := formatStamp(now)
+		for _, iv := range ivs {
+			res, err := ins.ExecContext(ctx, iv.Company, iv.Role, iv.ContactName, iv.ContactEmail,
+				formatStart(iv.StartsAt), iv.TimeZone, string(iv.Status), iv.Notes, stamp, stamp)
+			if err != nil {
+				return err
+			}
+			if iv.ID, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			if _, err := ev.ExecContext(ctx, iv.ID, stamp, string(EventCreated), string(iv.Status)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		for _, iv := range ivs {
+			iv.ID = 0
+		}
+		return fmt.Errorf("save interview: %w", err)
+	}
+	for _, iv := range ivs {
+		iv.CreatedAt, iv.UpdatedAt = now.Truncate(time.Millisecond), now.Truncate(time.Millisecond)
+		iv.StartsAt = iv.StartsAt.UTC().Truncate(time.Second)
+	}
+	return nil
+}
+
+// Interview loads one interview by ID; it returns ErrNotFound when there is none.
+func (s *Store) Interview(ctx context.Context, id int64) (Interview, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+interviewColumns+` FROM interviews WHERE id = ?`, id)
+	iv, err := scanInterview(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Interview{}, fmt.Errorf("interview %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Interview{}, fmt.Errorf("load interview %d: %w", id, err)
+	}
+	return iv, nil
+}
+
+// Interviews loads every interview, soonest first (undated ones last).
+func (s *Store) Interviews(ctx context.Context) ([]Interview, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+interviewColumns+` FROM interviews
+		ORDER BY starts_at = '', starts_at, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list interviews: %w", err)
+	}
+	defer rows.Close()
+	var out []Interview
+	for rows.Next() {
+		iv, err := scanInterview(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list interviews: %w", err)
+		}
+		out = append(out, iv)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list interviews: %w", err)
+	}
+	return out, nil
+}
+
+// CountInterviews returns how many interviews are stored.
+func (s *Store) CountInterviews(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM interviews`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count interviews: %w", err)
+	}
+	return n, nil
+}
+
+// UpdateInterview saves changes to an existing interview. A change of status
+// is recorded on the timeline in the same transaction.
+func (s *Store) UpdateInterview(ctx context.Context, iv *Interview) error {
+	if err := iv.Validate(); err != nil {
+		return err
+	}
+	now := time.Now().UTC()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var old string
+		err := tx.QueryRowContext(ctx, `SELECT status FROM interviews WHERE id = ?`, iv.ID).Scan(&old)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("interview %d: %w", iv.ID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		stamp := formatStamp(now)
+		_, err = tx.ExecContext(ctx, `UPDATE interviews SET company = ?, role = ?, contact_name = ?,
+			contact_email = ?, starts_at = ?, timezone = ?, status = ?, notes = ?, updated_at = ?
+			WHERE id = ?`,
+			iv.Company, iv.Role, iv.ContactName, iv.ContactEmail, formatStart(iv.StartsAt),
+			iv.TimeZone, string(iv.Status), iv.Notes, stamp, iv.ID)
+		if err != nil {
+			return err
+		}
+		if Status(old) != iv.Status {
+			_, err = tx.ExecContext(ctx, `INSERT INTO events (interview_id, at, kind, from_status, to_status)
+				VALUES (?, ?, ?, ?, ?)`, iv.ID, stamp, string(EventStatus), old, string(iv.Status))
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("update interview: %w", err)
+	}
+	iv.UpdatedAt = now.Truncate(time.Millisecond)
+	return nil
+}
+
+// DeleteInterview removes an interview and its whole timeline.
+func (s *Store) DeleteInterview(ctx context.Context, id int64) error {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM interviews WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("delete interview %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("delete interview %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// AddEvent appends an entry to an interview's timeline. A status event also
+// moves the interview to the new status, in the same transaction.
+func (s *Store) AddEvent(ctx context.Context, e *Event) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if e.At.IsZero() {
+		e.At = time.Now().UTC()
+	}
+	e.At = e.At.UTC().Truncate(time.Millisecond)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var old string
+		err := tx.QueryRowContext(ctx, `SELECT status FROM interviews WHERE id = ?`, e.InterviewID).Scan(&old)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("interview %d: %w", e.InterviewID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		stamp := formatStamp(e.At)
+		if e.Kind == EventStatus {
+			e.FromStatus = Status(old)
+			if _, err := tx.ExecContext(ctx, `UPDATE interviews SET status = ?, updated_at = ? WHERE id = ?`,
+				string(e.ToStatus), stamp, e.InterviewID); err != nil {
+				return err
+			}
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO events
+			(interview_id, at, kind, from_status, to_status, scenario, subject, body)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.InterviewID, stamp, string(e.Kind), string(e.FromStatus), string(e.ToStatus),
+			e.Scenario, e.Subject, e.Body)
+		if err != nil {
+			return err
+		}
+		e.ID, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("add %s event: %w", e.Kind, err)
+	}
+	return nil
+}
+
+// Events returns an interview's timeline, newest first.
+func (s *Store) Events(ctx context.Context, interviewID int64) ([]Event, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, interview_id, at, kind, from_status, to_status,
+		scenario, subject, body FROM events WHERE interview_id = ? ORDER BY at DESC, id DESC`, interviewID)
+	if err != nil {
+		return nil, fmt.Errorf("load timeline: %w", err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var e Event
+		var at, kind, from, to string
+		if err := rows.Scan(&e.ID, &e.InterviewID, &at, &kind, &from, &to, &e.Scenario, &e.Subject, &e.Body); err != nil {
+			return nil, fmt.Errorf("load timeline: %w", err)
+		}
+		if e.At, err = parseTime(at); err != nil {
+			return nil, fmt.Errorf("load timeline: %w", err)
+		}
+		e.Kind, e.FromStatus, e.ToStatus = EventKind(kind), Status(from), Status(to)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load timeline: %w", err)
+	}
+	return out, nil
+}
+
+// Setting returns a stored setting, or def when it was never set.
+func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return def, nil
+	}
+	if err != nil {
+		return def, fmt.Errorf("read setting %s: %w", key, err)
+	}
+	return v, nil
+}
+
+// SetSetting stores a setting, replacing any earlier value.
+func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	if err != nil {
+		return fmt.Errorf("save setting %s: %w", key, err)
+	}
+	return nil
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanInterview(sc scanner) (Interview, error) {
+	var iv Interview
+	var starts, status, created, updated string
+	err := sc.Scan(&iv.ID, &iv.Company, &iv.Role, &iv.ContactName, &iv.ContactEmail, &starts,
+		&iv.TimeZone, &status, &iv.Notes, &created, &updated)
+	if err != nil {
+		return iv, err
+	}
+	iv.Status = Status(status)
+	if iv.StartsAt, err = parseTime(starts); err != nil {
+		return iv, err
+	}
+	if iv.CreatedAt, err = parseTime(created); err != nil {
+		return iv, err
+	}
+	iv.UpdatedAt, err = parseTime(updated)
+	return iv, err
+}

@@ -1,0 +1,187 @@
+package data
+
+import (
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+)
+
+// Status is where an interview stands in the hiring process.
+type Status string
+
+// The statuses an interview can have, in the order the tracker offers them.
+const (
+	StatusScheduled   Status = "scheduled"
+	StatusRescheduled Status = "rescheduled"
+	StatusCancelled   Status = "cancelled"
+	StatusWithdrawn   Status = "withdrawn"
+	StatusAttended    Status = "attended"
+	StatusOffer       Status = "offer"
+	StatusAccepted    Status = "accepted"
+	StatusDeclined    Status = "declined"
+	StatusRejected    Status = "rejected"
+	StatusGhosted     Status = "ghosted"
+)
+
+// Statuses lists every known status in display order.
+func Statuses() []Status {
+	return []Status{
+		StatusScheduled, StatusRescheduled, StatusCancelled, StatusWithdrawn,
+		StatusAttended, StatusOffer, StatusAccepted, StatusDeclined,
+		StatusRejected, StatusGhosted,
+	}
+}
+
+// Valid reports whether s is one of the known statuses.
+func (s Status) Valid() bool {
+	for _, known := range Statuses() {
+		if s == known {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseStatus turns user text into a Status, ignoring case and surrounding space.
+func ParseStatus(text string) (Status, error) {
+	s := Status(strings.ToLower(strings.TrimSpace(text)))
+	if !s.Valid() {
+		return "", &FieldError{Field: "status", Msg: fmt.Sprintf("unknown status %q", text)}
+	}
+	return s, nil
+}
+
+// Interview is one interview (or offer) the user is tracking.
+type Interview struct {
+	ID           int64
+	Company      string
+	Role         string
+	ContactName  string
+	ContactEmail string
+	// StartsAt is the zero time when the date is not known yet.
+	StartsAt time.Time
+	// TimeZone is the IANA zone the user entered the time in, e.g. "Europe/Berlin".
+	TimeZone  string
+	Status    Status
+	Notes     string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Local returns the start time in the zone the user entered it in, falling
+// back to loc when that zone is unknown or empty.
+func (iv Interview) Local(loc *time.Location) time.Time {
+	if iv.TimeZone != "" {
+		if z, err := time.LoadLocation(iv.TimeZone); err == nil {
+			return iv.StartsAt.In(z)
+		}
+	}
+	return iv.StartsAt.In(loc)
+}
+
+// Validate checks the interview and returns a ValidationError listing every
+// problem, or nil.
+func (iv *Interview) Validate() error {
+	var errs ValidationError
+	if strings.TrimSpace(iv.Company) == "" {
+		errs = append(errs, &FieldError{Field: "company", Msg: "company is required"})
+	}
+	if iv.Status == "" {
+		iv.Status = StatusScheduled
+	}
+	if !iv.Status.Valid() {
+		errs = append(errs, &FieldError{Field: "status", Msg: fmt.Sprintf("unknown status %q", iv.Status)})
+	}
+	if iv.ContactEmail != "" {
+		if err := ValidateEmail(iv.ContactEmail); err != nil {
+			errs = append(errs, err.(*FieldError))
+		}
+	}
+	if iv.TimeZone != "" {
+		if _, err := LoadZone(iv.TimeZone); err != nil {
+			errs = append(errs, err.(*FieldError))
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
+
+// ValidateEmail accepts a bare address such as "ana@example.com" and nothing
+// else: no display name, no spaces, a dot in the domain.
+func ValidateEmail(addr string) error {
+	bad := &FieldError{Field: "contact_email", Msg: fmt.Sprintf("%q is not a valid email address", addr)}
+	parsed, err := mail.ParseAddress(addr)
+	if err != nil || parsed.Address != addr || parsed.Name != "" {
+		return bad
+	}
+	at := strings.LastIndexByte(addr, '@')
+	if at < 1 || !strings.Contains(addr[at+1:], ".") || strings.HasSuffix(addr, ".") {
+		return bad
+	}
+	return nil
+}
+
+// LoadZone loads an IANA time zone by name ("Local" and "" are refused, so a
+// stored zone always means the same thing on another machine).
+func LoadZone(name string) (*time.Location, error) {
+	bad := &FieldError{Field: "timezone", Msg: fmt.Sprintf("unknown time zone %q", name)}
+	if name == "" || name == "Local" || strings.TrimSpace(name) != name {
+		return nil, bad
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, bad
+	}
+	return loc, nil
+}
+
+// EventKind says what happened on an interview's timeline.
+type EventKind string
+
+// The kinds of timeline event.
+const (
+	EventCreated EventKind = "created"
+	EventStatus  EventKind = "status"
+	EventDraft   EventKind = "draft"
+	EventNote    EventKind = "note"
+)
+
+// Event is one entry on an interview's timeline.
+type Event struct {
+	ID          int64
+	InterviewID int64
+	At          time.Time
+	Kind        EventKind
+	FromStatus  Status
+	ToStatus    Status
+	// Scenario, Subject and Body are set for drafts filed from the composer;
+	// Body also holds the text of a note.
+	Scenario string
+	Subject  string
+	Body     string
+}
+
+// Validate checks an event before it is stored.
+func (e *Event) Validate() error {
+	var errs ValidationError
+	switch e.Kind {
+	case EventCreated, EventDraft:
+	case EventNote:
+		if strings.TrimSpace(e.Body) == "" {
+			errs = append(errs, &FieldError{Field: "body", Msg: "a note needs some text"})
+		}
+	case EventStatus:
+		if !e.ToStatus.Valid() {
+			errs = append(errs, &FieldError{Field: "to_status", Msg: fmt.Sprintf("unknown status %q", e.ToStatus)})
+		}
+	default:
+		errs = append(errs, &FieldError{Field: "kind", Msg: fmt.Sprintf("unknown event kind %q", e.Kind)})
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
