@@ -38,9 +38,21 @@ type Store struct {
 	path string
 }
 
+// Options tune OpenWith.
+type Options struct {
+	// BackupDir, when set, receives a backup of an existing database before
+	// its schema is migrated.
+	BackupDir string
+}
+
 // Open opens (creating if needed) the database at path and migrates it to
 // the newest schema. The file and its directory are private to the user.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
+
+// OpenWith is Open with options. A file at path that is not a healthy
+// database is never overwritten: OpenWith fails with ErrNotDatabase (see
+// MoveAside) or ErrUnreadable.
+func OpenWith(path string, opt Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open store: no database path")
 	}
@@ -48,45 +60,96 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	if err := prepareFile(abs); err != nil {
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", abs, err)
 	}
-	db, err := sql.Open("sqlite", dsn(abs))
+	if err := checkHeader(abs); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", abs, err)
+	}
+	if !exists(abs) {
+		if err := createFresh(abs); err != nil {
+			return nil, fmt.Errorf("open store %s: %w", abs, err)
+		}
+	} else if err := tightenMode(abs); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", abs, err)
+	}
+	s, err := openDB(abs)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", abs, err)
+	}
+	if err := s.migrate(context.Background(), opt.BackupDir); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open store %s: %w", abs, err)
+	}
+	return s, nil
+}
+
+func openDB(abs string) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return nil, err
 	}
 	// A handful of connections lets the UI read while an import writes; no
 	// code path holds one connection while waiting for another, so the pool
 	// cannot deadlock.
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)
-	s := &Store{db: db, path: abs}
-	if err := s.migrate(context.Background()); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", abs, err)
-	}
-	return s, nil
+	return &Store{db: db, path: abs}, nil
 }
 
-// prepareFile makes sure the database file exists with mode 0600 before
-// SQLite sees it, so it is never created world-readable by the umask.
-func prepareFile(abs string) error {
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+// createFresh builds a new database under a temporary name and links it
+// into place only once it holds the whole schema, so the database path never
+// holds a half-initialised (or empty) file, and a file that another process
+// created meanwhile is never replaced.
+func createFresh(abs string) error {
+	tmp := fmt.Sprintf("%s.new-%d", abs, os.Getpid())
+	cleanup := func() {
+		for _, p := range []string{tmp, tmp + "-wal", tmp + "-shm"} {
+			os.Remove(p)
+		}
+	}
+	cleanup()
+	defer cleanup()
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
 		return err
 	}
-	info, err := os.Stat(abs)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil {
+	f.Close()
+	s, err := openDB(tmp)
+	if err != nil {
+		return err
+	}
+	err = s.migrate(context.Background(), "")
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = syncFile(tmp)
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.Link(tmp, abs); err != nil {
+		if exists(abs) {
+			return nil // another process created it first: use theirs
+		}
+		// Some file systems have no hard links; nothing is at abs, so a
+		// rename cannot clobber anything.
+		if err := os.Rename(tmp, abs); err != nil {
 			return err
 		}
-		return f.Close()
-	case err != nil:
+	}
+	syncDir(filepath.Dir(abs))
+	return nil
+}
+
+// tightenMode makes an existing database private to the user.
+func tightenMode(abs string) error {
+	info, err := os.Stat(abs)
+	if err != nil {
 		return err
-	case info.IsDir():
-		return fmt.Errorf("%w: it is a directory", ErrNotDatabase)
-	case info.Mode().Perm()&0o077 != 0:
+	}
+	if info.Mode().Perm()&0o077 != 0 {
 		return os.Chmod(abs, 0o600)
 	}
 	return nil
@@ -183,20 +246,25 @@ func (s *Store) Version(ctx context.Context) (int, error) {
 // migrate applies each missing migration in a transaction of its own. The
 // version is re-read inside the write lock so two processes opening the same
 // old file cannot both apply a step.
-func (s *Store) migrate(ctx context.Context) error {
+func (s *Store) migrate(ctx context.Context, backupDir string) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
 	}
 	current, err := s.Version(ctx)
 	if err != nil {
-		if strings.Contains(err.Error(), "not a database") {
+		if isCorrupt(err) {
 			return fmt.Errorf("%w: %v", ErrNotDatabase, err)
 		}
 		return err
 	}
 	if current > len(ms) {
 		return fmt.Errorf("%w (schema %d, this build knows %d)", ErrTooNew, current, len(ms))
+	}
+	if current > 0 && current < len(ms) && backupDir != "" {
+		if _, err := s.Backup(ctx, backupDir, time.Now()); err != nil {
+			return fmt.Errorf("back up before upgrading the schema: %w", err)
+		}
 	}
 	for _, m := range ms[current:] {
 		if err := s.apply(ctx, m); err != nil {
@@ -240,6 +308,12 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// isCorrupt recognises SQLite's "not a database" and "malformed" errors.
+func isCorrupt(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "not a database") || strings.Contains(msg, "malformed")
 }
 
 func formatStamp(t time.Time) string { return t.UTC().Format(stampLayout) }

@@ -1,0 +1,226 @@
+package app_test
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The end-to-end tests start the real binary in a real X server. `make test`
+// sets BRIDGEKEEPER_E2E=1 (and installs Xvfb and xdotool); without it, and
+// without the tools, they are skipped so a plain `go test ./...` still works.
+func requireE2E(t *testing.T) {
+	t.Helper()
+	for _, tool := range []string{"Xvfb", "xdotool"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("BRIDGEKEEPER_E2E") == "1" {
+				t.Fatalf("%s is needed for the end-to-end test: %v", tool, err)
+			}
+			t.Skipf("%s not installed; run `make test` for the end-to-end test", tool)
+		}
+	}
+}
+
+// buildBinary compiles bridgekeeper once per test binary run.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "bridgekeeper")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Dir = ".."
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// startXvfb starts a private X server and returns its DISPLAY value.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// -displayfd makes Xvfb pick a free display and tell us which.
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w}
+	if err := x.Start(); err != nil {
+		t.Fatalf("start Xvfb: %v", err)
+	}
+	w.Close()
+	t.Cleanup(func() {
+		x.Process.Kill()
+		x.Wait()
+	})
+	got := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		got <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-got:
+		if n == "" {
+			t.Fatal("Xvfb did not report a display")
+		}
+		return ":" + n
+	case <-time.After(30 * time.Second):
+		t.Fatal("Xvfb did not start within 30 s")
+	}
+	return ""
+}
+
+type running struct {
+	cmd    *exec.Cmd
+	stderr *bytes.Buffer
+	exited chan struct{} // closed once the process has been reaped
+	err    error         // its exit error, valid after exited is closed
+	window string
+}
+
+// launch starts the app and waits until its window is mapped.
+func launch(t *testing.T, bin, display, db string, env ...string) *running {
+	t.Helper()
+	home := t.TempDir()
+	cmd := exec.Command(bin, "--db", db)
+	cmd.Env = append(cleanEnv(), "DISPLAY="+display, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
+	cmd.Env = append(cmd.Env, env...)
+	r := &running{cmd: cmd, stderr: &bytes.Buffer{}, exited: make(chan struct{})}
+	cmd.Stderr = r.stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start app: %v", err)
+	}
+	go func() {
+		r.err = cmd.Wait()
+		close(r.exited)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-r.exited:
+		default:
+			cmd.Process.Kill()
+			<-r.exited
+		}
+	})
+	// --sync waits for a visible window with exactly that title.
+	search := exec.Command("xdotool", "search", "--sync", "--onlyvisible", "--name", "^Bridgekeeper$")
+	search.Env = append(os.Environ(), "DISPLAY="+display)
+	found := make(chan string, 1)
+	go func() {
+		out, _ := search.Output()
+		found <- strings.TrimSpace(string(out))
+	}()
+	select {
+	case id := <-found:
+		if id == "" {
+			t.Fatalf("no Bridgekeeper window found; stderr:\n%s", r.stderr)
+		}
+		r.window = strings.Fields(id)[0]
+	case <-r.exited:
+		t.Fatalf("app exited before showing its window: %v\nstderr:\n%s", r.err, r.stderr)
+	case <-time.After(90 * time.Second):
+		search.Process.Kill()
+		t.Fatalf("window not mapped within 90 s; stderr:\n%s", r.stderr)
+	}
+	return r
+}
+
+// cleanEnv is the test's environment without locale variables, so each
+// case sets exactly the locale it means to test.
+func cleanEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		switch k {
+		case "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "DISPLAY":
+			continue
+		}
+		env = append(env, kv)
+	}
+	return env
+}
+
+func (r *running) waitExit(t *testing.T) {
+	t.Helper()
+	select {
+	case <-r.exited:
+		if r.err != nil {
+			t.Errorf("app exited with %v; stderr:\n%s", r.err, r.stderr)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatalf("app did not exit within 30 s; stderr:\n%s", r.stderr)
+	}
+	for _, bad := range []string{"panic", "Error parsing user locale", "Fyne error", "data race"} {
+		if strings.Contains(r.stderr.String(), bad) {
+			t.Errorf("stderr mentions %q:\n%s", bad, r.stderr)
+		}
+	}
+}
+
+func TestWindowOpensOnNewDatabaseAndQuits(t *testing.T) {
+	requireE2E(t)
+	bin := buildBinary(t)
+	display := startXvfb(t)
+
+	cases := []struct {
+		name string
+		env  []string
+		quit func(t *testing.T, r *running)
+	}{
+		{"no locale, Ctrl+Q", nil, func(t *testing.T, r *running) {
+			key := exec.Command("xdotool", "key", "--window", r.window, "ctrl+q")
+			key.Env = append(os.Environ(), "DISPLAY="+display)
+			if out, err := key.CombinedOutput(); err != nil {
+				t.Fatalf("xdotool key: %v %s", err, out)
+			}
+		}},
+		{"LANG=C, SIGTERM", []string{"LANG=C"}, func(t *testing.T, r *running) {
+			if err := r.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for i, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), fmt.Sprintf("case%d", i), "bridgekeeper.db")
+			r := launch(t, bin, display, db, tc.env...)
+			info, err := os.Stat(db)
+			if err != nil {
+				t.Fatalf("database not created: %v", err)
+			}
+			if perm := info.Mode().Perm(); perm != 0o600 {
+				t.Errorf("database mode = %o, want 600", perm)
+			}
+			// Ctrl+Q only reaches a window that has had time to set up its canvas.
+			time.Sleep(500 * time.Millisecond)
+			tc.quit(t, r)
+			r.waitExit(t)
+		})
+	}
+}
+
+func TestUnknownCommandExits2(t *testing.T) {
+	bin := buildBinary(t)
+	for _, args := range [][]string{{"bogus"}, {"--frobnicate"}, {"version", "extra"}} {
+		cmd := exec.Command(bin, args...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		ee, ok := err.(*exec.ExitError)
+		if !ok || ee.ExitCode() != 2 {
+			t.Errorf("%v: err = %v, want exit status 2", args, err)
+		}
+		if !strings.HasPrefix(stderr.String(), "bridgekeeper: ") || !strings.Contains(stderr.String(), "usage: bridgekeeper") {
+			t.Errorf("%v: stderr = %q, want an error line and usage", args, stderr.String())
+		}
+	}
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil || !strings.HasPrefix(string(out), "bridgekeeper ") {
+		t.Errorf("version = %q, %v", out, err)
+	}
+}

@@ -1,0 +1,92 @@
+package data
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+)
+
+// sqliteMagic opens every SQLite database file.
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// checkHeader rejects a file that cannot be a healthy SQLite database
+// before SQLite is let near it: wrong magic, an empty file, or a file
+// shorter than the page count its header records (truncated). A missing
+// file is fine: Open creates it.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrUnreadable, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrUnreadable, err)
+	}
+	if info.IsDir() {
+		return fmt.Errorf("%w: it is a directory", ErrNotDatabase)
+	}
+	if info.Size() == 0 {
+		return fmt.Errorf("%w: the file is empty", ErrNotDatabase)
+	}
+	head := make([]byte, 100)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return fmt.Errorf("%w: the file is too short (%d bytes)", ErrNotDatabase, info.Size())
+	}
+	if !bytes.Equal(head[:16], sqliteMagic) {
+		return fmt.Errorf("%w: the file does not start like an SQLite database", ErrNotDatabase)
+	}
+	pageSize := int64(binary.BigEndian.Uint16(head[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
+		return fmt.Errorf("%w: the header names an impossible page size", ErrNotDatabase)
+	}
+	// The header's page count is only trustworthy when the change counter
+	// matches the "version valid for" field.
+	pages := int64(binary.BigEndian.Uint32(head[28:32]))
+	if pages > 0 && bytes.Equal(head[24:28], head[92:96]) && info.Size() < pages*pageSize {
+		return fmt.Errorf("%w: the file is truncated (%d of %d bytes)", ErrNotDatabase, info.Size(), pages*pageSize)
+	}
+	return nil
+}
+
+// ErrUnreadable means the database file exists but cannot be read, usually
+// because of its permissions.
+var ErrUnreadable = errors.New("the database file cannot be read")
+
+// MoveAside renames a broken database (and its -wal and -shm companions) to
+// NAME.corrupt-YYYYmmdd-HHMMSS beside it, so a fresh or restored file can
+// take its place while the original is kept for inspection. It returns the
+// new name of the main file.
+func MoveAside(path string, now time.Time) (string, error) {
+	dest := fmt.Sprintf("%s.corrupt-%s", path, now.Format("20060102-150405"))
+	for i := 2; exists(dest); i++ {
+		dest = fmt.Sprintf("%s.corrupt-%s-%d", path, now.Format("20060102-150405"), i)
+	}
+	if err := os.Rename(path, dest); err != nil {
+		return "", fmt.Errorf("move broken database aside: %w", err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if exists(path + suffix) {
+			if err := os.Rename(path+suffix, dest+suffix); err != nil {
+				return dest, fmt.Errorf("move broken database aside: %w", err)
+			}
+		}
+	}
+	return dest, nil
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}

@@ -1,0 +1,20 @@
+// Command bridgekeeper opens the Bridgekeeper window, or with a subcommand
+// drafts an email, imports or exports interviews from the command line.
+package main
+
+import (
+	"os"
+
+	"github.com/bridgekeeper/bridgekeeper/app"
+	"github.com/bridgekeeper/bridgekeeper/app/cli"
+)
+
+func main() {
+	os.Exit(cli.Run(os.Args[1:], cli.Env{
+		Stdin:     os.Stdin,
+		Stdout:    os.Stdout,
+		Stderr:    os.Stderr,
+		GUI:       app.Run,
+		Clipboard: app.CopyText,
+	}))
+}

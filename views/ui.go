@@ -1,0 +1,152 @@
+// Package views builds Bridgekeeper's window content: the Compose, Tracker
+// and Advice tabs, the main menu and the keyboard shortcuts. Views never run
+// SQL themselves; they call the data layer off the UI goroutine and come back
+// with fyne.Do. The package does not import Fyne's app driver, so everything
+// here is tested headlessly with fyne.io/fyne/v2/test.
+package views
+
+import (
+	"net/url"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/bridgekeeper/bridgekeeper/data"
+)
+
+// Clipboard receives text the user copies; the real one outlives the app.
+type Clipboard interface {
+	Copy(text string) error
+}
+
+// URLOpener hands a URL (a mailto: link, say) to the desktop.
+type URLOpener interface {
+	OpenURL(u *url.URL) error
+}
+
+// Env is everything the views need from the outside world.
+type Env struct {
+	App       fyne.App
+	Window    fyne.Window
+	Store     *data.Store
+	Clipboard Clipboard
+	Opener    URLOpener
+	// Version and Licence are shown in the About dialog.
+	Version string
+	Licence string
+}
+
+// Tab indexes, in the order the tabs appear and Ctrl/Cmd+1..3 select them.
+const (
+	TabCompose = iota
+	TabTracker
+	TabAdvice
+)
+
+// UI is the content of Bridgekeeper's main window. Its tabs reach one another
+// through it: advice opens the composer, the composer files into the tracker.
+type UI struct {
+	env     Env
+	tabs    *container.AppTabs
+	compose *compose
+	tracker *tracker
+	advice  *advice
+
+	// pending counts background jobs so tests can wait for them.
+	pending sync.WaitGroup
+}
+
+// New builds the window content. Call Content, MainMenu and AddShortcuts to
+// put it in a window.
+func New(env Env) *UI {
+	u := &UI{env: env}
+	u.compose = newCompose(u)
+	u.tracker = newTracker(u)
+	u.advice = newAdvice(u)
+	u.tabs = container.NewAppTabs(
+		u.compose.tabItem(),
+		u.tracker.tabItem(),
+		u.advice.tabItem(),
+	)
+	u.tabs.OnSelected = u.onTabSelected
+	return u
+}
+
+// Content is the window's root object.
+func (u *UI) Content() fyne.CanvasObject { return u.tabs }
+
+// SelectTab switches to one of TabCompose, TabTracker or TabAdvice.
+func (u *UI) SelectTab(index int) { u.tabs.SelectIndex(index) }
+
+// Selected reports the index of the visible tab.
+func (u *UI) Selected() int { return u.tabs.SelectedIndex() }
+
+func (u *UI) onTabSelected(item *container.TabItem) {
+	if item == u.tabs.Items[TabTracker] {
+		u.tracker.onShown()
+	}
+}
+
+// AddShortcuts registers the window-wide keyboard shortcuts on c.
+func (u *UI) AddShortcuts(c fyne.Canvas) {
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3} {
+		tab := i
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
+			func(fyne.Shortcut) { u.SelectTab(tab) })
+	}
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.env.App.Quit() })
+	u.compose.addShortcuts(c)
+	u.tracker.addShortcuts(c)
+}
+
+// MainMenu is the window's menu bar.
+func (u *UI) MainMenu() *fyne.MainMenu {
+	quit := fyne.NewMenuItem("Quit", func() { u.env.App.Quit() })
+	quit.IsQuit = true
+	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	file := fyne.NewMenu("File",
+		fyne.NewMenuItem("Import CSV…", u.tracker.onImportCSV),
+		fyne.NewMenuItem("Export CSV…", u.tracker.onExportCSV),
+		fyne.NewMenuItem("Export calendar…", u.tracker.onExportCalendar),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("About Bridgekeeper", u.showAbout),
+	)
+	return fyne.NewMainMenu(file, help)
+}
+
+// background runs slow work (SQLite, files) off the UI goroutine and hands
+// its result back to the UI goroutine.
+func (u *UI) background(work func() error, then func(error)) {
+	u.pending.Add(1)
+	go func() {
+		defer u.pending.Done()
+		err := work()
+		fyne.DoAndWait(func() { then(err) })
+	}()
+}
+
+// Wait blocks until every background job started so far has finished and
+// handed its result back; tests use it instead of sleeping.
+func (u *UI) Wait() { u.pending.Wait() }
+
+// composeAbout switches to the composer, prefilled from an interview
+// (nil for a blank form) and set to a scenario ("" keeps the current one).
+func (u *UI) composeAbout(iv *data.Interview, scenario string) {
+	u.compose.prefill(iv, scenario)
+	u.SelectTab(TabCompose)
+}
+
+// openArticle switches to the Advice tab showing the article with that slug.
+func (u *UI) openArticle(slug string) {
+	u.advice.show(slug)
+	u.SelectTab(TabAdvice)
+}
+
+// interviewsChanged tells the tracker to reload after another tab wrote.
+func (u *UI) interviewsChanged() { u.tracker.reload() }

@@ -1,0 +1,113 @@
+package views
+
+import (
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/bridgekeeper/bridgekeeper/data"
+)
+
+// fakeClipboard and fakeOpener stand in for the desktop so tests can see
+// what the user would have copied or opened.
+type fakeClipboard struct{ text string }
+
+func (f *fakeClipboard) Copy(text string) error { f.text = text; return nil }
+
+type fakeOpener struct{ urls []string }
+
+func (f *fakeOpener) OpenURL(u *url.URL) error { f.urls = append(f.urls, u.String()); return nil }
+
+type harness struct {
+	ui     *UI
+	win    fyne.Window
+	store  *data.Store
+	clip   *fakeClipboard
+	opener *fakeOpener
+}
+
+// newHarness builds the real window content on a test app and a real
+// SQLite file in a temporary folder.
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	a := test.NewTempApp(t)
+	store, err := data.Open(filepath.Join(t.TempDir(), "bk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	h := &harness{store: store, clip: &fakeClipboard{}, opener: &fakeOpener{}}
+	h.win = test.NewTempWindow(t, nil)
+	h.ui = New(Env{App: a, Window: h.win, Store: store, Clipboard: h.clip, Opener: h.opener,
+		Version: "9.9.9", Licence: "MIT"})
+	h.win.SetContent(h.ui.Content())
+	h.ui.AddShortcuts(h.win.Canvas())
+	h.win.Resize(fyne.NewSize(1100, 720))
+	t.Cleanup(h.ui.Wait)
+	return h
+}
+
+func (h *harness) shortcut(key fyne.KeyName) {
+	h.win.Canvas().(fyne.Shortcutable).TypedShortcut(
+		&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+}
+
+func TestThreeTabsInOrder(t *testing.T) {
+	h := newHarness(t)
+	var titles []string
+	for _, item := range h.ui.tabs.Items {
+		titles = append(titles, item.Text)
+	}
+	if got := strings.Join(titles, ","); got != "Compose,Tracker,Advice" {
+		t.Errorf("tabs = %s", got)
+	}
+	if h.ui.Selected() != TabCompose {
+		t.Errorf("first tab shown = %d, want Compose", h.ui.Selected())
+	}
+}
+
+func TestShortcutsSwitchTabs(t *testing.T) {
+	h := newHarness(t)
+	for _, tc := range []struct {
+		key  fyne.KeyName
+		want int
+	}{{fyne.Key2, TabTracker}, {fyne.Key3, TabAdvice}, {fyne.Key1, TabCompose}, {fyne.Key3, TabAdvice}} {
+		h.shortcut(tc.key)
+		if got := h.ui.Selected(); got != tc.want {
+			t.Errorf("after shortcut %s: tab %d, want %d", tc.key, got, tc.want)
+		}
+	}
+}
+
+func TestMainMenu(t *testing.T) {
+	h := newHarness(t)
+	menu := h.ui.MainMenu()
+	var got []string
+	for _, m := range menu.Items {
+		for _, item := range m.Items {
+			if !item.IsSeparator {
+				got = append(got, m.Label+"/"+item.Label)
+			}
+		}
+	}
+	for _, want := range []string{"File/Import CSV…", "File/Export CSV…", "File/Export calendar…", "File/Quit", "Help/About Bridgekeeper"} {
+		if !strings.Contains(strings.Join(got, "|"), want) {
+			t.Errorf("menu lacks %s; has %v", want, got)
+		}
+	}
+}
+
+func TestAboutNamesVersionDataAndLicence(t *testing.T) {
+	h := newHarness(t)
+	text := h.ui.aboutText()
+	for _, want := range []string{"9.9.9", h.store.Path(), "MIT"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("About text lacks %q:\n%s", want, text)
+		}
+	}
+}
