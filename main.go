@@ -7,6 +7,8 @@ import (
 
 	"github.com/bridgekeeper/bridgekeeper/app"
 	"github.com/bridgekeeper/bridgekeeper/app/cli"
+	// Imported for its init, which must run before Fyne's: see its doc.
+	_ "github.com/bridgekeeper/bridgekeeper/app/locale"
 )
 
 func main() {

@@ -1,9 +1,11 @@
-// Package app wires Bridgekeeper together: it opens the store, builds the
-// window with its views, menu and shortcuts, and connects the real clipboard
-// and URL opener. It is the only package that imports Fyne's app driver.
+// Package app wires Bridgekeeper together: it claims and opens the store,
+// builds the window with its views, menu and shortcuts, and connects the
+// real clipboard and URL opener. It is the only package that imports Fyne's
+// app driver.
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -11,10 +13,12 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/bridgekeeper/bridgekeeper/app/cli"
 	"github.com/bridgekeeper/bridgekeeper/assets"
@@ -25,56 +29,137 @@ import (
 // Licence is the licence Bridgekeeper is distributed under.
 const Licence = "MIT"
 
+// shell owns the window and whatever store is open in it; restoring a
+// backup swaps the store and rebuilds the views.
+type shell struct {
+	app       fyne.App
+	win       fyne.Window
+	dbPath    string
+	backupDir string
+	store     *data.Store
+	ui        *views.UI
+}
+
 // Run opens the Bridgekeeper window on the database at dbPath (the app's
 // storage folder when empty) and returns once the window has closed.
 func Run(dbPath string) error {
-	quietLocale()
 	a := fyneapp.NewWithID(cli.AppID)
 	a.SetIcon(fyne.NewStaticResource("bridgekeeper.png", assets.Icon))
 	if dbPath == "" {
 		dbPath = filepath.Join(a.Storage().RootURI().Path(), "bridgekeeper.db")
 	}
-	w := a.NewWindow("Bridgekeeper")
-	w.Resize(fyne.NewSize(1100, 720))
-	w.SetMaster()
-
-	store, err := data.Open(dbPath)
+	abs, err := filepath.Abs(dbPath)
 	if err != nil {
-		// The window still opens, so a double-clicking user sees why.
-		showOpenError(w, err)
-		w.ShowAndRun()
+		return fmt.Errorf("database path: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return fmt.Errorf("database folder: %w", err)
+	}
+	s := &shell{app: a, dbPath: abs, backupDir: data.DefaultBackupDir(abs)}
+	s.win = a.NewWindow("Bridgekeeper")
+	s.win.Resize(fyne.NewSize(1100, 720))
+	s.win.SetMaster()
+
+	inst, err := claim(abs, func() { fyne.Do(s.bringForward) })
+	switch {
+	case errors.Is(err, errAlreadyOpen):
+		fmt.Fprintln(os.Stderr, "bridgekeeper: "+err.Error())
+		return nil
+	case err != nil:
+		s.showMessage("Bridgekeeper is already open",
+			"Another Bridgekeeper window is using\n"+abs+"\n\nOnly one window may write to a database at a time. Switch to that window, or close it and try again.")
+		s.win.ShowAndRun()
 		return err
 	}
-	defer store.Close()
+	defer inst.release()
 
-	ui := views.New(views.Env{
-		App:       a,
-		Window:    w,
-		Store:     store,
-		Clipboard: clipboard{app: a},
-		Opener:    a,
-		Version:   cli.Version,
-		Licence:   Licence,
-	})
-	w.SetContent(ui.Content())
-	w.SetMainMenu(ui.MainMenu())
-	ui.AddShortcuts(w.Canvas())
+	store, err := data.OpenWith(abs, data.Options{BackupDir: s.backupDir})
+	switch {
+	case errors.Is(err, data.ErrNotDatabase):
+		s.offerRecovery(err)
+	case err != nil:
+		s.showMessage("Cannot open your data",
+			"Bridgekeeper could not open its database:\n\n"+wrapText(err.Error())+"\n\nNothing was changed. Check the file's permissions, or start Bridgekeeper with --db pointing to another file.")
+		s.win.ShowAndRun()
+		return err
+	default:
+		s.attach(store)
+	}
 	quitOnSignal(a)
-	w.ShowAndRun()
-	// Let writes that were already under way reach the file before closing it.
-	ui.Wait()
+	// Backups wait until the window is up: nothing that can wait delays it.
+	a.Lifecycle().SetOnStarted(func() { go s.autoBackup() })
+	s.win.ShowAndRun()
+	s.detach()
 	return nil
 }
 
-func showOpenError(w fyne.Window, err error) {
-	msg := fmt.Sprintf("Bridgekeeper could not open its database.\n\n%v", err)
-	if errors.Is(err, data.ErrNotDatabase) {
-		msg += "\n\nThe file was left untouched. Start Bridgekeeper with --db pointing to another file, or move this one aside."
+// attach shows the views over an open store.
+func (s *shell) attach(store *data.Store) {
+	s.store = store
+	s.ui = views.New(views.Env{
+		App:       s.app,
+		Window:    s.win,
+		Store:     store,
+		Clipboard: clipboard{app: s.app},
+		Opener:    s.app,
+		Version:   cli.Version,
+		Licence:   Licence,
+		BackupDir: s.backupDir,
+		Restore:   s.restore,
+	})
+	s.win.SetContent(s.ui.Content())
+	s.win.SetMainMenu(s.ui.MainMenu())
+	s.ui.AddShortcuts(s.win.Canvas())
+}
+
+// detach waits for the views' background work, then closes the store.
+func (s *shell) detach() {
+	if s.ui != nil {
+		s.ui.Wait()
 	}
-	d := dialog.NewInformation("Cannot open your data", msg, w)
-	d.SetOnClosed(w.Close)
-	w.Resize(fyne.NewSize(640, 360))
-	d.Show()
+	if s.store != nil {
+		s.store.Close()
+		s.store = nil
+	}
+}
+
+func (s *shell) bringForward() {
+	s.win.Show()
+	s.win.RequestFocus()
+}
+
+func (s *shell) autoBackup() {
+	store := s.store
+	if store == nil {
+		return
+	}
+	if _, err := store.AutoBackup(context.Background(), s.backupDir, time.Now()); err != nil {
+		fyne.LogError("automatic backup", err)
+	}
+}
+
+// restore replaces the open database with a backup: the views finish their
+// work, the store closes, the file is swapped atomically, and everything
+// reopens on the restored data. It runs off the UI goroutine.
+func (s *shell) restore(backupPath string) error {
+	var store *data.Store
+	fyne.DoAndWait(func() { s.detach() })
+	err := data.Restore(context.Background(), backupPath, s.dbPath, s.backupDir, time.Now())
+	// Whether or not the restore worked, reopen what is now on disk.
+	store, oerr := data.OpenWith(s.dbPath, data.Options{BackupDir: s.backupDir})
+	if oerr != nil {
+		return errors.Join(err, oerr)
+	}
+	fyne.DoAndWait(func() { s.attach(store) })
+	return err
+}
+
+func (s *shell) showMessage(title, text string) {
+	s.win.SetContent(container.NewPadded(container.NewVBox(
+		&widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, SizeName: "headingText"},
+		&widget.Label{Text: text, Wrapping: fyne.TextWrapWord},
+		container.NewHBox(&widget.Button{Text: "Close", Importance: widget.HighImportance, OnTapped: s.app.Quit}),
+	)))
 }
 
 // quitOnSignal closes the window cleanly on SIGINT or SIGTERM, so the store
@@ -88,22 +173,7 @@ func quitOnSignal(a fyne.App) {
 	}()
 }
 
-// quietLocale stops Fyne logging "Error parsing user locale" on machines
-// whose locale is C or POSIX with a charset (C.UTF-8 is common on servers and
-// containers): the locale library hands "C" to a BCP 47 parser, which
-// rejects it. Those locales express no language preference, and the
-// library then consults LANGUAGE, so English is named there.
-func quietLocale() {
-	for _, key := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := os.Getenv(key)
-		if v == "" {
-			continue
-		}
-		lang, _, _ := strings.Cut(v, ".")
-		lang, _, _ = strings.Cut(lang, "@")
-		if (lang == "C" || lang == "POSIX") && v != lang && os.Getenv("LANGUAGE") == "" {
-			os.Setenv("LANGUAGE", "en")
-		}
-		return
-	}
+// wrapText breaks long error text (paths, mostly) so a label can show it.
+func wrapText(s string) string {
+	return strings.ReplaceAll(s, ": ", ":\n")
 }

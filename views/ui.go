@@ -36,6 +36,11 @@ type Env struct {
 	// Version and Licence are shown in the About dialog.
 	Version string
 	Licence string
+	// BackupDir is where "Back up now…" writes and "Restore…" looks.
+	BackupDir string
+	// Restore swaps the open database for a backup; it closes the store, so
+	// the window rebuilds its views afterwards. It runs off the UI goroutine.
+	Restore func(backupPath string) error
 }
 
 // Tab indexes, in the order the tabs appear and Ctrl/Cmd+1..3 select them.
@@ -111,6 +116,9 @@ func (u *UI) MainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Import CSV…", u.tracker.onImportCSV),
 		fyne.NewMenuItem("Export CSV…", u.tracker.onExportCSV),
 		fyne.NewMenuItem("Export calendar…", u.tracker.onExportCalendar),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Back up now…", u.onBackupNow),
+		fyne.NewMenuItem("Restore from backup…", u.onRestore),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
