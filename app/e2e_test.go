@@ -208,6 +208,8 @@ func TestUnknownCommandExits2(t *testing.T) {
 	bin := buildBinary(t)
 	for _, args := range [][]string{{"bogus"}, {"--frobnicate"}, {"version", "extra"}} {
 		cmd := exec.Command(bin, args...)
+		// C.UTF-8 is the locale that makes Fyne complain unless we settle it.
+		cmd.Env = append(cleanEnv(), "LANG=C.UTF-8")
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		err := cmd.Run()
@@ -215,7 +217,8 @@ func TestUnknownCommandExits2(t *testing.T) {
 		if !ok || ee.ExitCode() != 2 {
 			t.Errorf("%v: err = %v, want exit status 2", args, err)
 		}
-		if !strings.HasPrefix(stderr.String(), "bridgekeeper: ") || !strings.Contains(stderr.String(), "usage: bridgekeeper") {
+		first, _, _ := strings.Cut(stderr.String(), "\n")
+		if !strings.HasPrefix(first, "bridgekeeper: ") || !strings.Contains(stderr.String(), "usage: bridgekeeper") {
 			t.Errorf("%v: stderr = %q, want an error line and usage", args, stderr.String())
 		}
 	}
@@ -223,4 +226,63 @@ func TestUnknownCommandExits2(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(out), "bridgekeeper ") {
 		t.Errorf("version = %q, %v", out, err)
 	}
+}
+
+func TestSecondLaunchBringsFirstForward(t *testing.T) {
+	requireE2E(t)
+	bin := buildBinary(t)
+	display := startXvfb(t)
+	db := filepath.Join(t.TempDir(), "shared.db")
+	first := launch(t, bin, display, db)
+
+	second := exec.Command(bin, "--db", db)
+	second.Env = append(cleanEnv(), "DISPLAY="+display, "HOME="+t.TempDir())
+	var stderr bytes.Buffer
+	second.Stderr = &stderr
+	done := make(chan error, 1)
+	if err := second.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- second.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("second launch exited with %v; stderr: %s", err, stderr.String())
+		}
+	case <-time.After(60 * time.Second):
+		second.Process.Kill()
+		t.Fatal("second launch kept running beside the first")
+	}
+	if !strings.Contains(stderr.String(), "already open") {
+		t.Errorf("second launch said %q, want it to explain the app is already open", stderr.String())
+	}
+	select {
+	case <-first.exited:
+		t.Fatal("the first window closed when the second launch started")
+	default:
+	}
+	first.cmd.Process.Signal(syscall.SIGTERM)
+	first.waitExit(t)
+}
+
+func TestBrokenDatabaseIsMovedAsideNotOverwritten(t *testing.T) {
+	requireE2E(t)
+	bin := buildBinary(t)
+	display := startXvfb(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "bridgekeeper.db")
+	garbage := []byte("these bytes are not a database, and they must survive\n")
+	if err := os.WriteFile(db, garbage, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := launch(t, bin, display, db)
+	matches, _ := filepath.Glob(db + ".corrupt-*")
+	if len(matches) != 1 {
+		t.Fatalf("moved-aside files: %v, want one NAME.corrupt-*", matches)
+	}
+	if got, _ := os.ReadFile(matches[0]); !bytes.Equal(got, garbage) {
+		t.Errorf("moved-aside file holds %q", got)
+	}
+	r.cmd.Process.Signal(syscall.SIGTERM)
+	r.waitExit(t)
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -32,8 +33,8 @@ func (s *shell) offerRecovery(cause error) {
 		}
 	}
 	status := &widget.Label{Wrapping: fyne.TextWrapWord}
-	text := fmt.Sprintf("Bridgekeeper could not read its data file:\n%s\n\nThe file was moved aside, unchanged, to\n%s\nso nothing in it is lost. ",
-		wrapText(cause.Error()), moved)
+	text := fmt.Sprintf("Bridgekeeper could not read its data file\n%s\nbecause %s.\n\nThe file was moved aside, unchanged, to\n%s\nso nothing in it is lost. ",
+		s.dbPath, plainCause(cause), moved)
 	buttons := container.NewHBox()
 	var restore, fresh *widget.Button
 	disable := func() {
@@ -75,6 +76,17 @@ func (s *shell) offerRecovery(cause error) {
 		buttons,
 		status,
 	)))
+}
+
+// plainCause keeps the part of an open error a person can act on: "the
+// file is truncated" rather than the chain of wrapping contexts.
+func plainCause(err error) string {
+	msg := err.Error()
+	marker := data.ErrNotDatabase.Error() + ": "
+	if i := strings.LastIndex(msg, marker); i >= 0 {
+		return msg[i+len(marker):]
+	}
+	return "it is not a Bridgekeeper database"
 }
 
 // recoverWith runs the chosen recovery step off the UI goroutine, then opens

@@ -76,6 +76,9 @@ func MoveAside(path string, now time.Time) (string, error) {
 	if err := os.Rename(path, dest); err != nil {
 		return "", fmt.Errorf("move broken database aside: %w", err)
 	}
+	// It may still hold the user's interviews: keep it as private as the
+	// database was meant to be (best effort; the move is what matters).
+	os.Chmod(dest, 0o600)
 	for _, suffix := range []string{"-wal", "-shm"} {
 		if exists(path + suffix) {
 			if err := os.Rename(path+suffix, dest+suffix); err != nil {
