@@ -1,0 +1,155 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// Deleted is an interview and its whole timeline as they were just before
+// DeleteForUndo removed them; Undelete puts them back.
+type Deleted struct {
+	Interview Interview
+	Events    []Event // newest first, as Store.Events returns them
+}
+
+// ErrIDTaken means Undelete found another interview already using the ID of
+// the one being brought back.
+var ErrIDTaken = errors.New("the interview's ID is in use again")
+
+// querier is what both *sql.DB and *sql.Tx offer for reading.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Snapshot returns an interview with its timeline, or ErrNotFound.
+func (s *Store) Snapshot(ctx context.Context, id int64) (Deleted, error) {
+	d, err := snapshot(ctx, s.db, id)
+	if err != nil {
+		return Deleted{}, fmt.Errorf("snapshot interview %d: %w", id, err)
+	}
+	return d, nil
+}
+
+// DeleteForUndo deletes an interview and its timeline, returning what was
+// deleted so that an Undo can hand it to Undelete. The snapshot is taken in
+// the same transaction as the delete, so it is exactly what was removed.
+func (s *Store) DeleteForUndo(ctx context.Context, id int64) (Deleted, error) {
+	var d Deleted
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if d, err = snapshot(ctx, tx, id); err != nil {
+			return err
+		}
+		// The events go with the interview through ON DELETE CASCADE.
+		_, err = tx.ExecContext(ctx, `DELETE FROM interviews WHERE id = ?`, id)
+		return err
+	})
+	if err != nil {
+		return Deleted{}, fmt.Errorf("delete interview %d: %w", id, err)
+	}
+	return d, nil
+}
+
+// Undelete brings back a deleted interview under its old ID, with its
+// timestamps and timeline, in one transaction. Timeline entries keep their
+// IDs too, unless one was reused meanwhile; then all get new IDs in their
+// old order. If the interview's ID itself was reused, Undelete fails with
+// ErrIDTaken and changes nothing.
+func (s *Store) Undelete(ctx context.Context, d Deleted) error {
+	iv := d.Interview
+	if err := iv.Validate(); err != nil {
+		return err
+	}
+	for i := range d.Events {
+		if d.Events[i].InterviewID != iv.ID {
+			return fmt.Errorf("restore interview %d: event %d belongs to interview %d",
+				iv.ID, d.Events[i].ID, d.Events[i].InterviewID)
+		}
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var taken bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM interviews WHERE id = ?)`, iv.ID).Scan(&taken); err != nil {
+			return err
+		}
+		if taken {
+			return ErrIDTaken
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO interviews
+			(id, company, role, contact_name, contact_email, starts_at, timezone, status, notes, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			iv.ID, iv.Company, iv.Role, iv.ContactName, iv.ContactEmail, formatStart(iv.StartsAt),
+			iv.TimeZone, string(iv.Status), iv.Notes, formatStamp(iv.CreatedAt), formatStamp(iv.UpdatedAt))
+		if err != nil {
+			return err
+		}
+		keepIDs := true
+		for _, e := range d.Events {
+			var used bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM events WHERE id = ?)`, e.ID).Scan(&used); err != nil {
+				return err
+			}
+			if used || e.ID <= 0 {
+				keepIDs = false
+				break
+			}
+		}
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO events
+			(id, interview_id, at, kind, from_status, to_status, scenario, subject, body)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		// Oldest first, so fresh IDs keep the timeline's order among
+		// entries with the same time.
+		for i := len(d.Events) - 1; i >= 0; i-- {
+			e := d.Events[i]
+			var id any // NULL lets SQLite choose
+			if keepIDs {
+				id = e.ID
+			}
+			if _, err := ins.ExecContext(ctx, id, iv.ID, formatStamp(e.At), string(e.Kind),
+				string(e.FromStatus), string(e.ToStatus), e.Scenario, e.Subject, e.Body); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("restore interview %d: %w", iv.ID, err)
+	}
+	return nil
+}
+
+func snapshot(ctx context.Context, q querier, id int64) (Deleted, error) {
+	iv, err := scanInterview(q.QueryRowContext(ctx, `SELECT `+interviewColumns+` FROM interviews WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Deleted{}, ErrNotFound
+	}
+	if err != nil {
+		return Deleted{}, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, interview_id, at, kind, from_status, to_status,
+		scenario, subject, body FROM events WHERE interview_id = ? ORDER BY at DESC, id DESC`, id)
+	if err != nil {
+		return Deleted{}, err
+	}
+	defer rows.Close()
+	d := Deleted{Interview: iv}
+	for rows.Next() {
+		var e Event
+		var at, kind, from, to string
+		if err := rows.Scan(&e.ID, &e.InterviewID, &at, &kind, &from, &to, &e.Scenario, &e.Subject, &e.Body); err != nil {
+			return Deleted{}, err
+		}
+		if e.At, err = parseTime(at); err != nil {
+			return Deleted{}, err
+		}
+		e.Kind, e.FromStatus, e.ToStatus = EventKind(kind), Status(from), Status(to)
+		d.Events = append(d.Events, e)
+	}
+	return d, rows.Err()
+}

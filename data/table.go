@@ -1,0 +1,522 @@
+package data
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Column is a sortable column of the tracker table.
+type Column int
+
+// The tracker's sortable columns, in display order.
+const (
+	ColCompany Column = iota
+	ColRole
+	ColContact
+	ColWhen
+	ColStatus
+)
+
+// Columns lists every column in display order.
+func Columns() []Column { return []Column{ColCompany, ColRole, ColContact, ColWhen, ColStatus} }
+
+// String is the column's heading.
+func (c Column) String() string {
+	switch c {
+	case ColCompany:
+		return "Company"
+	case ColRole:
+		return "Role"
+	case ColContact:
+		return "Contact"
+	case ColWhen:
+		return "When"
+	case ColStatus:
+		return "Status"
+	}
+	return fmt.Sprintf("Column(%d)", int(c))
+}
+
+// Query selects the rows a Table shows. The zero Query shows every row.
+type Query struct {
+	// Text keeps rows whose company, role, contact name, contact email or
+	// notes contain every word of it, ignoring case.
+	Text string
+	// Status keeps rows with this status; "" means any.
+	Status Status
+	// UpcomingWithin, when positive, keeps scheduled or rescheduled rows
+	// that start between Now and Now+UpcomingWithin.
+	UpcomingWithin time.Duration
+	Now            time.Time
+}
+
+// row is an interview with everything sorting and searching need worked
+// out once, so neither allocates or lower-cases per comparison.
+type row struct {
+	iv      Interview
+	search  string // lower-cased searchable fields, NUL-separated
+	company string
+	role    string
+	contact string
+	status  uint64
+	when    uint64
+	live    bool
+}
+
+func newRow(iv Interview) row {
+	// One lower-cased string holds every searchable field, NUL-separated so
+	// a search word cannot match across two fields; the sort keys are
+	// slices of it, which saves four allocations a row at load time.
+	search := strings.ToLower(strings.Join([]string{iv.Company, iv.Role, iv.ContactName, iv.ContactEmail, iv.Notes}, "\x00"))
+	company, rest, _ := strings.Cut(search, "\x00")
+	role, rest, _ := strings.Cut(rest, "\x00")
+	name, rest, _ := strings.Cut(rest, "\x00")
+	email, _, _ := strings.Cut(rest, "\x00")
+	contact := strings.TrimSpace(name)
+	if contact == "" {
+		contact = strings.TrimSpace(email)
+	}
+	return row{
+		iv: iv, search: search, live: true,
+		company: strings.TrimSpace(company),
+		role:    strings.TrimSpace(role),
+		contact: contact,
+		status:  statusRank(iv.Status),
+		when:    whenKey(iv.StartsAt),
+	}
+}
+
+func statusRank(s Status) uint64 {
+	if i := slices.Index(Statuses(), s); i >= 0 {
+		return uint64(i)
+	}
+	return uint64(len(Statuses()))
+}
+
+// text returns the row's key for a text column.
+func (r *row) text(col Column) string {
+	switch col {
+	case ColRole:
+		return r.role
+	case ColContact:
+		return r.contact
+	}
+	return r.company
+}
+
+// Table is the tracker's in-memory model: every interview, kept in the
+// chosen sort order, and the view of the rows the current Query matches.
+// A Table is not safe for concurrent use; the UI owns it.
+//
+// Rows live in one slice indexed by a fixed slot, and the sort order and
+// view are slot lists, so Filter walks memory front to back and Sort sorts
+// small integer keys: both stay within a frame or two at 100,000 rows.
+type Table struct {
+	rows  []row   // by slot; a removed row leaves a dead slot for reuse
+	free  []int32 // dead slots
+	order []int32 // live slots in sort order
+	view  []int32 // the slots of order that match the query
+	match []bool  // by slot: whether the row passes the query
+	byID  map[int64]int32
+	// keys[col] holds each slot's sort key for col, packed so that Sort
+	// reads one small array instead of the rows. For a text column it is
+	// the rank among the column's distinct values, worked out when the
+	// column is first sorted and again after an Upsert, since a new value
+	// can fall between two ranks.
+	keys  [ColStatus + 1][]uint64
+	col   Column
+	desc  bool
+	query Query
+	words []string
+}
+
+// NewTable builds a table of ivs sorted by When, soonest first (the order
+// Store.Interviews returns, so this sort is cheap), showing every row. Rows
+// are identified by ID: of two interviews with one ID the later is kept.
+func NewTable(ivs []Interview) *Table {
+	t := &Table{
+		col:   ColWhen,
+		byID:  make(map[int64]int32, len(ivs)),
+		rows:  make([]row, 0, len(ivs)),
+		order: make([]int32, 0, len(ivs)),
+		match: make([]bool, 0, len(ivs)),
+	}
+	t.keys[ColWhen] = make([]uint64, 0, len(ivs))
+	t.keys[ColStatus] = make([]uint64, 0, len(ivs))
+	for _, iv := range ivs {
+		if s, dup := t.byID[iv.ID]; dup {
+			t.setRow(s, iv)
+			continue
+		}
+		s := int32(len(t.rows))
+		t.rows = append(t.rows, row{})
+		t.keys[ColWhen] = append(t.keys[ColWhen], 0)
+		t.keys[ColStatus] = append(t.keys[ColStatus], 0)
+		t.match = append(t.match, true)
+		t.setRow(s, iv)
+		t.order = append(t.order, s)
+		t.byID[iv.ID] = s
+	}
+	t.Sort(ColWhen, false)
+	return t
+}
+
+// setRow stores iv in slot s with its keys. Text ranks are dropped, since
+// the new values may fall between two of them.
+func (t *Table) setRow(s int32, iv Interview) {
+	t.rows[s] = newRow(iv)
+	t.keys[ColWhen][s] = t.rows[s].when
+	t.keys[ColStatus][s] = t.rows[s].status
+	for c := range ColWhen {
+		t.keys[c] = nil
+	}
+}
+
+// Len is the number of rows in the view.
+func (t *Table) Len() int { return len(t.view) }
+
+// Total is the number of rows in the table, shown or not.
+func (t *Table) Total() int { return len(t.order) }
+
+// Row returns the i-th row of the view, or nil when i is out of range. The
+// interview belongs to the table and is valid until the table next
+// changes: edit it through Upsert.
+func (t *Table) Row(i int) *Interview {
+	if i < 0 || i >= len(t.view) {
+		return nil
+	}
+	return &t.rows[t.view[i]].iv
+}
+
+// Index returns the view position of the interview with this ID, or -1.
+func (t *Table) Index(id int64) int {
+	s, ok := t.byID[id]
+	if !ok {
+		return -1
+	}
+	return slices.Index(t.view, s)
+}
+
+// SortOrder reports the current sort column and direction.
+func (t *Table) SortOrder() (Column, bool) { return t.col, t.desc }
+
+// Query returns the current query.
+func (t *Table) Query() Query { return t.query }
+
+// undated is the When key of an interview with no date: last either way,
+// since a date is what the When column is read for.
+const undated = math.MaxUint64
+
+// whenKey maps a start time to an integer in the same order.
+func whenKey(t time.Time) uint64 {
+	if t.IsZero() {
+		return undated
+	}
+	// Flipping the sign bit keeps signed order in unsigned space.
+	return min(uint64(t.Unix())^(1<<63), undated-1)
+}
+
+// sortKeys returns each slot's key for col, in ascending order of the
+// column; text columns get their ranks computed first.
+func (t *Table) sortKeys(col Column) []uint64 {
+	if t.keys[col] == nil {
+		t.rank(col)
+	}
+	return t.keys[col]
+}
+
+// compare orders two rows by the current column and direction without
+// ranks, for placing one row by binary search.
+func (t *Table) compare(a, b int32) int {
+	ra, rb := &t.rows[a], &t.rows[b]
+	var c int
+	switch t.col {
+	case ColCompany, ColRole, ColContact:
+		c = strings.Compare(ra.text(t.col), rb.text(t.col))
+	case ColStatus:
+		c = cmp.Compare(ra.status, rb.status)
+	case ColWhen:
+		if ra.when == undated || rb.when == undated {
+			return cmp.Compare(ra.when, rb.when) // undated last either way
+		}
+		c = cmp.Compare(ra.when, rb.when)
+	}
+	if t.desc {
+		c = -c
+	}
+	return c
+}
+
+// rank numbers the distinct values of a text column in string order.
+func (t *Table) rank(col Column) {
+	ids := make(map[string]uint64)
+	for s := range t.rows {
+		if t.rows[s].live {
+			ids[t.rows[s].text(col)] = 0
+		}
+	}
+	distinct := make([]string, 0, len(ids))
+	for v := range ids {
+		distinct = append(distinct, v)
+	}
+	slices.Sort(distinct)
+	for i, v := range distinct {
+		ids[v] = uint64(i)
+	}
+	ranks := make([]uint64, len(t.rows))
+	for s := range t.rows {
+		if t.rows[s].live {
+			ranks[s] = ids[t.rows[s].text(col)]
+		}
+	}
+	t.keys[col] = ranks
+}
+
+// Sort orders the rows by col, keeping the previous order among equal keys
+// (so sorting by status after company leaves each status group by company).
+func (t *Table) Sort(col Column, desc bool) {
+	t.col, t.desc = col, desc
+	colKeys := t.sortKeys(col)
+	type sortKey struct {
+		key       uint64
+		pos, slot int32
+	}
+	keys := make([]sortKey, len(t.order))
+	for i, s := range t.order {
+		k := colKeys[s]
+		if desc && k != undated {
+			k = undated - 1 - k
+		}
+		keys[i] = sortKey{key: k, pos: int32(i), slot: s}
+	}
+	// An unstable sort with the old position as tie-break is stable, and
+	// much faster than slices.SortStableFunc.
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		return cmp.Compare(a.pos, b.pos)
+	})
+	for i := range keys {
+		t.order[i] = keys[i].slot
+	}
+	t.rebuildView()
+}
+
+// Filter shows only the rows matching q and returns how many there are.
+func (t *Table) Filter(q Query) int {
+	t.query = q
+	t.words = strings.Fields(strings.ToLower(q.Text))
+	for s := range t.rows {
+		t.match[s] = t.rows[s].live && t.matches(&t.rows[s])
+	}
+	t.rebuildView()
+	return len(t.view)
+}
+
+func (t *Table) matches(r *row) bool {
+	q := &t.query
+	if q.Status != "" && r.iv.Status != q.Status {
+		return false
+	}
+	if q.UpcomingWithin > 0 && !isUpcoming(&r.iv, q.Now, q.UpcomingWithin) {
+		return false
+	}
+	for _, w := range t.words {
+		if !strings.Contains(r.search, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func (t *Table) rebuildView() {
+	t.view = t.view[:0]
+	for _, s := range t.order {
+		if t.match[s] {
+			t.view = append(t.view, s)
+		}
+	}
+}
+
+// Upsert adds iv, or replaces the interview with the same ID, and puts it
+// where the current sort and query place it.
+func (t *Table) Upsert(iv Interview) {
+	s, ok := t.byID[iv.ID]
+	switch {
+	case ok:
+		t.order = slices.Delete(t.order, slices.Index(t.order, s), slices.Index(t.order, s)+1)
+	case len(t.free) > 0:
+		s = t.free[len(t.free)-1]
+		t.free = t.free[:len(t.free)-1]
+	default:
+		s = int32(len(t.rows))
+		t.rows = append(t.rows, row{})
+		t.keys[ColWhen] = append(t.keys[ColWhen], 0)
+		t.keys[ColStatus] = append(t.keys[ColStatus], 0)
+		t.match = append(t.match, false)
+	}
+	t.setRow(s, iv)
+	t.byID[iv.ID] = s
+	t.match[s] = t.matches(&t.rows[s])
+	// After every row it ties with, as if it had been at the end before the
+	// last Sort.
+	at, _ := slices.BinarySearchFunc(t.order, s, func(e, target int32) int {
+		if t.compare(e, target) <= 0 {
+			return -1
+		}
+		return 1
+	})
+	t.order = slices.Insert(t.order, at, s)
+	t.rebuildView()
+}
+
+// Remove drops the interview with this ID and reports whether it was there.
+func (t *Table) Remove(id int64) bool {
+	s, ok := t.byID[id]
+	if !ok {
+		return false
+	}
+	delete(t.byID, id)
+	t.order = slices.Delete(t.order, slices.Index(t.order, s), slices.Index(t.order, s)+1)
+	t.rows[s] = row{}
+	t.match[s] = false
+	t.free = append(t.free, s)
+	t.rebuildView()
+	return true
+}
+
+// RelativeTime says how far t is from now in a few characters: "now",
+// "in 45 min", "3 h ago", "in 2 days", "in 3 weeks", "5 months ago",
+// "in 2 years". Each unit is rounded down; the zero time gives "".
+func RelativeTime(t, now time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	d := t.Sub(now)
+	future := d > 0
+	if d < 0 {
+		d = -d
+	}
+	const day = 24 * time.Hour
+	var n int64
+	var unit string
+	switch {
+	case d < time.Minute:
+		return "now"
+	case d < time.Hour:
+		n, unit = int64(d/time.Minute), "min"
+	case d < day:
+		n, unit = int64(d/time.Hour), "h"
+	case d < 14*day:
+		n, unit = int64(d/day), "day"
+	case d < 60*day:
+		n, unit = int64(d/(7*day)), "week"
+	case d < 365*day:
+		n, unit = int64(d/(30*day)), "month"
+	default:
+		n, unit = int64(d/(365*day)), "year"
+	}
+	if n != 1 && unit != "min" && unit != "h" {
+		unit += "s"
+	}
+	if future {
+		return fmt.Sprintf("in %d %s", n, unit)
+	}
+	return fmt.Sprintf("%d %s ago", n, unit)
+}
+
+// GhostedAfter is how long an attended interview or an offer may go without
+// news before the tracker suggests marking it ghosted.
+const GhostedAfter = 14 * 24 * time.Hour
+
+// GhostedCandidates returns, by ascending ID, the interviews that are
+// attended or at offer and have been quiet for GhostedAfter: nothing on
+// their timeline (lastEvent, from Store.LastEventTimes) and the interview
+// itself no more recent than that.
+func GhostedCandidates(ivs []Interview, lastEvent map[int64]time.Time, now time.Time) []int64 {
+	var out []int64
+	for _, iv := range ivs {
+		if iv.Status != StatusAttended && iv.Status != StatusOffer {
+			continue
+		}
+		quiet := iv.CreatedAt
+		for _, t := range []time.Time{lastEvent[iv.ID], iv.StartsAt} {
+			if t.After(quiet) {
+				quiet = t
+			}
+		}
+		if !quiet.IsZero() && now.Sub(quiet) >= GhostedAfter {
+			out = append(out, iv.ID)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// LastEventTimes returns when each interview's timeline last changed, by
+// interview ID.
+func (s *Store) LastEventTimes(ctx context.Context) (map[int64]time.Time, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT interview_id, max(at) FROM events GROUP BY interview_id`)
+	if err != nil {
+		return nil, fmt.Errorf("load last events: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]time.Time{}
+	for rows.Next() {
+		var id int64
+		var at string
+		if err := rows.Scan(&id, &at); err != nil {
+			return nil, fmt.Errorf("load last events: %w", err)
+		}
+		if out[id], err = parseTime(at); err != nil {
+			return nil, fmt.Errorf("load last events: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load last events: %w", err)
+	}
+	return out, nil
+}
+
+// InterviewsPage loads the first limit interviews in Interviews' order
+// (soonest first, undated last), so a window can show a page at once and
+// load the rest in the background. Both halves walk the start-time index,
+// so the cost grows with limit, not with the size of the database.
+func (s *Store) InterviewsPage(ctx context.Context, limit int) ([]Interview, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	out := make([]Interview, 0, min(limit, 1024))
+	for _, q := range []string{
+		`SELECT ` + interviewColumns + ` FROM interviews WHERE starts_at > '' ORDER BY starts_at, id LIMIT ?`,
+		`SELECT ` + interviewColumns + ` FROM interviews WHERE starts_at = '' ORDER BY id LIMIT ?`,
+	} {
+		if len(out) == limit {
+			break
+		}
+		rows, err := s.db.QueryContext(ctx, q, limit-len(out))
+		if err != nil {
+			return nil, fmt.Errorf("list interviews: %w", err)
+		}
+		for rows.Next() {
+			iv, err := scanInterview(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("list interviews: %w", err)
+			}
+			out = append(out, iv)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("list interviews: %w", err)
+		}
+	}
+	return out, nil
+}
