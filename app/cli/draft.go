@@ -1,6 +1,332 @@
 package cli
 
-// runDraft is replaced by the composer work (issue 3).
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bridgekeeper/bridgekeeper/compose"
+	"github.com/bridgekeeper/bridgekeeper/data"
+)
+
+const draftUsage = `usage: bridgekeeper [--db PATH] draft --scenario S --to NAME --company C [flags]
+
+Print an email draft: "Subject: …", a blank line, then the body.
+
+  --scenario S        cancel, reschedule, last-minute, withdraw, apology,
+                      decline-offer, decline-invitation or follow-up
+  --to NAME           recipient's name, for the greeting
+  --to-email ADDR     recipient's address, for the mailto: link in --json
+  --company C         the company
+  --role R            the role
+  --when TIME         interview time, "YYYY-MM-DD HH:MM" in --tz
+  --tz ZONE           IANA zone such as Europe/Berlin (default: the interview's, else local)
+  --now TIME          the time of writing, for the notice check (default: now)
+  --reason R          emergency, illness, conflict, other-offer, not-a-fit, personal or other
+  --detail TEXT       your own words about the reason, quoted only with --disclose full
+  --disclose D        none, brief or full (default: brief with a reason, else none)
+  --slot TIME         an alternative time to propose; repeat up to 3 times
+  --offer-reschedule  offer to meet at another time even without --slot
+  --tone T            formal, warm or brief (default formal)
+  --from NAME         your name for the sign-off (default: the your_name setting)
+  --no-door-open      leave out the line that keeps the door open
+  --interview ID      fill company, role, contact, time and zone from a tracked interview
+  --json              print scenario, subject, body, checks and mailto as JSON
+  --copy              also copy the body to the clipboard
+`
+
+// slotList collects repeated --slot flags as text; they are parsed once the
+// zone is known.
+type slotList []string
+
+func (s *slotList) String() string     { return strings.Join(*s, ", ") }
+func (s *slotList) Set(v string) error { *s = append(*s, v); return nil }
+
+// draftFlags is the draft command line as typed.
+type draftFlags struct {
+	scenario, to, toEmail, company, role string
+	when, tz, now                        string
+	reason, detail, disclose, tone, from string
+	slots                                slotList
+	offer, noDoorOpen, asJSON, copy      bool
+	interview                            string
+	set                                  map[string]bool // flags given explicitly
+}
+
+func parseDraftFlags(args []string) (*draftFlags, error) {
+	f := &draftFlags{set: map[string]bool{}}
+	fs := flag.NewFlagSet("draft", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&f.scenario, "scenario", "", "")
+	fs.StringVar(&f.to, "to", "", "")
+	fs.StringVar(&f.toEmail, "to-email", "", "")
+	fs.StringVar(&f.company, "company", "", "")
+	fs.StringVar(&f.role, "role", "", "")
+	fs.StringVar(&f.when, "when", "", "")
+	fs.StringVar(&f.tz, "tz", "", "")
+	fs.StringVar(&f.now, "now", "", "")
+	fs.StringVar(&f.reason, "reason", "", "")
+	fs.StringVar(&f.detail, "detail", "", "")
+	fs.StringVar(&f.disclose, "disclose", "", "")
+	fs.StringVar(&f.tone, "tone", "", "")
+	fs.StringVar(&f.from, "from", "", "")
+	fs.Var(&f.slots, "slot", "")
+	fs.BoolVar(&f.offer, "offer-reschedule", false, "")
+	fs.BoolVar(&f.noDoorOpen, "no-door-open", false, "")
+	fs.BoolVar(&f.asJSON, "json", false, "")
+	fs.BoolVar(&f.copy, "copy", false, "")
+	fs.StringVar(&f.interview, "interview", "", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, usagef("draft: %v", err)
+	}
+	if fs.NArg() > 0 {
+		return nil, usagef("draft: unexpected argument %q (quote values that contain spaces)", fs.Arg(0))
+	}
+	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
+	return f, nil
+}
+
+// runDraft prints a draft email for the command line in args.
 func runDraft(args []string, dbPath string, env Env) error {
-	return usagef("draft: not built yet")
+	f, err := parseDraftFlags(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(env.Stdout, draftUsage)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if f.copy && env.Clipboard == nil {
+		return errors.New("draft: --copy: no clipboard is available here")
+	}
+	in, err := f.input(dbPath)
+	if err != nil {
+		return err
+	}
+	d, err := compose.Render(in)
+	if err != nil {
+		return inputUsage(err)
+	}
+
+	var out strings.Builder
+	if f.asJSON {
+		if err := writeDraftJSON(&out, in, d); err != nil {
+			return fmt.Errorf("draft: %w", err)
+		}
+	} else {
+		fmt.Fprintf(&out, "Subject: %s\n\n%s\n", d.Subject, d.Body)
+	}
+	// Copy before printing so a failed copy leaves nothing half done.
+	if f.copy {
+		if err := env.Clipboard(d.Body); err != nil {
+			return fmt.Errorf("draft: copy to clipboard: %w", err)
+		}
+	}
+	if _, err := io.WriteString(env.Stdout, out.String()); err != nil {
+		return fmt.Errorf("draft: write output: %w", err)
+	}
+	if f.copy {
+		fmt.Fprintln(env.Stderr, "Copied to clipboard.")
+	}
+	return nil
+}
+
+// input turns the flags, and the interview they name, into composer input.
+func (f *draftFlags) input(dbPath string) (compose.Input, error) {
+	var in compose.Input
+	var err error
+	if f.scenario == "" {
+		return in, usagef("draft: --scenario is required (cancel, reschedule, last-minute, withdraw, apology, decline-offer, decline-invitation or follow-up)")
+	}
+	if in.Scenario, err = compose.ParseScenario(f.scenario); err != nil {
+		return in, usagef("draft: --scenario: %v", err)
+	}
+	if in.Reason, err = compose.ParseReason(f.reason); err != nil {
+		return in, usagef("draft: --reason: %v", err)
+	}
+	if f.set["disclose"] {
+		if in.Disclose, err = compose.ParseDisclosure(f.disclose); err != nil {
+			return in, usagef("draft: --disclose: %v", err)
+		}
+	}
+	if f.set["tone"] {
+		if in.Tone, err = compose.ParseTone(f.tone); err != nil {
+			return in, usagef("draft: --tone: %v", err)
+		}
+	}
+	if len(f.slots) > compose.MaxSlots {
+		return in, usagef("draft: at most %d --slot values, got %d", compose.MaxSlots, len(f.slots))
+	}
+	zone := time.Local
+	if f.set["tz"] {
+		if zone, err = data.LoadZone(f.tz); err != nil {
+			return in, usagef("draft: --tz: %v", err)
+		}
+	}
+
+	in.Company, in.Role, in.ToName, in.ToEmail = f.company, f.role, f.to, f.toEmail
+	in.FromName, in.Detail = f.from, f.detail
+	in.KeepDoorOpen = !f.noDoorOpen
+	in.OfferReschedule = f.offer || len(f.slots) > 0
+
+	if f.set["interview"] || (dbPath != "" && !f.set["from"]) {
+		if zone, err = f.prefill(&in, dbPath, zone); err != nil {
+			return in, err
+		}
+	}
+	in.Zone = zone
+
+	if f.set["when"] {
+		if in.When, err = compose.ParseWhen(f.when, zone); err != nil {
+			return in, usagef("draft: --when: %v", err)
+		}
+	}
+	if f.set["now"] {
+		if in.Now, err = compose.ParseWhen(f.now, zone); err != nil {
+			return in, usagef("draft: --now: %v", err)
+		}
+	}
+	for i, s := range f.slots {
+		t, err := compose.ParseWhen(s, zone)
+		if err != nil {
+			return in, usagef("draft: --slot %d: %v", i+1, err)
+		}
+		in.Slots = append(in.Slots, t)
+	}
+	if err := in.Validate(); err != nil {
+		return in, inputUsage(err)
+	}
+	return in, nil
+}
+
+// prefill opens the store to fill in what the flags left out: the
+// interview's details when --interview is given, and the sender's name from
+// the your_name setting. Flags given explicitly always win. It returns the
+// zone to write times in.
+func (f *draftFlags) prefill(in *compose.Input, dbPath string, zone *time.Location) (*time.Location, error) {
+	var id int64
+	if f.set["interview"] {
+		var err error
+		id, err = strconv.ParseInt(strings.TrimSpace(f.interview), 10, 64)
+		if err != nil || id <= 0 {
+			return zone, usagef("draft: --interview: %q is not an interview ID", f.interview)
+		}
+	}
+	store, err := openStore(dbPath)
+	if err != nil {
+		return zone, fmt.Errorf("draft: %w", err)
+	}
+	defer store.Close()
+	ctx := context.Background()
+	if !f.set["from"] {
+		name, err := store.Setting(ctx, "your_name", "")
+		if err != nil {
+			return zone, fmt.Errorf("draft: %w", err)
+		}
+		in.FromName = name
+	}
+	if id == 0 {
+		return zone, nil
+	}
+	iv, err := store.Interview(ctx, id)
+	if errors.Is(err, data.ErrNotFound) {
+		return zone, usagef("draft: --interview: there is no interview %d", id)
+	}
+	if err != nil {
+		return zone, fmt.Errorf("draft: %w", err)
+	}
+	fill := func(flagName string, dst *string, v string) {
+		if !f.set[flagName] {
+			*dst = v
+		}
+	}
+	fill("company", &in.Company, iv.Company)
+	fill("role", &in.Role, iv.Role)
+	fill("to", &in.ToName, iv.ContactName)
+	fill("to-email", &in.ToEmail, iv.ContactEmail)
+	if !f.set["tz"] && iv.TimeZone != "" {
+		if z, err := data.LoadZone(iv.TimeZone); err == nil {
+			zone = z
+		}
+	}
+	if !iv.StartsAt.IsZero() {
+		in.When = iv.StartsAt.In(zone)
+	}
+	return zone, nil
+}
+
+// inputUsage turns the composer's validation errors into one usage line
+// that names the flags to fix.
+func inputUsage(err error) error {
+	flagFor := map[string]string{
+		"scenario": "--scenario", "company": "--company", "to_name": "--to", "to_email": "--to-email",
+		"reason": "--reason", "disclose": "--disclose", "tone": "--tone", "slots": "--slot", "when": "--when",
+	}
+	var errs compose.InputErrors
+	if !errors.As(err, &errs) {
+		var one *compose.InputError
+		if !errors.As(err, &one) {
+			return fmt.Errorf("draft: %w", err)
+		}
+		errs = compose.InputErrors{one}
+	}
+	parts := make([]string, len(errs))
+	for i, e := range errs {
+		parts[i] = e.Msg
+		if fl, ok := flagFor[e.Field]; ok {
+			parts[i] += " (" + fl + ")"
+		}
+	}
+	return usagef("draft: %s", strings.Join(parts, "; "))
+}
+
+type checkJSON struct {
+	ID      string `json:"id"`
+	OK      bool   `json:"ok"`
+	Message string `json:"message"`
+	Article string `json:"article"`
+}
+
+type draftJSON struct {
+	Scenario string      `json:"scenario"`
+	Subject  string      `json:"subject"`
+	Body     string      `json:"body"`
+	Checks   []checkJSON `json:"checks"`
+	Mailto   string      `json:"mailto"`
+	// PhoneScript is set when there is less than a day's notice and a call
+	// should come before the email.
+	PhoneScript string `json:"phone_script,omitempty"`
+}
+
+func writeDraftJSON(w io.Writer, in compose.Input, d compose.Draft) error {
+	out := draftJSON{
+		Scenario: string(d.Scenario),
+		Subject:  d.Subject,
+		Body:     d.Body,
+		Checks:   []checkJSON{},
+		Mailto:   compose.Mailto(in.ToEmail, d.Subject, d.Body),
+	}
+	now := in.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	for _, c := range compose.Checks(in, d) {
+		out.Checks = append(out.Checks, checkJSON{ID: c.ID, OK: c.OK, Message: c.Message, Article: c.Article})
+		if c.ID == "notice" && !c.OK && in.When.After(now) {
+			out.PhoneScript = compose.PhoneScript(in)
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
 }

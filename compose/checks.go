@@ -1,0 +1,579 @@
+package compose
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Check is the verdict of one principle on a draft.
+type Check struct {
+	// ID is stable: notice, reason, slots, withdraw-reschedule, thanks,
+	// apology, tone, placeholders or door-open.
+	ID string
+	// OK is false when the draft should be looked at again.
+	OK bool
+	// Message says what was found and, for a warning, what to do about it.
+	Message string
+	// Article is the slug of the advice article behind the check.
+	Article string
+}
+
+// The advice articles the checks point to.
+const (
+	articleLastMinute = "last-minute-cancellation"
+	articleReason     = "giving-a-reason-without-oversharing"
+	articleReschedule = "rescheduling-an-interview"
+	articleWithdraw   = "withdrawing-from-the-process"
+	articleBridges    = "cancel-without-burning-bridges"
+	articleApology    = "apologising-for-a-cancellation"
+	articleTone       = "keeping-your-tone-professional"
+	articleWhatToSay  = "what-to-say-when-cancelling"
+)
+
+const (
+	// shoutingRunToFlag is how many all-capital words in a row read as
+	// shouting; two ("HR TEAM") are usually an acronym.
+	shoutingRunToFlag = 3
+	// maxFindingsInCheck keeps a warning short enough to read.
+	maxFindingsInCheck = 4
+)
+
+// category is what a matched word tells about a draft.
+type category int
+
+const (
+	catThanks category = iota
+	catApology
+	catDoorOpen
+	catReschedule
+	catBlame
+	catSalary
+	catMedical
+	numCategories
+)
+
+// terms lists the words and phrases the text checks look for, by category.
+// A trailing "*" matches any ending ("apolog*" finds "apologise" and
+// "apologies"); otherwise the whole word or phrase must match.
+func terms() map[category][]string {
+	return map[category][]string{
+		catThanks:  {"thank*", "grateful*", "appreciat*"},
+		catApology: {"sorry", "apolog*"},
+		catDoorOpen: {"future", "in touch", "paths cross", "cross paths", "look forward", "looking forward",
+			"another time", "still interested", "still very interested", "still really interested", "still keen",
+			"still very keen", "remain interested", "remain very interested", "remain keen", "remain very keen"},
+		catReschedule: {"reschedul*", "another time", "new time*", "alternative time*", "other time*", "rearrange the interview"},
+		catBlame: {"your fault", "unprofessional", "disorganised", "disorganized", "incompetent*",
+			"waste of my time", "waste of our time", "wasted my time", "ridiculous", "rude", "you failed",
+			"you never", "messed up", "your mistake", "poorly run", "badly run"},
+		catSalary: {"lowball*", "low-ball*", "insulting", "underpaid", "underpay*", "peanuts", "pathetic",
+			"not worth my time", "too low an offer", "salary is too low", "salary was too low", "pay is too low",
+			"pay was too low", "offer is too low", "offer was too low", "salary is a joke", "offer is a joke"},
+		catMedical: {"vomit*", "diarrh*", "diagnos*", "surgery", "surgical", "chemo*", "pregnan*", "miscarr*",
+			"psychiatr*", "antidepress*", "medication*", "symptom*", "haemorrh*", "hemorrh*", "gynae*",
+			"gyneco*", "rectal", "bowel*", "bladder"},
+	}
+}
+
+// termIndex holds every term under its first byte, so one pass over a text
+// compares only the few terms that could start at each word.
+type termIndex [utf8.RuneSelf][]term
+
+type term struct {
+	text string
+	stem bool // matches any ending
+	cat  category
+}
+
+// checkTerms is built on first use and only read after.
+var checkTerms = sync.OnceValue(func() *termIndex {
+	ix := new(termIndex)
+	for cat, list := range terms() {
+		for _, t := range list {
+			stem := strings.HasSuffix(t, "*")
+			t = strings.TrimSuffix(t, "*")
+			ix[t[0]] = append(ix[t[0]], term{text: t, stem: stem, cat: cat})
+		}
+	}
+	return ix
+})
+
+// matches holds what a scan found, by category, each match once.
+type matches [numCategories][]string
+
+// scan finds the terms in folded text, each as it appears (a stem extended
+// to the end of its word), at most max per category.
+func (ix *termIndex) scan(text string, max int) *matches {
+	m := new(matches)
+	prevWord := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		word := isWordRune(r)
+		if word && !prevWord && c < utf8.RuneSelf {
+			for _, t := range ix[c] {
+				// Most candidates differ in the second byte; test it inline
+				// before the full comparison.
+				if len(t.text) > 1 && (i+1 >= len(text) || text[i+1] != t.text[1]) {
+					continue
+				}
+				if len(m[t.cat]) < max {
+					if end, ok := t.matchAt(text, i); ok && !slices.Contains(m[t.cat], text[i:end]) {
+						m[t.cat] = append(m[t.cat], text[i:end])
+					}
+				}
+			}
+		}
+		prevWord = word
+		i += size
+	}
+	return m
+}
+
+// matchAt reports whether t occurs at text[i:] as a whole word (or, for a
+// stem, as the start of one) and where the match ends.
+func (t term) matchAt(text string, i int) (int, bool) {
+	if !strings.HasPrefix(text[i:], t.text) {
+		return 0, false
+	}
+	end := i + len(t.text)
+	for end < len(text) {
+		next, size := utf8.DecodeRuneInString(text[end:])
+		if !isWordRune(next) {
+			break
+		}
+		if !t.stem {
+			return 0, false
+		}
+		end += size
+	}
+	return end, true
+}
+
+// fold prepares text for the word lists: lower case, whitespace runs (line
+// breaks included) as single spaces.
+func fold(text string) string {
+	buf := make([]byte, 0, len(text))
+	space := true // no leading space
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
+				if !space {
+					buf = append(buf, ' ')
+					space = true
+				}
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			space = false
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			if !space {
+				buf = append(buf, ' ')
+				space = true
+			}
+			continue
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		space = false
+	}
+	if space && len(buf) > 0 {
+		buf = buf[:len(buf)-1]
+	}
+	return string(buf)
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// Checks runs every check that applies to in's scenario against d, which may
+// have been edited by the user: the text checks read d, not the template.
+func Checks(in Input, d Draft) []Check {
+	ix := checkTerms()
+	u := Uses(in.Scenario)
+	// The user's names are taken out first: a company called "Future Labs"
+	// does not keep the door open, nor is "IBM UK LTD" shouting.
+	subject, text := withoutNames(in, d.Subject), withoutNames(in, d.Body)
+	body := ix.scan(fold(text), maxFindingsInCheck)
+	var out []Check
+
+	if c, ok := noticeCheck(in); ok {
+		out = append(out, c)
+	}
+	if u.Reason {
+		out = append(out, reasonCheck(in))
+	}
+	if u.Slots {
+		out = append(out, slotsCheck(in))
+	}
+	if isStepBack(in.Scenario) {
+		c := Check{ID: "withdraw-reschedule", OK: true, Article: articleWithdraw,
+			Message: "The draft does not suggest meeting again, which fits stepping away."}
+		switch {
+		case in.OfferReschedule || len(in.Slots) > 0:
+			c.OK = false
+			c.Message = "You are stepping away but also offering to reschedule; pick one, or the recruiter will not know where you stand."
+		case len(body[catReschedule]) > 0:
+			c.OK = false
+			c.Message = fmt.Sprintf("The draft mentions %q while you are stepping away; drop it so your decision reads clearly.", body[catReschedule][0])
+		}
+		out = append(out, c)
+	}
+	out = append(out, wordCheck("thanks", body[catThanks], articleBridges,
+		"Thanks them for their time.",
+		"No thanks found: add a line acknowledging their time and the opportunity."))
+	if needsApology(in.Scenario) {
+		out = append(out, wordCheck("apology", body[catApology], articleApology,
+			"Apologises for the inconvenience.",
+			"No apology found: a short, sincere sorry for the inconvenience goes a long way."))
+	}
+	both := subject + "\n" + text
+	out = append(out, toneCheck(both, body, ix.scan(fold(subject), maxFindingsInCheck)))
+	out = append(out, placeholderCheck(both))
+	if u.KeepDoorOpen {
+		out = append(out, wordCheck("door-open", body[catDoorOpen], articleBridges,
+			"Leaves the door open for future contact.",
+			"Nothing leaves room for future contact: a line about staying in touch keeps the relationship alive."))
+	}
+	return out
+}
+
+func isStepBack(s Scenario) bool {
+	return s == ScenarioWithdraw || s == ScenarioDeclineOffer || s == ScenarioDeclineInvitation
+}
+
+func needsApology(s Scenario) bool {
+	switch s {
+	case ScenarioCancel, ScenarioReschedule, ScenarioLastMinute, ScenarioApology:
+		return true
+	}
+	return false
+}
+
+// wordCheck passes when the draft has at least one of the words it wants.
+func wordCheck(id string, found []string, article, ok, warn string) Check {
+	if len(found) > 0 {
+		return Check{ID: id, OK: true, Message: ok, Article: article}
+	}
+	return Check{ID: id, OK: false, Message: warn, Article: article}
+}
+
+// noticeCheck judges how much warning the employer gets. It applies only to
+// scenarios about an interview still to come, and only when its time is known.
+func noticeCheck(in Input) (Check, bool) {
+	switch in.Scenario {
+	case ScenarioCancel, ScenarioReschedule, ScenarioLastMinute, ScenarioWithdraw, ScenarioDeclineInvitation:
+	default:
+		return Check{}, false
+	}
+	if in.When.IsZero() {
+		return Check{}, false
+	}
+	c := Check{ID: "notice", Article: articleLastMinute}
+	left := in.When.Sub(in.now())
+	switch {
+	case left < 0:
+		c.Message = "The interview time has already passed: if you missed it, the apology scenario fits better."
+	case left < lastMinute:
+		c.Message = "Only " + shortNotice(left) + ": call them first (see the phone script), then send this email straight away."
+	default:
+		c.OK = true
+		days := int(left / lastMinute)
+		if days == 1 {
+			c.Message = "1 day's notice: enough for them to rearrange, but send it now."
+		} else {
+			c.Message = fmt.Sprintf("%d days' notice: enough for them to rearrange.", days)
+		}
+	}
+	return c, true
+}
+
+// shortNotice writes a notice of under a day in words, e.g. "5 hours' notice".
+func shortNotice(d time.Duration) string {
+	mins := int(d / time.Minute)
+	switch {
+	case mins < 1:
+		return "less than a minute's notice"
+	case mins == 1:
+		return "1 minute's notice"
+	case mins < 60:
+		return fmt.Sprintf("%d minutes' notice", mins)
+	case mins < 120:
+		return "1 hour's notice"
+	default:
+		return fmt.Sprintf("%d hours' notice", mins/60)
+	}
+}
+
+func reasonCheck(in Input) Check {
+	c := Check{ID: "reason", OK: true, Article: articleReason}
+	d := in.disclosure()
+	detail := strings.TrimSpace(in.Detail)
+	switch {
+	case d == DiscloseNone:
+		c.Message = "No reason given. That is your right; a short true reason often helps, though."
+	case in.Reason == ReasonNone:
+		c.OK = false
+		c.Message = "You chose to give a reason but did not pick one: choose a category or set disclosure to none."
+	case in.Reason == ReasonOther && detail == "":
+		c.OK = false
+		c.Message = "\"Other\" needs a detail line saying what the reason is; the draft falls back to a vague sentence."
+	case d == DiscloseFull && detail == "":
+		c.OK = false
+		c.Message = "Full disclosure was chosen but the detail line is empty, so only the general wording appears."
+	case d == DiscloseFull:
+		c.Message = "Your detail is quoted as written: keep it to one honest sentence and leave out private specifics."
+	default:
+		c.Message = "Gives an honest reason in general terms."
+	}
+	return c
+}
+
+func slotsCheck(in Input) Check {
+	c := Check{ID: "slots", OK: true, Article: articleReschedule}
+	switch {
+	case !in.offering():
+		c.Message = "Not offering another time: fine if you no longer want the interview."
+	case len(in.Slots) == 0:
+		c.OK = false
+		c.Message = "No alternative times proposed: suggest two or three concrete slots so they can simply say yes."
+	default:
+		c.Message = fmt.Sprintf("Proposes %d alternative time%s.", len(in.Slots), plural(len(in.Slots)))
+		now := in.now()
+		for _, s := range in.Slots {
+			if s.Before(now) {
+				c.OK = false
+				c.Message = "One of the proposed times is already in the past: check the dates."
+				break
+			}
+		}
+	}
+	return c
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// toneCheck reports the blame, salary complaints and medical detail found by
+// the scans, and shouting in text (which has had the user's names taken out).
+func toneCheck(text string, hits ...*matches) Check {
+	var found []string
+	for _, c := range []struct {
+		cat   category
+		label string
+	}{{catBlame, "blame"}, {catSalary, "salary complaint"}, {catMedical, "medical detail"}} {
+		for _, h := range hits {
+			for _, m := range h[c.cat] {
+				if f := fmt.Sprintf("%s: %q", c.label, m); !slices.Contains(found, f) {
+					found = append(found, f)
+				}
+			}
+		}
+	}
+	for _, run := range shouting(text) {
+		found = append(found, fmt.Sprintf("shouting: %q", run))
+	}
+	c := Check{ID: "tone", OK: true, Article: articleTone, Message: "Professional and courteous."}
+	if len(found) > 0 {
+		if len(found) > maxFindingsInCheck {
+			found = found[:maxFindingsInCheck]
+		}
+		c.OK = false
+		c.Message = "Reword to stay professional: " + strings.Join(found, ", ") + "."
+	}
+	return c
+}
+
+func uniq(ms []string) []string {
+	var out []string
+	seen := make(map[string]bool, len(ms))
+	for _, m := range ms {
+		k := strings.ToLower(m)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// withoutNames blanks out the company, role and people's names, which are the
+// user's to spell however they like: a company called "IBM UK LTD" is not
+// shouting, and "[x]cube" is not a placeholder.
+func withoutNames(in Input, text string) string {
+	names := []string{in.Company, in.Role, in.ToName, in.FromName}
+	// Longest first, so "Acme" does not eat into "Acme Robotics".
+	slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
+	for _, name := range names {
+		if name = strings.TrimSpace(name); name != "" && strings.Contains(text, name) {
+			text = strings.ReplaceAll(text, name, " ")
+		}
+	}
+	return text
+}
+
+// shouting returns runs of three or more consecutive all-capital words (two
+// letters or more; "I" and "A" neither count nor break a run), as written.
+func shouting(text string) []string {
+	var runs []string
+	runStart, runEnd, long := -1, -1, 0 // long: words of two letters or more
+	flush := func() {
+		if long >= shoutingRunToFlag {
+			runs = append(runs, strings.TrimFunc(text[runStart:runEnd], func(r rune) bool { return !unicode.IsLetter(r) }))
+		}
+		runStart, long = -1, 0
+	}
+	wordStart, letters, upper := -1, 0, true
+	endWord := func(end int) {
+		switch {
+		case wordStart < 0:
+			return
+		case letters == 0 || !upper:
+			flush()
+		default:
+			if runStart < 0 {
+				runStart = wordStart
+			}
+			runEnd = end
+			if letters >= 2 {
+				long++
+			}
+		}
+		wordStart, letters, upper = -1, 0, true
+	}
+	for i, r := range text {
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			endWord(i)
+			if len(runs) >= maxFindingsInCheck {
+				return runs
+			}
+			continue
+		}
+		if wordStart < 0 {
+			wordStart = i
+		}
+		switch {
+		case 'A' <= r && r <= 'Z':
+			letters++
+		case 'a' <= r && r <= 'z':
+			letters++
+			upper = false
+		case r >= utf8.RuneSelf && unicode.IsLetter(r):
+			letters++
+			if !unicode.IsUpper(r) {
+				upper = false
+			}
+		}
+	}
+	endWord(len(text))
+	flush()
+	return runs
+}
+
+func placeholderCheck(text string) Check {
+	c := Check{ID: "placeholders", OK: true, Article: articleWhatToSay, Message: "No leftover placeholders."}
+	found := placeholders(text)
+	if len(found) > 0 {
+		quoted := make([]string, len(found))
+		for i, f := range found {
+			quoted[i] = fmt.Sprintf("%q", f)
+		}
+		c.OK = false
+		c.Message = "Leftover placeholder text: " + strings.Join(quoted, ", ") + ". Fill it in or delete it before sending."
+	}
+	return c
+}
+
+// maxPlaceholder is the longest bracketed text taken for a placeholder;
+// longer brackets are more likely a real aside.
+const maxPlaceholder = 40
+
+// placeholders finds the marks people leave when adapting a template by
+// hand: [Name], <company>, {{…}}, TODO and XXX.
+func placeholders(text string) []string {
+	var found []string
+	for rest := text; len(found) < maxFindingsInCheck; {
+		open := strings.IndexByte(rest, '[')
+		if open < 0 {
+			break
+		}
+		rest = rest[open+1:]
+		// The search stops at the next "[", so the scan stays linear.
+		end := strings.IndexAny(rest, "[]\n")
+		if end >= 1 && end <= maxPlaceholder && rest[end] == ']' {
+			found = append(found, "["+rest[:end+1])
+		}
+	}
+	for rest := text; len(found) < maxFindingsInCheck; {
+		i := strings.IndexByte(rest, '<')
+		if i < 0 {
+			break
+		}
+		rest = rest[i+1:]
+		n := 0
+		for n < len(rest) && n <= 31 && isPlaceholderByte(rest[n], n == 0) {
+			n++
+		}
+		if n > 0 && n < len(rest) && rest[n] == '>' {
+			found = append(found, "<"+rest[:n+1])
+		}
+	}
+	for _, mark := range []string{"{{", "}}"} {
+		if strings.Contains(text, mark) {
+			found = append(found, mark)
+		}
+	}
+	for _, mark := range []string{"TODO", "XXX"} {
+		if hasWord(text, mark) {
+			found = append(found, mark)
+		}
+	}
+	return uniq(found)
+}
+
+func isPlaceholderByte(b byte, first bool) bool {
+	letter := 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+	return letter || !first && (b == ' ' || b == '_' || b == '-')
+}
+
+// hasWord reports whether word occurs in text with no letter or digit
+// touching it on either side.
+func hasWord(text, word string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], word)
+		if i < 0 {
+			return false
+		}
+		start, end := from+i, from+i+len(word)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (start == 0 || !isWordRune(before)) && (end == len(text) || !isWordRune(after)) {
+			return true
+		}
+		from = end
+	}
+}

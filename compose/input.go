@@ -1,0 +1,221 @@
+package compose
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bridgekeeper/bridgekeeper/data"
+)
+
+// MaxSlots is how many alternative times a draft may propose; more than a
+// handful reads as indecision and is hard to answer.
+const MaxSlots = 3
+
+// Input is everything the composer's form holds.
+type Input struct {
+	Scenario Scenario
+	FromName string // the sender, used in the sign-off
+	ToName   string // the recipient, used in the greeting
+	ToEmail  string // optional; only used for the mailto: link
+	Company  string
+	Role     string
+	// When is the interview's start; the zero time means it is not known.
+	When time.Time
+	// Zone is the zone dates are written in; nil means When's own zone.
+	Zone *time.Location
+	// Now is the moment the draft is written; the zero time means time.Now().
+	// Tests and the CLI's --now set it so the notice check is reproducible.
+	Now    time.Time
+	Reason Reason
+	// Detail is the user's own words about the reason, quoted verbatim at
+	// DiscloseFull and never shown otherwise.
+	Detail string
+	// Disclose is how much of the reason to give; empty means DiscloseBrief
+	// when a reason is picked and DiscloseNone otherwise.
+	Disclose        Disclosure
+	OfferReschedule bool
+	Slots           []time.Time
+	// Tone is the register; empty means ToneFormal.
+	Tone         Tone
+	KeepDoorOpen bool
+}
+
+// Validate reports every problem with the input as InputErrors, or nil.
+// Render is more forgiving (it drafts without a company or recipient name so
+// a live preview works while the form is being filled); Validate is what a
+// form or the command line should insist on before the draft is used.
+func (in Input) Validate() error {
+	errs := in.enumErrors()
+	if strings.TrimSpace(in.Company) == "" {
+		errs = append(errs, &InputError{Field: "company", Msg: "company is required"})
+	}
+	if strings.TrimSpace(in.ToName) == "" {
+		errs = append(errs, &InputError{Field: "to_name", Msg: "recipient name is required"})
+	}
+	if in.ToEmail != "" {
+		if err := data.ValidateEmail(in.ToEmail); err != nil {
+			errs = append(errs, &InputError{Field: "to_email", Msg: fmt.Sprintf("%q is not a valid email address", in.ToEmail)})
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
+
+// enumErrors lists the problems that make an input impossible to render.
+func (in Input) enumErrors() InputErrors {
+	var errs InputErrors
+	if !in.Scenario.Valid() {
+		if in.Scenario == "" {
+			errs = append(errs, &InputError{Field: "scenario", Msg: "scenario is required"})
+		} else if _, err := ParseScenario(string(in.Scenario)); err != nil {
+			errs = append(errs, err.(*InputError))
+		}
+	}
+	if !in.Reason.Valid() {
+		_, err := ParseReason(string(in.Reason))
+		errs = append(errs, err.(*InputError))
+	}
+	if in.Disclose != "" && !in.Disclose.Valid() {
+		_, err := ParseDisclosure(string(in.Disclose))
+		errs = append(errs, err.(*InputError))
+	}
+	if in.Tone != "" && !in.Tone.Valid() {
+		_, err := ParseTone(string(in.Tone))
+		errs = append(errs, err.(*InputError))
+	}
+	if len(in.Slots) > MaxSlots {
+		errs = append(errs, &InputError{Field: "slots", Msg: fmt.Sprintf("at most %d alternative times, got %d", MaxSlots, len(in.Slots))})
+	}
+	for i, s := range in.Slots {
+		if s.IsZero() {
+			errs = append(errs, &InputError{Field: "slots", Msg: fmt.Sprintf("alternative time %d is empty", i+1)})
+		}
+	}
+	return errs
+}
+
+// tone is the tone to write in, with the default applied.
+func (in Input) tone() Tone {
+	if in.Tone == "" {
+		return ToneFormal
+	}
+	return in.Tone
+}
+
+// disclosure is the disclosure level, with the default applied.
+func (in Input) disclosure() Disclosure {
+	switch {
+	case in.Disclose != "":
+		return in.Disclose
+	case in.Reason != ReasonNone:
+		return DiscloseBrief
+	default:
+		return DiscloseNone
+	}
+}
+
+// now is the moment of writing.
+func (in Input) now() time.Time {
+	if in.Now.IsZero() {
+		return time.Now()
+	}
+	return in.Now
+}
+
+// zone is where dates are written.
+func (in Input) zone() *time.Location {
+	if in.Zone != nil {
+		return in.Zone
+	}
+	if !in.When.IsZero() {
+		return in.When.Location()
+	}
+	return time.UTC
+}
+
+// offering reports whether the draft proposes meeting at another time: a
+// reschedule always does, and proposing slots implies it elsewhere.
+func (in Input) offering() bool {
+	u := Uses(in.Scenario)
+	switch {
+	case in.Scenario == ScenarioReschedule:
+		return true
+	case !u.OfferReschedule:
+		return false
+	default:
+		return in.OfferReschedule || len(in.Slots) > 0
+	}
+}
+
+// FieldSet says which optional form fields a scenario uses; a form hides the
+// others and the templates ignore them.
+type FieldSet struct {
+	When            bool // the interview's date and time
+	Reason          bool // reason, detail and disclosure
+	OfferReschedule bool // the "offer to reschedule" switch
+	Slots           bool // alternative times
+	KeepDoorOpen    bool // the "keep the door open" switch
+}
+
+// Uses returns the fields scenario s makes use of. Company, role, names and
+// tone apply to every scenario.
+func Uses(s Scenario) FieldSet {
+	switch s {
+	case ScenarioCancel, ScenarioLastMinute:
+		return FieldSet{When: true, Reason: true, OfferReschedule: true, Slots: true, KeepDoorOpen: true}
+	case ScenarioReschedule:
+		return FieldSet{When: true, Reason: true, Slots: true}
+	case ScenarioApology, ScenarioFollowUp:
+		return FieldSet{When: true, Reason: true, OfferReschedule: true, Slots: true}
+	case ScenarioWithdraw, ScenarioDeclineInvitation:
+		return FieldSet{When: true, Reason: true, KeepDoorOpen: true}
+	case ScenarioDeclineOffer:
+		return FieldSet{Reason: true, KeepDoorOpen: true}
+	default:
+		return FieldSet{}
+	}
+}
+
+// lastMinute is how close to the interview a cancellation counts as last
+// minute.
+const lastMinute = 24 * time.Hour
+
+// Suggest proposes a better scenario for the input: a cancellation or
+// reschedule less than 24 hours before the interview should be handled as
+// last-minute (phone first). It returns the input's own scenario and false
+// when there is nothing to suggest.
+func Suggest(in Input) (Scenario, bool) {
+	if in.Scenario != ScenarioCancel && in.Scenario != ScenarioReschedule {
+		return in.Scenario, false
+	}
+	if in.When.IsZero() {
+		return in.Scenario, false
+	}
+	left := in.When.Sub(in.now())
+	if left >= 0 && left < lastMinute {
+		return ScenarioLastMinute, true
+	}
+	return in.Scenario, false
+}
+
+// ParseWhen reads a date and time typed by the user: "YYYY-MM-DD HH:MM" or
+// "YYYY-MM-DDTHH:MM" in loc (nil means UTC), or RFC 3339 with its own
+// offset (the result is then shown in loc). Errors are *InputError.
+func ParseWhen(text string, loc *time.Location) (time.Time, error) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	s := strings.TrimSpace(text)
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.In(loc), nil
+	}
+	return time.Time{}, &InputError{Field: "when", Msg: fmt.Sprintf("cannot read %q as a date and time (want YYYY-MM-DD HH:MM)", text)}
+}

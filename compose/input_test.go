@@ -1,0 +1,178 @@
+package compose
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseEnums(t *testing.T) {
+	tests := []struct {
+		name  string
+		parse func(string) (string, error)
+		in    string
+		want  string
+		field string // "" means success
+	}{
+		{"scenario", func(s string) (string, error) { v, err := ParseScenario(s); return string(v), err }, " Last-Minute ", "last-minute", ""},
+		{"scenario unknown", func(s string) (string, error) { v, err := ParseScenario(s); return string(v), err }, "ghost", "", "scenario"},
+		{"scenario empty", func(s string) (string, error) { v, err := ParseScenario(s); return string(v), err }, "", "", "scenario"},
+		{"reason", func(s string) (string, error) { v, err := ParseReason(s); return string(v), err }, "other-offer", "other-offer", ""},
+		{"reason empty is none", func(s string) (string, error) { v, err := ParseReason(s); return string(v), err }, "", "", ""},
+		{"reason unknown", func(s string) (string, error) { v, err := ParseReason(s); return string(v), err }, "bored", "", "reason"},
+		{"tone", func(s string) (string, error) { v, err := ParseTone(s); return string(v), err }, "WARM", "warm", ""},
+		{"tone unknown", func(s string) (string, error) { v, err := ParseTone(s); return string(v), err }, "rude", "", "tone"},
+		{"disclosure", func(s string) (string, error) { v, err := ParseDisclosure(s); return string(v), err }, "full", "full", ""},
+		{"disclosure unknown", func(s string) (string, error) { v, err := ParseDisclosure(s); return string(v), err }, "all", "", "disclose"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.parse(tt.in)
+			if tt.field == "" {
+				if err != nil || got != tt.want {
+					t.Fatalf("parse(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+				}
+				return
+			}
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.Field != tt.field {
+				t.Fatalf("parse(%q) error = %v, want InputError on %s", tt.in, err, tt.field)
+			}
+			if !strings.Contains(ie.Msg, tt.in) {
+				t.Errorf("message %q does not quote the input", ie.Msg)
+			}
+		})
+	}
+}
+
+func TestListsAreComplete(t *testing.T) {
+	if got := len(Scenarios()); got != 8 {
+		t.Errorf("%d scenarios, want 8", got)
+	}
+	for _, s := range Scenarios() {
+		if s.Label == "" || s.Summary == "" || s.Article == "" {
+			t.Errorf("scenario %s lacks a label, summary or article", s.ID)
+		}
+		if got, err := ParseScenario(string(s.ID)); err != nil || got != s.ID {
+			t.Errorf("ParseScenario(%q) = %q, %v", s.ID, got, err)
+		}
+	}
+	if got := len(Reasons()); got != 7 {
+		t.Errorf("%d reasons, want 7", got)
+	}
+	if Tones()[0] != ToneFormal || len(Tones()) != 3 || len(Disclosures()) != 3 {
+		t.Errorf("tones %v, disclosures %v", Tones(), Disclosures())
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name  string
+		edit  func(*Input)
+		field string // "" means valid
+	}{
+		{"complete input", func(*Input) {}, ""},
+		{"no email is fine", func(in *Input) { in.ToEmail = "" }, ""},
+		{"missing company", func(in *Input) { in.Company = "  " }, "company"},
+		{"missing recipient", func(in *Input) { in.ToName = "" }, "to_name"},
+		{"bad email", func(in *Input) { in.ToEmail = "ana at example" }, "to_email"},
+		{"unknown scenario", func(in *Input) { in.Scenario = "vanish" }, "scenario"},
+		{"unknown reason", func(in *Input) { in.Reason = "meh" }, "reason"},
+		{"unknown tone", func(in *Input) { in.Tone = "cold" }, "tone"},
+		{"unknown disclosure", func(in *Input) { in.Disclose = "most" }, "disclose"},
+		{"four slots", func(in *Input) { in.Slots = append(in.Slots, in.When, in.When) }, "slots"},
+		{"a zero slot", func(in *Input) { in.Slots = []time.Time{{}} }, "slots"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := goldenInput(t, ScenarioReschedule, ToneFormal, DiscloseBrief)
+			in.Slots = in.Slots[:2]
+			tt.edit(&in)
+			err := in.Validate()
+			if tt.field == "" {
+				if err != nil {
+					t.Fatalf("Validate() = %v", err)
+				}
+				return
+			}
+			var errs InputErrors
+			if !errors.As(err, &errs) || errs.Field(tt.field) == "" {
+				t.Fatalf("Validate() = %v, want a problem with %s", err, tt.field)
+			}
+		})
+	}
+	var errs InputErrors
+	err := Input{}.Validate()
+	if !errors.As(err, &errs) || len(errs) != 3 {
+		t.Errorf("empty input: %v, want scenario, company and recipient reported together", err)
+	}
+}
+
+func TestUses(t *testing.T) {
+	if u := Uses(ScenarioDeclineOffer); u.When || u.Slots || u.OfferReschedule || !u.Reason || !u.KeepDoorOpen {
+		t.Errorf("decline-offer uses %+v", u)
+	}
+	if u := Uses(ScenarioReschedule); !u.Slots || u.OfferReschedule || !u.When {
+		t.Errorf("reschedule uses %+v (always offers, so no switch)", u)
+	}
+	if u := Uses(ScenarioWithdraw); u.Slots || u.OfferReschedule {
+		t.Errorf("withdraw should not offer slots: %+v", u)
+	}
+	if u := Uses("nope"); u != (FieldSet{}) {
+		t.Errorf("unknown scenario uses %+v", u)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	when := time.Date(2024, 12, 3, 14, 30, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		scenario Scenario
+		now      time.Time
+		want     Scenario
+		ok       bool
+	}{
+		{"cancel a week ahead", ScenarioCancel, when.Add(-7 * 24 * time.Hour), ScenarioCancel, false},
+		{"cancel 23 hours ahead", ScenarioCancel, when.Add(-23 * time.Hour), ScenarioLastMinute, true},
+		{"reschedule 2 hours ahead", ScenarioReschedule, when.Add(-2 * time.Hour), ScenarioLastMinute, true},
+		{"exactly 24 hours is not last minute", ScenarioCancel, when.Add(-24 * time.Hour), ScenarioCancel, false},
+		{"after the interview", ScenarioCancel, when.Add(time.Hour), ScenarioCancel, false},
+		{"withdraw is left alone", ScenarioWithdraw, when.Add(-time.Hour), ScenarioWithdraw, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Suggest(Input{Scenario: tt.scenario, When: when, Now: tt.now})
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("Suggest = %q, %v; want %q, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+	if _, ok := Suggest(Input{Scenario: ScenarioCancel}); ok {
+		t.Error("suggested without a known time")
+	}
+}
+
+func TestParseWhen(t *testing.T) {
+	loc := berlin(t)
+	want := time.Date(2024, 12, 3, 14, 30, 0, 0, loc)
+	for _, text := range []string{"2024-12-03 14:30", " 2024-12-03T14:30 ", "2024-12-03T13:30:00Z", "2024-12-03T14:30:00+01:00"} {
+		got, err := ParseWhen(text, loc)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("ParseWhen(%q) = %v, %v; want %v", text, got, err, want)
+		}
+		if got.Location() != loc {
+			t.Errorf("ParseWhen(%q) in %v, want %v", text, got.Location(), loc)
+		}
+	}
+	if got, err := ParseWhen("2024-12-03 14:30", nil); err != nil || got.Location() != time.UTC {
+		t.Errorf("nil zone: %v, %v; want UTC", got, err)
+	}
+	for _, text := range []string{"", "tomorrow", "2024-13-03 14:30", "2024-12-03", "03/12/2024 14:30", "2024-12-03 25:00"} {
+		_, err := ParseWhen(text, loc)
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Field != "when" {
+			t.Errorf("ParseWhen(%q) error = %v, want InputError on when", text, err)
+		}
+	}
+}

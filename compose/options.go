@@ -1,0 +1,257 @@
+// Package compose is Bridgekeeper's draft engine: it turns the composer's
+// form (scenario, recipient, interview, reason, disclosure, reschedule slots,
+// tone) into an email subject and body, checks a draft against the
+// principles of cancelling without burning bridges, and builds the phone
+// script and mailto: link that go with it. It is pure Go: no Fyne, no SQL.
+package compose
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Scenario is the kind of message being written.
+type Scenario string
+
+// The scenarios the composer offers.
+const (
+	ScenarioCancel            Scenario = "cancel"
+	ScenarioReschedule        Scenario = "reschedule"
+	ScenarioLastMinute        Scenario = "last-minute"
+	ScenarioWithdraw          Scenario = "withdraw"
+	ScenarioApology           Scenario = "apology"
+	ScenarioDeclineOffer      Scenario = "decline-offer"
+	ScenarioDeclineInvitation Scenario = "decline-invitation"
+	ScenarioFollowUp          Scenario = "follow-up"
+)
+
+// ScenarioInfo describes a scenario for pickers and help text.
+type ScenarioInfo struct {
+	ID      Scenario
+	Label   string
+	Summary string
+	// Article is the slug of the advice article that explains the scenario.
+	Article string
+}
+
+// Scenarios lists every scenario in the order the composer offers them.
+func Scenarios() []ScenarioInfo {
+	return []ScenarioInfo{
+		{ScenarioCancel, "Cancel an interview", "Call off an interview with a day or more of notice.", "what-to-say-when-cancelling"},
+		{ScenarioReschedule, "Reschedule an interview", "Ask to move an interview and propose new times.", "rescheduling-an-interview"},
+		{ScenarioLastMinute, "Last-minute cancellation", "The interview is less than 24 hours away: phone first, then send this.", "last-minute-cancellation"},
+		{ScenarioWithdraw, "Withdraw from the process", "Step out of the hiring process for this role.", "withdrawing-from-the-process"},
+		{ScenarioApology, "Apologise for a cancellation", "Say sorry for a cancelled or missed interview and ask for another chance.", "apologising-for-a-cancellation"},
+		{ScenarioDeclineOffer, "Decline an offer", "Turn down a job offer politely.", "declining-an-offer"},
+		{ScenarioDeclineInvitation, "Decline an invitation", "Say no to an invitation to interview.", "declining-an-interview-invitation"},
+		{ScenarioFollowUp, "Follow up", "Restate your interest after a cancellation.", "following-up-after-cancelling"},
+	}
+}
+
+// Reason is the category of reason the user gives for the message.
+type Reason string
+
+// The reason categories. ReasonNone means no category was picked.
+const (
+	ReasonNone       Reason = ""
+	ReasonEmergency  Reason = "emergency"
+	ReasonIllness    Reason = "illness"
+	ReasonConflict   Reason = "conflict"
+	ReasonOtherOffer Reason = "other-offer"
+	ReasonNotAFit    Reason = "not-a-fit"
+	ReasonPersonal   Reason = "personal"
+	ReasonOther      Reason = "other"
+)
+
+// ReasonInfo describes a reason category for pickers.
+type ReasonInfo struct {
+	ID    Reason
+	Label string
+}
+
+// Reasons lists every reason category in display order.
+func Reasons() []ReasonInfo {
+	return []ReasonInfo{
+		{ReasonEmergency, "Family emergency"},
+		{ReasonIllness, "Illness or health"},
+		{ReasonConflict, "Scheduling conflict"},
+		{ReasonOtherOffer, "Accepted another offer"},
+		{ReasonNotAFit, "No longer a fit for the role"},
+		{ReasonPersonal, "Personal reasons"},
+		{ReasonOther, "Other (describe it in the detail line)"},
+	}
+}
+
+// Disclosure is how much of the reason the draft reveals.
+type Disclosure string
+
+// The disclosure levels.
+const (
+	// DiscloseNone gives no reason at all.
+	DiscloseNone Disclosure = "none"
+	// DiscloseBrief names the category in general words ("a family emergency").
+	DiscloseBrief Disclosure = "brief"
+	// DiscloseFull adds the user's detail line, verbatim, to the brief wording.
+	DiscloseFull Disclosure = "full"
+)
+
+// Disclosures lists the disclosure levels from least to most revealing.
+func Disclosures() []Disclosure {
+	return []Disclosure{DiscloseNone, DiscloseBrief, DiscloseFull}
+}
+
+// Tone is the register the draft is written in.
+type Tone string
+
+// The tones.
+const (
+	ToneFormal Tone = "formal"
+	ToneWarm   Tone = "warm"
+	ToneBrief  Tone = "brief"
+)
+
+// Tones lists the tones in display order; the first is the default.
+func Tones() []Tone {
+	return []Tone{ToneFormal, ToneWarm, ToneBrief}
+}
+
+// InputError is a problem with one field of the composer's input. Field
+// names the form field (scenario, company, to_name, to_email, reason,
+// disclose, tone, when, slots) so a form can show it beside the right widget.
+type InputError struct {
+	Field string
+	Msg   string
+}
+
+// Error returns the message, which reads on its own in a form or a terminal.
+func (e *InputError) Error() string { return e.Msg }
+
+// InputErrors collects every InputError found in one Input.
+type InputErrors []*InputError
+
+// Error joins every message with "; " so all problems fit on one line.
+func (v InputErrors) Error() string {
+	msgs := make([]string, len(v))
+	for i, e := range v {
+		msgs[i] = e.Msg
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// Unwrap lets errors.As find each InputError.
+func (v InputErrors) Unwrap() []error {
+	errs := make([]error, len(v))
+	for i, e := range v {
+		errs[i] = e
+	}
+	return errs
+}
+
+// Field returns the problem with the named field, or "" when it has none.
+func (v InputErrors) Field(name string) string {
+	for _, e := range v {
+		if e.Field == name {
+			return e.Msg
+		}
+	}
+	return ""
+}
+
+// normalise folds user text for matching an enum value.
+func normalise(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+func names[T ~string](vals []T) string {
+	parts := make([]string, len(vals))
+	for i, v := range vals {
+		parts[i] = string(v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ParseScenario turns user text into a Scenario, ignoring case and
+// surrounding space.
+func ParseScenario(s string) (Scenario, error) {
+	v := Scenario(normalise(s))
+	if v.Valid() {
+		return v, nil
+	}
+	ids := make([]Scenario, 0, 8)
+	for _, info := range Scenarios() {
+		ids = append(ids, info.ID)
+	}
+	return "", &InputError{Field: "scenario", Msg: fmt.Sprintf("unknown scenario %q (want one of %s)", s, names(ids))}
+}
+
+// Valid reports whether s is a known scenario.
+func (s Scenario) Valid() bool {
+	for _, info := range Scenarios() {
+		if s == info.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseReason turns user text into a Reason; empty text means ReasonNone.
+func ParseReason(s string) (Reason, error) {
+	v := Reason(normalise(s))
+	if v.Valid() {
+		return v, nil
+	}
+	ids := make([]Reason, 0, 7)
+	for _, info := range Reasons() {
+		ids = append(ids, info.ID)
+	}
+	return "", &InputError{Field: "reason", Msg: fmt.Sprintf("unknown reason %q (want one of %s)", s, names(ids))}
+}
+
+// Valid reports whether r is ReasonNone or a known category.
+func (r Reason) Valid() bool {
+	if r == ReasonNone {
+		return true
+	}
+	for _, info := range Reasons() {
+		if r == info.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseTone turns user text into a Tone.
+func ParseTone(s string) (Tone, error) {
+	v := Tone(normalise(s))
+	if v.Valid() {
+		return v, nil
+	}
+	return "", &InputError{Field: "tone", Msg: fmt.Sprintf("unknown tone %q (want one of %s)", s, names(Tones()))}
+}
+
+// Valid reports whether t is a known tone.
+func (t Tone) Valid() bool {
+	for _, known := range Tones() {
+		if t == known {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseDisclosure turns user text into a Disclosure.
+func ParseDisclosure(s string) (Disclosure, error) {
+	v := Disclosure(normalise(s))
+	if v.Valid() {
+		return v, nil
+	}
+	return "", &InputError{Field: "disclose", Msg: fmt.Sprintf("unknown disclosure %q (want one of %s)", s, names(Disclosures()))}
+}
+
+// Valid reports whether d is a known disclosure level.
+func (d Disclosure) Valid() bool {
+	for _, known := range Disclosures() {
+		if d == known {
+			return true
+		}
+	}
+	return false
+}
