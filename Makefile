@@ -1,13 +1,19 @@
 # Bridgekeeper — `make run` opens the app, `make test` runs every test.
 # Both install missing system packages first (see .ci/deps).
 
-GO      ?= go
-BIN     := bridgekeeper
-VERSION ?= 0.1.0
-LDFLAGS := -X github.com/bridgekeeper/bridgekeeper/app/cli.Version=$(VERSION)
+GO       ?= go
+BIN      := bridgekeeper
+VERSION  ?= 0.1.0
+MODULE   := $(shell $(GO) list -m)
+LDFLAGS  := -X $(MODULE)/app/cli.Version=$(VERSION)
+GOBIN    := $(shell $(GO) env GOPATH)/bin
+FYNE     := $(GOBIN)/fyne
+FYNE_VER := v1.7.4
+DIST     := dist
 export CGO_ENABLED := 1
 
-.PHONY: all build run test vet deps deps-test clean
+.PHONY: all build run test vet deps deps-test deps-windows bench fuzz package install \
+        package-windows screenshots clean
 
 all: build
 
@@ -28,9 +34,63 @@ vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "not gofmt-formatted: $$unformatted" >&2; exit 1; fi
 
-# The end-to-end test starts the built binary under its own Xvfb.
+# The end-to-end tests start the built binary under their own Xvfb.
 test: deps-test vet
 	BRIDGEKEEPER_E2E=1 $(GO) test -count=1 ./...
 
+# Budgets live here, next to the command that checks them (see bench/BENCHMARKS.md).
+BENCH_BUDGETS := \
+	-b 'BenchmarkFilter/text/100000=16ms' \
+	-b 'BenchmarkFilter/miss/100000=16ms' \
+	-b 'BenchmarkFilter/status/100000=16ms' \
+	-b 'BenchmarkFilter/upcoming/100000=16ms' \
+	-b 'BenchmarkLoad/page/100000=300ms' \
+	-b 'BenchmarkImportCSV10k=1s' \
+	-b 'BenchmarkRender=100us'
+
+bench: deps-test build
+	@echo "== Go benchmarks: data layer and tracker model at 1k/10k/100k rows, drafts, advice search"
+	$(GO) test -run '^$$' -bench . -benchtime 300ms -benchmem ./data/ ./compose/ ./assets/advice/ | $(GO) run ./bench/budget $(BENCH_BUDGETS)
+	@echo "== Start-up and memory against a bare Fyne window"
+	$(GO) build -o $(DIST)/bench-bare ./bench/bare
+	$(GO) run ./bench/startup -app ./$(BIN) -bare $(DIST)/bench-bare -runs 7
+
+# Each fuzz target runs for FUZZTIME; `make test` already runs their seeds.
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZTIME) ./data/
+	$(GO) test -run '^$$' -fuzz '^FuzzLoadZone$$' -fuzztime $(FUZZTIME) ./data/
+	$(GO) test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) ./compose/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseWhen$$' -fuzztime $(FUZZTIME) ./compose/
+
+$(FYNE):
+	$(GO) install fyne.io/tools/cmd/fyne@$(FYNE_VER)
+
+# A Linux .tar.xz with the binary, a .desktop file and the icon.
+package: deps $(FYNE)
+	$(FYNE) package -os linux -release -app-version $(VERSION)
+	mkdir -p $(DIST) && mv Bridgekeeper.tar.xz $(DIST)/Bridgekeeper-$(VERSION)-linux-amd64.tar.xz
+	@echo "Built $(DIST)/Bridgekeeper-$(VERSION)-linux-amd64.tar.xz"
+
+# Installs for the current user (~/.local), so it appears in the app menu.
+install: package
+	tmp=$$(mktemp -d) && tar -xJf $(DIST)/Bridgekeeper-$(VERSION)-linux-amd64.tar.xz -C $$tmp && \
+	  $(MAKE) -C $$tmp/bridgekeeper user-install && rm -rf $$tmp
+	-update-desktop-database $(HOME)/.local/share/applications 2>/dev/null
+	@echo "Installed: $(HOME)/.local/bin/$(BIN) and its menu entry"
+
+deps-windows:
+	@command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || .ci/deps --windows
+
+# A Windows .exe (GUI subsystem, icon embedded), cross-compiled with mingw-w64.
+package-windows: deps-windows $(FYNE)
+	CC=x86_64-w64-mingw32-gcc $(FYNE) package -os windows -release -app-version $(VERSION)
+	mkdir -p $(DIST) && mv Bridgekeeper.exe $(DIST)/Bridgekeeper-$(VERSION)-windows-amd64.exe
+	@echo "Built $(DIST)/Bridgekeeper-$(VERSION)-windows-amd64.exe"
+
+# A PNG of each tab from the real app under Xvfb, for the README.
+screenshots: deps-test build
+	.ci/screenshots ./$(BIN) docs
+
 clean:
-	rm -f $(BIN)
+	rm -rf $(BIN) $(DIST)

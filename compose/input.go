@@ -209,13 +209,29 @@ func ParseWhen(text string, loc *time.Location) (time.Time, error) {
 		loc = time.UTC
 	}
 	s := strings.TrimSpace(text)
+	var t time.Time
+	var err error
 	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
+		if t, err = time.ParseInLocation(layout, s, loc); err == nil {
+			break
 		}
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.In(loc), nil
+	if err != nil {
+		if t, err = time.Parse(time.RFC3339, s); err != nil {
+			return time.Time{}, &InputError{Field: "when", Msg: fmt.Sprintf("cannot read %q as a date and time (want YYYY-MM-DD HH:MM)", text)}
+		}
+		t = t.In(loc)
 	}
-	return time.Time{}, &InputError{Field: "when", Msg: fmt.Sprintf("cannot read %q as a date and time (want YYYY-MM-DD HH:MM)", text)}
+	// Far-off years are typing slips, and before 1900 zones fall back to
+	// local mean time with odd second offsets that no email could state.
+	if t.Year() < minYear || t.Year() > maxYear {
+		return time.Time{}, &InputError{Field: "when", Msg: fmt.Sprintf("%q is not a plausible interview date (years %d to %d)", text, minYear, maxYear)}
+	}
+	return t, nil
 }
+
+// The range of years ParseWhen accepts.
+const (
+	minYear = 1970
+	maxYear = 2200
+)
