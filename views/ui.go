@@ -41,6 +41,9 @@ type Env struct {
 	// Restore swaps the open database for a backup; it closes the store, so
 	// the window rebuilds its views afterwards. It runs off the UI goroutine.
 	Restore func(backupPath string) error
+	// MoveDatabase moves the database to a new path the same way; nil when
+	// the location was fixed for this run (--db).
+	MoveDatabase func(newPath string) error
 }
 
 // Tab indexes, in the order the tabs appear and Ctrl/Cmd+1..3 select them.
@@ -58,6 +61,8 @@ type UI struct {
 	compose *compose
 	tracker *tracker
 	advice  *advice
+
+	settingsListeners []func(data.Settings)
 
 	// pending counts background jobs so tests can wait for them.
 	pending sync.WaitGroup
@@ -103,6 +108,8 @@ func (u *UI) AddShortcuts(c fyne.Canvas) {
 	}
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.env.App.Quit() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.onSettings() })
 	u.compose.addShortcuts(c)
 	u.tracker.addShortcuts(c)
 }
@@ -112,6 +119,8 @@ func (u *UI) MainMenu() *fyne.MainMenu {
 	quit := fyne.NewMenuItem("Quit", func() { u.env.App.Quit() })
 	quit.IsQuit = true
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	settings := fyne.NewMenuItem("Settings…", u.onSettings)
+	settings.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 	file := fyne.NewMenu("File",
 		fyne.NewMenuItem("Import CSV…", u.tracker.onImportCSV),
 		fyne.NewMenuItem("Export CSV…", u.tracker.onExportCSV),
@@ -119,6 +128,8 @@ func (u *UI) MainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Back up now…", u.onBackupNow),
 		fyne.NewMenuItem("Restore from backup…", u.onRestore),
+		fyne.NewMenuItemSeparator(),
+		settings,
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -154,6 +165,18 @@ func (u *UI) composeAbout(iv *data.Interview, scenario string) {
 func (u *UI) openArticle(slug string) {
 	u.advice.show(slug)
 	u.SelectTab(TabAdvice)
+}
+
+// settingsChanged passes newly saved settings to the tabs that use them.
+func (u *UI) settingsChanged(st data.Settings) {
+	for _, l := range u.settingsListeners {
+		l(st)
+	}
+}
+
+// onSettingsChanged registers a tab's interest in saved settings.
+func (u *UI) onSettingsChanged(l func(data.Settings)) {
+	u.settingsListeners = append(u.settingsListeners, l)
 }
 
 // interviewsChanged tells the tracker to reload after another tab wrote.

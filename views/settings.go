@@ -1,0 +1,234 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image/color"
+	"path/filepath"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bridgekeeper/bridgekeeper/data"
+)
+
+// Preference keys kept by Fyne rather than in the database, because they
+// are needed before the database is open or describe this computer.
+const (
+	PrefTheme     = "theme"      // "system", "light" or "dark"
+	PrefDBPath    = "db_path"    // where the database lives; "" for the default
+	PrefBackupDir = "backup_dir" // where backups go; "" for beside the database
+)
+
+// ApplyTheme sets the app's theme from its name; anything unknown means
+// following the system.
+func ApplyTheme(a fyne.App, name string) {
+	switch name {
+	case "light":
+		a.Settings().SetTheme(forcedVariant{Theme: theme.DefaultTheme(), variant: theme.VariantLight})
+	case "dark":
+		a.Settings().SetTheme(forcedVariant{Theme: theme.DefaultTheme(), variant: theme.VariantDark})
+	default:
+		a.Settings().SetTheme(theme.DefaultTheme())
+	}
+}
+
+// forcedVariant is the default theme pinned to light or dark, whatever the
+// desktop prefers.
+type forcedVariant struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (f forcedVariant) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return f.Theme.Color(name, f.variant)
+}
+
+var reminderChoices = []int{1, 3, 12, 24, 48, 72}
+
+func reminderLabel(hours int) string {
+	if hours%24 == 0 {
+		if hours == 24 {
+			return "1 day before"
+		}
+		return fmt.Sprintf("%d days before", hours/24)
+	}
+	if hours == 1 {
+		return "1 hour before"
+	}
+	return strconv.Itoa(hours) + " hours before"
+}
+
+// onSettings loads the settings off the UI goroutine, then shows the form.
+func (u *UI) onSettings() {
+	var st data.Settings
+	u.background(func() (err error) {
+		st, err = u.env.Store.LoadSettings(context.Background())
+		return err
+	}, func(err error) {
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("Settings could not be read: %w", err), u.env.Window)
+			return
+		}
+		u.showSettings(st)
+	})
+}
+
+// settingsForm is the open Settings dialog and the widgets tests drive.
+type settingsForm struct {
+	dialog    *dialog.FormDialog
+	name      *widget.Entry
+	signature *widget.Entry
+	tone      *widget.RadioGroup
+	zone      *widget.SelectEntry
+	zoneErr   *widget.Label
+	reminders *widget.Select
+	theme     *widget.RadioGroup
+}
+
+func (u *UI) showSettings(st data.Settings) *settingsForm {
+	name := &widget.Entry{Text: st.YourName, PlaceHolder: "The name you sign emails with"}
+	signature := &widget.Entry{Text: st.Signature, MultiLine: true, Wrapping: fyne.TextWrapWord,
+		PlaceHolder: "Optional lines under your name, e.g. a phone number"}
+	signature.SetMinRowsVisible(3)
+	tone := &widget.RadioGroup{Options: []string{"Formal", "Warm", "Brief"}, Horizontal: true, Required: true}
+	tone.SetSelected(map[string]string{"formal": "Formal", "warm": "Warm", "brief": "Brief"}[st.DefaultTone])
+	zone := widget.NewSelectEntry(CommonZones())
+	zone.SetText(st.DefaultZone)
+	zone.PlaceHolder = "This computer's zone (" + LocalZoneName() + ")"
+	zoneErr := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	zoneErr.Hide()
+	reminders := &widget.Select{}
+	for _, h := range reminderChoices {
+		reminders.Options = append(reminders.Options, reminderLabel(h))
+	}
+	reminders.SetSelected(reminderLabel(st.ReminderHours))
+	if reminders.SelectedIndex() < 0 {
+		reminders.SetSelected(reminderLabel(data.DefaultReminderHours))
+	}
+	prefs := u.env.App.Preferences()
+	themeChoice := &widget.RadioGroup{Options: []string{"System", "Light", "Dark"}, Horizontal: true, Required: true}
+	themeChoice.SetSelected(map[string]string{"light": "Light", "dark": "Dark"}[prefs.String(PrefTheme)])
+	if themeChoice.Selected == "" {
+		themeChoice.SetSelected("System")
+	}
+	themeChoice.OnChanged = func(s string) {
+		// Shown at once, so the user sees what they pick.
+		ApplyTheme(u.env.App, map[string]string{"Light": "light", "Dark": "dark"}[s])
+	}
+
+	dbLabel := &widget.Label{Text: u.env.Store.Path(), Wrapping: fyne.TextWrapBreak, Selectable: true}
+	moveDB := &widget.Button{Text: "Move…", Icon: theme.FolderOpenIcon()}
+	if u.env.MoveDatabase == nil {
+		moveDB.Disable()
+		dbLabel.SetText(u.env.Store.Path() + "\n(chosen with --db for this run)")
+	}
+	backupLabel := &widget.Label{Text: u.env.BackupDir, Wrapping: fyne.TextWrapBreak, Selectable: true}
+	backupDir := u.env.BackupDir
+	changeBackups := &widget.Button{Text: "Change…", Icon: theme.FolderOpenIcon()}
+	changeBackups.OnTapped = func() {
+		pick := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil || dir == nil {
+				return
+			}
+			backupDir = dir.Path()
+			backupLabel.SetText(backupDir)
+		}, u.env.Window)
+		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(backupDir))); err == nil {
+			pick.SetLocation(l)
+		}
+		pick.Show()
+	}
+
+	items := []*widget.FormItem{
+		{Text: "Your name", Widget: name, HintText: "Fills in the sender in every draft"},
+		{Text: "Signature", Widget: signature},
+		{Text: "Default tone", Widget: tone},
+		{Text: "Time zone", Widget: zone, HintText: "Used for new interviews and drafts"},
+		{Text: "", Widget: zoneErr},
+		{Text: "Reminders", Widget: reminders, HintText: "When to remind you of an interview"},
+		{Text: "Theme", Widget: themeChoice},
+		{Text: "Database", Widget: dbLabel},
+		{Text: "", Widget: moveDB},
+		{Text: "Backups folder", Widget: backupLabel},
+		{Text: "", Widget: changeBackups},
+	}
+	var d *dialog.FormDialog
+	save := func(ok bool) {
+		if !ok {
+			ApplyTheme(u.env.App, prefs.String(PrefTheme))
+			return
+		}
+		next := data.Settings{
+			YourName:      name.Text,
+			Signature:     signature.Text,
+			DefaultTone:   map[string]string{"Formal": "formal", "Warm": "warm", "Brief": "brief"}[tone.Selected],
+			DefaultZone:   zone.Text,
+			ReminderHours: reminderChoices[max(reminders.SelectedIndex(), 0)],
+		}
+		themeName := map[string]string{"Light": "light", "Dark": "dark", "System": "system"}[themeChoice.Selected]
+		u.background(func() error {
+			return u.env.Store.SaveSettings(context.Background(), next)
+		}, func(err error) {
+			var ve data.ValidationError
+			if errors.As(err, &ve) {
+				zoneErr.SetText(ve.Field(data.SettingDefaultZone))
+				zoneErr.Show()
+				d.Show() // keep everything the user typed
+				return
+			}
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("Settings were not saved: %w", err), u.env.Window)
+				return
+			}
+			prefs.SetString(PrefTheme, themeName)
+			if backupDir != u.env.BackupDir {
+				prefs.SetString(PrefBackupDir, backupDir)
+				u.env.BackupDir = backupDir
+			}
+			u.settingsChanged(next)
+		})
+	}
+	d = dialog.NewForm("Settings", "Save", "Cancel", items, save, u.env.Window)
+	moveDB.OnTapped = func() { u.onMoveDatabase(d) }
+	d.Resize(fyne.NewSize(640, 0))
+	d.Show()
+	return &settingsForm{dialog: d, name: name, signature: signature, tone: tone, zone: zone,
+		zoneErr: zoneErr, reminders: reminders, theme: themeChoice}
+}
+
+// onMoveDatabase asks for a folder and moves the database there; the window
+// reopens on the moved file.
+func (u *UI) onMoveDatabase(settings *dialog.FormDialog) {
+	pick := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		dest := filepath.Join(dir.Path(), filepath.Base(u.env.Store.Path()))
+		dialog.ShowConfirm("Move your data?",
+			fmt.Sprintf("Bridgekeeper will close the database, copy it to\n%s\ncheck the copy, and only then remove the original.", dest),
+			func(ok bool) {
+				if !ok {
+					return
+				}
+				settings.Hide()
+				move, win := u.env.MoveDatabase, u.env.Window
+				go func() {
+					err := move(dest)
+					fyne.Do(func() {
+						if err != nil {
+							dialog.ShowError(fmt.Errorf("The database was not moved: %w", err), win)
+							return
+						}
+						dialog.ShowInformation("Database moved", "Your interviews now live in\n"+dest, win)
+					})
+				}()
+			}, u.env.Window)
+	}, u.env.Window)
+	pick.Show()
+}

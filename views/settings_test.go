@@ -1,0 +1,72 @@
+package views
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/bridgekeeper/bridgekeeper/data"
+)
+
+func TestSettingsSaveAndApply(t *testing.T) {
+	h := newHarness(t)
+	var heard []data.Settings
+	h.ui.onSettingsChanged(func(st data.Settings) { heard = append(heard, st) })
+	st, _ := h.store.LoadSettings(context.Background())
+	f := h.ui.showSettings(st)
+	f.name.SetText("Ana Pérez")
+	f.signature.SetText("+44 20 7946 0000")
+	f.tone.SetSelected("Formal")
+	f.zone.SetText("Europe/Madrid")
+	f.reminders.SetSelected(reminderLabel(48))
+	f.theme.SetSelected("Dark")
+	if v := h.ui.env.App.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight); v != theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark) {
+		t.Error("picking Dark did not apply the dark theme at once")
+	}
+	f.dialog.Submit()
+	h.ui.Wait()
+	got, _ := h.store.LoadSettings(context.Background())
+	want := data.Settings{YourName: "Ana Pérez", Signature: "+44 20 7946 0000", DefaultTone: "formal",
+		DefaultZone: "Europe/Madrid", ReminderHours: 48}
+	if got != want {
+		t.Errorf("saved %+v, want %+v", got, want)
+	}
+	if h.ui.env.App.Preferences().String(PrefTheme) != "dark" {
+		t.Error("theme choice not remembered")
+	}
+	if len(heard) != 1 || heard[0] != want {
+		t.Errorf("tabs were told %+v", heard)
+	}
+}
+
+func TestSettingsBadZoneKeepsForm(t *testing.T) {
+	h := newHarness(t)
+	st, _ := h.store.LoadSettings(context.Background())
+	f := h.ui.showSettings(st)
+	f.name.SetText("Kept Name")
+	f.zone.SetText("Atlantis/Capital")
+	f.dialog.Submit()
+	h.ui.Wait()
+	if f.zoneErr.Hidden || f.zoneErr.Text == "" {
+		t.Error("no message beside the time zone")
+	}
+	if f.name.Text != "Kept Name" {
+		t.Error("the form lost what the user typed")
+	}
+	got, _ := h.store.LoadSettings(context.Background())
+	if got.YourName != "" {
+		t.Errorf("an invalid form was saved: %+v", got)
+	}
+}
+
+func TestLocalZoneNameIsLoadable(t *testing.T) {
+	t.Setenv("TZ", "Asia/Tokyo")
+	if got := LocalZoneName(); got != "Asia/Tokyo" {
+		t.Errorf("LocalZoneName with TZ=Asia/Tokyo = %q", got)
+	}
+	t.Setenv("TZ", "Nowhere/Atall")
+	if got := LocalZoneName(); got == "Nowhere/Atall" || got == "Local" || got == "" {
+		t.Errorf("LocalZoneName fell back to %q", got)
+	}
+}
