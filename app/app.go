@@ -38,6 +38,10 @@ type shell struct {
 	backupDir string
 	store     *data.Store
 	ui        *views.UI
+	// fixedPath is set when --db chose the database for this run, so it
+	// cannot be moved from the settings.
+	fixedPath bool
+	tray      *tray
 }
 
 // Run opens the Bridgekeeper window on the database at dbPath (the app's
@@ -45,6 +49,11 @@ type shell struct {
 func Run(dbPath string) error {
 	a := fyneapp.NewWithID(cli.AppID)
 	a.SetIcon(fyne.NewStaticResource("bridgekeeper.png", assets.Icon))
+	views.ApplyTheme(a, a.Preferences().String(views.PrefTheme))
+	fixedPath := dbPath != ""
+	if dbPath == "" {
+		dbPath = a.Preferences().String(views.PrefDBPath)
+	}
 	if dbPath == "" {
 		dbPath = filepath.Join(a.Storage().RootURI().Path(), "bridgekeeper.db")
 	}
@@ -55,7 +64,10 @@ func Run(dbPath string) error {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return fmt.Errorf("database folder: %w", err)
 	}
-	s := &shell{app: a, dbPath: abs, backupDir: data.DefaultBackupDir(abs)}
+	s := &shell{app: a, dbPath: abs, backupDir: data.DefaultBackupDir(abs), fixedPath: fixedPath}
+	if dir := a.Preferences().String(views.PrefBackupDir); dir != "" {
+		s.backupDir = dir
+	}
 	s.win = a.NewWindow("Bridgekeeper")
 	s.win.Resize(fyne.NewSize(1100, 720))
 	s.win.SetMaster()
@@ -86,6 +98,7 @@ func Run(dbPath string) error {
 		s.attach(store)
 	}
 	quitOnSignal(a)
+	s.tray = newTray(s)
 	// Backups wait until the window is up: nothing that can wait delays it.
 	a.Lifecycle().SetOnStarted(func() { go s.autoBackup() })
 	s.win.ShowAndRun()
@@ -96,7 +109,7 @@ func Run(dbPath string) error {
 // attach shows the views over an open store.
 func (s *shell) attach(store *data.Store) {
 	s.store = store
-	s.ui = views.New(views.Env{
+	env := views.Env{
 		App:       s.app,
 		Window:    s.win,
 		Store:     store,
@@ -106,7 +119,11 @@ func (s *shell) attach(store *data.Store) {
 		Licence:   Licence,
 		BackupDir: s.backupDir,
 		Restore:   s.restore,
-	})
+	}
+	if !s.fixedPath {
+		env.MoveDatabase = s.moveDatabase
+	}
+	s.ui = views.New(env)
 	s.win.SetContent(s.ui.Content())
 	s.win.SetMainMenu(s.ui.MainMenu())
 	s.ui.AddShortcuts(s.win.Canvas())
@@ -146,6 +163,23 @@ func (s *shell) restore(backupPath string) error {
 	fyne.DoAndWait(func() { s.detach() })
 	err := data.Restore(context.Background(), backupPath, s.dbPath, s.backupDir, time.Now())
 	// Whether or not the restore worked, reopen what is now on disk.
+	store, oerr := data.OpenWith(s.dbPath, data.Options{BackupDir: s.backupDir})
+	if oerr != nil {
+		return errors.Join(err, oerr)
+	}
+	fyne.DoAndWait(func() { s.attach(store) })
+	return err
+}
+
+// moveDatabase moves the database to newPath with the store closed, then
+// reopens the window on it and remembers the new place.
+func (s *shell) moveDatabase(newPath string) error {
+	fyne.DoAndWait(func() { s.detach() })
+	err := data.MoveDatabase(context.Background(), s.dbPath, newPath)
+	if err == nil {
+		s.dbPath = newPath
+		fyne.DoAndWait(func() { s.app.Preferences().SetString(views.PrefDBPath, newPath) })
+	}
 	store, oerr := data.OpenWith(s.dbPath, data.Options{BackupDir: s.backupDir})
 	if oerr != nil {
 		return errors.Join(err, oerr)
