@@ -67,9 +67,13 @@ $(FYNE):
 	$(GO) install fyne.io/tools/cmd/fyne@$(FYNE_VER)
 
 # A Linux .tar.xz with the binary, a .desktop file and the icon.
+# fyne package bumps the build number in FyneApp.toml after each run; the
+# recipes put the file back so a package build leaves the checkout clean.
 package: deps $(FYNE)
-	$(FYNE) package -os linux -release -app-version $(VERSION)
-	mkdir -p $(DIST) && mv Bridgekeeper.tar.xz $(DIST)/Bridgekeeper-$(VERSION)-linux-amd64.tar.xz
+	mkdir -p $(DIST) && cp FyneApp.toml $(DIST)/FyneApp.toml.orig
+	$(FYNE) package -os linux -release -app-version $(VERSION); status=$$?; \
+	  mv $(DIST)/FyneApp.toml.orig FyneApp.toml; exit $$status
+	mv Bridgekeeper.tar.xz $(DIST)/Bridgekeeper-$(VERSION)-linux-amd64.tar.xz
 	@echo "Built $(DIST)/Bridgekeeper-$(VERSION)-linux-amd64.tar.xz"
 
 # Installs for the current user (~/.local), so it appears in the app menu.
@@ -84,8 +88,10 @@ deps-windows:
 
 # A Windows .exe (GUI subsystem, icon embedded), cross-compiled with mingw-w64.
 package-windows: deps-windows $(FYNE)
-	CC=x86_64-w64-mingw32-gcc $(FYNE) package -os windows -release -app-version $(VERSION)
-	mkdir -p $(DIST) && mv Bridgekeeper.exe $(DIST)/Bridgekeeper-$(VERSION)-windows-amd64.exe
+	mkdir -p $(DIST) && cp FyneApp.toml $(DIST)/FyneApp.toml.orig
+	CC=x86_64-w64-mingw32-gcc $(FYNE) package -os windows -release -app-version $(VERSION); status=$$?; \
+	  mv $(DIST)/FyneApp.toml.orig FyneApp.toml; exit $$status
+	mv Bridgekeeper.exe $(DIST)/Bridgekeeper-$(VERSION)-windows-amd64.exe
 	@echo "Built $(DIST)/Bridgekeeper-$(VERSION)-windows-amd64.exe"
 
 # A PNG of each tab from the real app under Xvfb, for the README.
