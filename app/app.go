@@ -42,6 +42,9 @@ type shell struct {
 	// cannot be moved from the settings.
 	fixedPath bool
 	tray      *tray
+	// started is set once the first frame is up; views attached after that
+	// start their background work at once.
+	started bool
 }
 
 // Run opens the Bridgekeeper window on the database at dbPath (the app's
@@ -100,7 +103,13 @@ func Run(dbPath string) error {
 	quitOnSignal(a)
 	s.tray = newTray(s)
 	// Backups wait until the window is up: nothing that can wait delays it.
-	a.Lifecycle().SetOnStarted(func() { go s.autoBackup() })
+	a.Lifecycle().SetOnStarted(func() {
+		s.started = true
+		if s.ui != nil {
+			s.ui.Start()
+		}
+		go s.autoBackup()
+	})
 	s.win.ShowAndRun()
 	s.detach()
 	return nil
@@ -127,6 +136,9 @@ func (s *shell) attach(store *data.Store) {
 	s.win.SetContent(s.ui.Content())
 	s.win.SetMainMenu(s.ui.MainMenu())
 	s.ui.AddShortcuts(s.win.Canvas())
+	if s.started {
+		s.ui.Start()
+	}
 }
 
 // detach waits for the views' background work, then closes the store.

@@ -117,7 +117,7 @@ func newAdvice(u *UI) *advice {
 }
 
 func (a *advice) tabItem() *container.TabItem {
-	return container.NewTabItemWithIcon("Advice", theme.HelpIcon(), a.buildUI())
+	return a.ui.lazyItem("Advice", theme.HelpIcon(), a.buildUI)
 }
 
 func (a *advice) buildUI() fyne.CanvasObject {

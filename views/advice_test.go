@@ -335,6 +335,7 @@ func TestAdviceRemembersLastArticle(t *testing.T) {
 	rebuild := func() *advice {
 		u := New(Env{App: app, Window: test.NewTempWindow(t, nil), Store: h.store, Clipboard: h.clip, Opener: h.opener})
 		t.Cleanup(u.Wait)
+		u.ensureBuilt(TabAdvice) // as opening the tab does
 		return u.advice
 	}
 

@@ -1,29 +1,963 @@
 package views
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	draft "github.com/bridgekeeper/bridgekeeper/compose"
 	"github.com/bridgekeeper/bridgekeeper/data"
 )
 
-// compose is the Compose tab. The form and preview arrive with issue 3.
+// compose is the Compose tab: the form on the left writes the email on the
+// right as the user types, and the email is checked against the advice.
 type compose struct {
-	ui *UI
+	ui        *UI
+	engine    *draft.Engine
+	engineErr error
+	// now is the clock behind the notice check and the last-minute
+	// suggestion; tests set it so they do not depend on the day they run.
+	now        func() time.Time
+	dateLayout string
+
+	// interview is the tracker entry the draft belongs to; nil means saving
+	// adds a new interview.
+	interview *data.Interview
+	// zones caches loaded time zones (nil for names that are not zones);
+	// it is only touched on the UI goroutine.
+	zones       map[string]*time.Location
+	zoneLoading map[string]bool
+	zoneWaiters map[string][]func()
+	zoneWanted  []string
+	// zonePending is set while the zone the form names is still loading.
+	zonePending bool
+	localZone   string
+	signature   string
+
+	in        draft.Input
+	errs      map[string]string
+	generated draft.Draft
+	// The user's own edits to the subject or body are kept when the form
+	// changes; writing is set while the composer itself fills them.
+	subjectEdited, bodyEdited bool
+	writing                   bool
+	// quiet holds back redrafting while several fields are set at once.
+	quiet bool
+	// built is set once the tab exists; started once the settings load has
+	// begun. Background work starts only at the end of an event, never
+	// while the window is being put together.
+	built, started bool
+	toneTouched    bool
+	// relayout is set when a form field appeared or went.
+	relayout     bool
+	armed        map[string]bool
+	lastScenario draft.Scenario
+	suggestTo    draft.Scenario
+	reviewKey    string
+	copyFlash    int
+	flashTimer   *time.Timer
+	saving       bool
+
+	scenario        *widget.Select
+	summary         *widget.Label
+	scenarioArticle *widget.Hyperlink
+	linked          *trackerBanner
+	linkedText      *widget.Label
+	fromName        *composeEntry
+	toName          *composeEntry
+	toEmail         *composeEntry
+	company         *composeEntry
+	role            *composeEntry
+	date            *composeEntry
+	clock           *composeEntry
+	zone            *composeEntry
+	reason          *widget.Select
+	disclose        *widget.RadioGroup
+	discloseHint    *widget.Label
+	detail          *composeEntry
+	offer           *widget.Check
+	slots           []*composeSlot
+	slotBox         *fyne.Container
+	addSlotBtn      *widget.Button
+	slotHint        *widget.Label
+	tone            *widget.RadioGroup
+	doorOpen        *widget.Check
+	doorHint        *widget.Label
+	msgs            map[string]*widget.Label
+	rows            map[string][]fyne.CanvasObject
+	formBody        *fyne.Container
+	formScroll      *container.Scroll
+
+	suggest     *trackerBanner
+	suggestText *widget.Label
+	suggestBtn  *widget.Button
+	subject     *composeEntry
+	body        *composeEntry
+	edited      *fyne.Container
+	phone       *trackerBanner
+	phoneText   *widget.Label
+	checksTitle *widget.Label
+	toFix       composeRowList
+	passed      composeRowList
+	bodyPane    *fyne.Container
+	reviewPane  *container.Scroll
+	preview     *fyne.Container
+	status      *widget.Label
+	copyBtn     *widget.Button
+	mailBtn     *widget.Button
+	saveBtn     *widget.Button
 }
 
-func newCompose(u *UI) *compose { return &compose{ui: u} }
+func newCompose(u *UI) *compose {
+	c := &compose{
+		ui:          u,
+		now:         time.Now,
+		dateLayout:  trackerDateLayout(),
+		zones:       map[string]*time.Location{},
+		zoneLoading: map[string]bool{},
+		zoneWaiters: map[string][]func(){},
+		localZone:   "UTC",
+		armed:       map[string]bool{},
+		msgs:        map[string]*widget.Label{},
+	}
+	c.engine, c.engineErr = draft.New()
+	return c
+}
 
 func (c *compose) tabItem() *container.TabItem {
 	return container.NewTabItemWithIcon("Compose", theme.MailComposeIcon(), c.buildUI())
 }
 
 func (c *compose) buildUI() fyne.CanvasObject {
-	return container.NewCenter(&widget.Label{Text: "The email composer is being built.", Alignment: fyne.TextAlignCenter})
+	form := c.buildForm()
+	preview := c.buildPreview()
+	c.quiet = true
+	c.scenario.SetSelectedIndex(0)
+	c.quiet = false
+	c.onScenario("")
+	split := container.NewHSplit(form, preview)
+	split.Offset = 0.45
+	c.built = true
+	return split
 }
 
-func (c *compose) prefill(iv *data.Interview, scenario string) {}
+// onShown loads the user's settings the first time the composer is used.
+// It is safe to call any number of times.
+func (c *compose) onShown() { c.afterEvent() }
 
-func (c *compose) addShortcuts(fyne.Canvas) {}
+// buildPreview lays out the email (subject and body, both editable), the
+// checks under it and the actions at the bottom.
+func (c *compose) buildPreview() fyne.CanvasObject {
+	c.suggestText = &widget.Label{Wrapping: fyne.TextWrapWord}
+	c.suggestBtn = &widget.Button{Text: "Switch", Importance: widget.WarningImportance, OnTapped: c.onSuggest}
+	c.suggest = newTrackerBanner(theme.ColorNameWarning, theme.NewWarningThemedResource(theme.WarningIcon()),
+		container.NewBorder(nil, nil, nil, container.NewCenter(c.suggestBtn), c.suggestText))
+	c.suggest.Hide()
+
+	c.subject = newComposeEntry("Subject")
+	c.subject.OnChanged = func(string) { c.onDraftEdited() }
+	copySubject := &widget.Button{Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance, OnTapped: c.onCopySubject}
+	subjectRow := container.NewBorder(nil, nil,
+		&widget.Label{Text: "Subject", TextStyle: fyne.TextStyle{Bold: true}}, copySubject, c.subject)
+
+	c.body = newComposeEntry("")
+	c.body.MultiLine = true
+	c.body.Wrapping = fyne.TextWrapWord
+	c.body.OnChanged = func(string) { c.onDraftEdited() }
+	reset := &widget.Button{Text: "Reset to generated text", Icon: theme.ContentUndoIcon(),
+		Importance: widget.LowImportance, OnTapped: c.onResetDraft}
+	c.edited = container.NewBorder(nil, nil, nil, reset,
+		&widget.Label{Text: "Edited by you: changes to the form no longer rewrite it.", Wrapping: fyne.TextWrapWord,
+			SizeName: theme.SizeNameCaptionText, Importance: widget.MediumImportance})
+	c.edited.Hide()
+	c.bodyPane = container.NewBorder(nil, c.edited, nil, nil, c.body)
+
+	c.phoneText = &widget.Label{Wrapping: fyne.TextWrapWord, Selectable: true}
+	copyScript := &widget.Button{Text: "Copy script", Icon: theme.ContentCopyIcon(), OnTapped: c.onCopyScript}
+	c.phone = newTrackerBanner(theme.ColorNameWarning, theme.NewWarningThemedResource(theme.InfoIcon()),
+		container.NewBorder(
+			container.NewBorder(nil, nil, nil, copyScript,
+				&widget.Label{Text: "Call them first, then send the email", TextStyle: fyne.TextStyle{Bold: true}}),
+			nil, nil, nil, c.phoneText))
+	c.phone.Hide()
+	c.checksTitle = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
+	c.toFix.box = container.New(layout.NewCustomPaddedVBoxLayout(0))
+	c.passed.box = container.New(layout.NewCustomPaddedVBoxLayout(0))
+	// The phone script follows what needs fixing, which points to it.
+	c.reviewPane = container.NewVScroll(container.NewVBox(c.checksTitle, c.toFix.box, c.phone, c.passed.box))
+	split := container.NewVSplit(c.bodyPane, c.reviewPane)
+	split.Offset = 0.58
+
+	c.status = &widget.Label{Wrapping: fyne.TextWrapWord}
+	c.status.Hide()
+	c.saveBtn = &widget.Button{Text: "Save to tracker", Icon: theme.DocumentSaveIcon(), OnTapped: c.onSave}
+	c.mailBtn = &widget.Button{Text: "Open in mail app", Icon: theme.MailSendIcon(), OnTapped: c.onOpenMail}
+	c.copyBtn = &widget.Button{Text: "Copy email", Icon: theme.ContentCopyIcon(), Importance: widget.HighImportance, OnTapped: c.onCopy}
+	bar := container.NewHBox(layout.NewSpacer(), c.saveBtn, c.mailBtn, c.copyBtn)
+
+	c.preview = container.NewBorder(container.NewVBox(c.suggest, subjectRow),
+		container.NewVBox(widget.NewSeparator(), c.status, bar), nil, nil, split)
+	return c.preview
+}
+
+// applySettings fills the user's name, tone and time zone from their
+// settings without overwriting anything already chosen, and signs drafts
+// with their signature.
+func (c *compose) applySettings(st data.Settings) {
+	c.signature = strings.TrimSpace(st.Signature)
+	c.quiet = true
+	if strings.TrimSpace(c.fromName.Text) == "" {
+		c.fromName.SetText(st.YourName)
+	}
+	if t, err := draft.ParseTone(st.DefaultTone); err == nil && !c.toneTouched {
+		c.tone.SetSelected(composeToneLabels()[slices.Index(draft.Tones(), t)])
+	}
+	if strings.TrimSpace(c.zone.Text) == "" {
+		zone := st.DefaultZone
+		if c.zones[zone] == nil {
+			zone = c.localZone
+		}
+		c.zone.SetText(zone)
+	}
+	c.quiet = false
+	c.update()
+}
+
+// prefill sets the form up for an interview from the tracker (nil keeps
+// the people and times) and a scenario ("" keeps the current one).
+func (c *compose) prefill(iv *data.Interview, scenario string) {
+	c.quiet = true
+	if s, err := draft.ParseScenario(scenario); err == nil {
+		for i, info := range draft.Scenarios() {
+			if info.ID == s {
+				c.scenario.SetSelectedIndex(i)
+			}
+		}
+	}
+	if iv != nil {
+		c.clearStatus()
+		c.formScroll.ScrollToTop()
+		c.company.SetText(iv.Company)
+		c.role.SetText(iv.Role)
+		c.toName.SetText(iv.ContactName)
+		c.toEmail.SetText(iv.ContactEmail)
+		c.date.SetText("")
+		c.clock.SetText("")
+		c.offer.SetChecked(false)
+		c.clearSlots()
+		zone := iv.TimeZone
+		if zone == "" {
+			zone = c.localZone
+		}
+		c.zone.SetText(zone)
+		c.link(iv)
+		if !iv.StartsAt.IsZero() {
+			id, at := iv.ID, iv.StartsAt
+			c.withZone(zone, func(loc *time.Location) {
+				if c.interview == nil || c.interview.ID != id {
+					return
+				}
+				t := at.In(loc)
+				wasQuiet := c.quiet
+				c.quiet = true
+				c.date.SetText(t.Format(c.dateLayout))
+				c.clock.SetText(t.Format("15:04"))
+				c.quiet = wasQuiet
+				c.changed()
+			})
+		}
+	}
+	c.quiet = false
+	c.onScenario("")
+}
+
+// withZone calls fn with a zone, at once when it is cached and otherwise
+// once it has loaded; an unknown zone falls back to UTC, and the zone
+// field says the name is not a zone.
+func (c *compose) withZone(name string, fn func(*time.Location)) {
+	if loc, ok := c.zones[name]; ok {
+		if loc == nil {
+			loc = time.UTC
+		}
+		fn(loc)
+		return
+	}
+	c.wantZone(name, func() { c.withZone(name, fn) })
+}
+
+// link ties the draft to a tracker interview, so saving files it there.
+func (c *compose) link(iv *data.Interview) {
+	copied := *iv
+	c.interview = &copied
+	what := composeOr(iv.Company, "this company")
+	if iv.Role != "" {
+		what += " (" + iv.Role + ")"
+	}
+	c.linkedText.SetText("Writing about your interview with " + what + ". Saving adds the email to its timeline.")
+	c.setVisible(c.linked, true)
+	composeRelayout(c.formScroll)
+	c.relayout = false
+}
+
+func (c *compose) onUnlink() {
+	c.interview = nil
+	c.setVisible(c.linked, false)
+	composeRelayout(c.formScroll)
+	c.relayout = false
+	c.setStatus("Saving will now add a new interview to the tracker.", widget.MediumImportance)
+}
+
+func (c *compose) addShortcuts(cv fyne.Canvas) {
+	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
+		func(fyne.Shortcut) {
+			if c.ui.Selected() == TabCompose {
+				c.onCopy()
+			}
+		})
+}
+
+func (c *compose) onScenario(string) {
+	s := c.scenarioID()
+	if info, ok := composeScenarioInfo(s); ok && c.summary.Text != info.Summary {
+		c.summary.SetText(info.Summary)
+		c.relayout = true
+	}
+	wasQuiet := c.quiet
+	c.quiet = true
+	switch {
+	case s == c.lastScenario:
+	case s == draft.ScenarioWithdraw || s == draft.ScenarioDeclineOffer || s == draft.ScenarioDeclineInvitation ||
+		s == draft.ScenarioFollowUp:
+		// Stepping away, or following up after a cancellation, with times
+		// still on offer would send mixed signals.
+		c.offer.SetChecked(false)
+		c.clearSlots()
+	default:
+		// Times proposed for a reschedule stay on offer in a cancellation.
+		if c.lastScenario == draft.ScenarioReschedule && len(c.slots) > 0 && draft.Uses(s).OfferReschedule {
+			c.offer.SetChecked(true)
+		}
+	}
+	c.quiet = wasQuiet
+	c.lastScenario = s
+	c.changed()
+}
+
+// changed redrafts after any change to the form.
+func (c *compose) changed() {
+	if c.quiet || c.body == nil {
+		return
+	}
+	c.clearStatus()
+	c.update()
+	c.afterEvent()
+}
+
+// update redrafts the email from the form and reviews it. The engine is
+// fast enough (tens of microseconds) to run on every keystroke.
+func (c *compose) update() {
+	in, errs := c.collect()
+	c.in, c.errs = in, errs
+	c.applyVisibility(in.Scenario)
+	c.showMessages(errs)
+	if c.engineErr != nil {
+		c.setStatus("The email templates could not be loaded: "+c.engineErr.Error(), widget.DangerImportance)
+		return
+	}
+	d, err := c.engine.Render(in)
+	if err != nil {
+		c.setStatus("The email could not be written: "+err.Error(), widget.DangerImportance)
+		return
+	}
+	if c.signature != "" {
+		d.Body = strings.TrimRight(d.Body, "\n") + "\n" + c.signature
+	}
+	c.generated = d
+	c.writing = true
+	if !c.subjectEdited && c.subject.Text != d.Subject {
+		c.subject.SetText(d.Subject)
+	}
+	if !c.bodyEdited && c.body.Text != d.Body {
+		c.body.SetText(d.Body)
+	}
+	c.writing = false
+	c.showEdited()
+	c.updateSuggestion()
+	c.review()
+}
+
+// onDraftEdited notes the user's own changes to the subject or body, which
+// later form changes must not overwrite, and re-checks the text as it is.
+func (c *compose) onDraftEdited() {
+	if c.writing || c.edited == nil {
+		return
+	}
+	c.subjectEdited = c.subject.Text != c.generated.Subject
+	c.bodyEdited = c.body.Text != c.generated.Body
+	c.clearStatus()
+	c.showEdited()
+	c.review()
+}
+
+// showEdited shows the reset link while the user's edits are kept.
+func (c *compose) showEdited() {
+	if on := c.subjectEdited || c.bodyEdited; on != c.edited.Visible() {
+		if on {
+			c.edited.Show()
+		} else {
+			c.edited.Hide()
+		}
+		composeRelayout(c.bodyPane)
+	}
+}
+
+func (c *compose) onResetDraft() {
+	c.subjectEdited, c.bodyEdited = false, false
+	c.update()
+	c.setStatus("The email is back to the generated text.", widget.MediumImportance)
+}
+
+// updateSuggestion offers a better scenario, never switching by itself.
+func (c *compose) updateSuggestion() {
+	in := c.in
+	c.suggestTo = ""
+	if s, ok := draft.Suggest(in); ok {
+		c.suggestTo = s
+		c.suggestText.SetText(fmt.Sprintf("This interview is in %s. Switch to a last-minute cancellation? It starts with a phone call.",
+			composeDuration(in.When.Sub(in.Now))))
+		c.suggestBtn.SetText("Switch to last-minute")
+	} else if !in.When.IsZero() && in.When.Before(in.Now) && (in.Scenario == draft.ScenarioCancel ||
+		in.Scenario == draft.ScenarioReschedule || in.Scenario == draft.ScenarioLastMinute) {
+		c.suggestTo = draft.ScenarioApology
+		c.suggestText.SetText("This interview's time has already passed. If you missed it, an apology fits better.")
+		c.suggestBtn.SetText("Switch to apology")
+	}
+	if on := c.suggestTo != ""; on != c.suggest.Visible() {
+		if on {
+			c.suggest.Show()
+		} else {
+			c.suggest.Hide()
+		}
+		composeRelayout(c.preview)
+	}
+}
+
+func (c *compose) onSuggest() {
+	to := c.suggestTo
+	if to == "" {
+		return
+	}
+	if c.scenarioID() == draft.ScenarioReschedule && draft.Uses(to).OfferReschedule {
+		// They wanted another time; the last-minute email still asks for one.
+		c.quiet = true
+		c.offer.SetChecked(true)
+		c.quiet = false
+	}
+	c.prefill(nil, string(to))
+}
+
+// composeDuration says how long until something, in words.
+func composeDuration(d time.Duration) string {
+	mins := int(d / time.Minute)
+	switch {
+	case mins < 1:
+		return "less than a minute"
+	case mins == 1:
+		return "1 minute"
+	case mins < 60:
+		return fmt.Sprintf("%d minutes", mins)
+	case mins < 120:
+		return "1 hour"
+	default:
+		return fmt.Sprintf("%d hours", mins/60)
+	}
+}
+
+// composeItem is one line of the review under the email.
+type composeItem struct {
+	level  int // composeTodo, composeWarn or composeOK
+	text   string
+	link   string
+	action func()
+}
+
+const (
+	composeTodo = iota
+	composeWarn
+	composeOK
+)
+
+// composeCheckRow shows one review line; rows are reused as the review
+// changes, so typing never rebuilds widgets.
+type composeCheckRow struct {
+	icon   *widget.Icon
+	text   *widget.Label
+	link   *widget.Hyperlink
+	action func()
+	box    *fyne.Container
+}
+
+func newComposeCheckRow() *composeCheckRow {
+	r := &composeCheckRow{icon: widget.NewIcon(nil), text: &widget.Label{Wrapping: fyne.TextWrapWord}}
+	r.link = &widget.Hyperlink{OnTapped: func() {
+		if r.action != nil {
+			r.action()
+		}
+	}}
+	pad := theme.InnerPadding() / 2
+	r.box = container.NewBorder(nil, nil,
+		container.New(layout.NewCustomPaddedLayout(pad+theme.Padding()/2, 0, 0, 0), container.NewVBox(r.icon)),
+		container.NewVBox(r.link), r.text)
+	return r
+}
+
+// composeRowList is a column of review rows, reused from one review to the
+// next.
+type composeRowList struct {
+	box  *fyne.Container
+	rows []*composeCheckRow
+}
+
+func (l *composeRowList) show(items []composeItem) {
+	for len(l.rows) < len(items) {
+		r := newComposeCheckRow()
+		l.rows = append(l.rows, r)
+		l.box.Add(r.box)
+	}
+	for i, r := range l.rows {
+		if i < len(items) {
+			r.set(items[i])
+		} else {
+			r.box.Hide()
+		}
+	}
+}
+
+func (r *composeCheckRow) set(it composeItem) {
+	switch it.level {
+	case composeOK:
+		r.icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+	case composeWarn:
+		r.icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+	default:
+		r.icon.SetResource(theme.NewPrimaryThemedResource(theme.DocumentCreateIcon()))
+	}
+	r.text.SetText(it.text)
+	r.action = it.action
+	r.link.SetText(it.link)
+	r.link.Hidden = it.link == ""
+	r.box.Show()
+}
+
+// review re-checks the email as it stands (edited or not), lists what the
+// form still lacks, and shows the phone script when there is under a day's
+// notice.
+func (c *compose) review() {
+	in := c.in
+	d := draft.Draft{Scenario: in.Scenario, Subject: c.subject.Text, Body: c.body.Text}
+	checks := draft.Checks(in, d)
+	items := c.missing(in)
+	for _, ch := range checks {
+		it := composeItem{level: composeOK, text: ch.Message}
+		if !ch.OK {
+			article := ch.Article
+			it.level, it.link, it.action = composeWarn, "Learn why", func() { c.ui.openArticle(article) }
+		}
+		items = append(items, it)
+	}
+	slices.SortStableFunc(items, func(a, b composeItem) int { return a.level - b.level })
+	phone := ""
+	for _, ch := range checks {
+		if ch.ID == "notice" && !ch.OK && !in.When.Before(in.Now) {
+			phone = c.engine.PhoneScript(in)
+		}
+	}
+	// Most keystrokes change nothing here; skip the redraw then.
+	var key strings.Builder
+	for _, it := range items {
+		fmt.Fprintf(&key, "%d%s\x00", it.level, it.text)
+	}
+	key.WriteString(phone)
+	if key.String() == c.reviewKey {
+		return
+	}
+	c.reviewKey = key.String()
+
+	todo := slices.IndexFunc(items, func(it composeItem) bool { return it.level == composeOK })
+	if todo < 0 {
+		todo = len(items)
+	}
+	c.toFix.show(items[:todo])
+	c.passed.show(items[todo:])
+	switch todo {
+	case 0:
+		c.checksTitle.SetText("Checks: all good")
+	case 1:
+		c.checksTitle.SetText("Checks: 1 thing to look at")
+	default:
+		c.checksTitle.SetText(fmt.Sprintf("Checks: %d things to look at", todo))
+	}
+
+	if phone != "" {
+		c.phoneText.SetText(phone)
+		c.phone.Show()
+	} else {
+		c.phone.Hide()
+	}
+	// Rows change height as their text wraps differently.
+	composeRelayout(c.reviewPane)
+}
+
+// missing lists what the form still needs, each with a way to get there.
+func (c *compose) missing(in draft.Input) []composeItem {
+	var out []composeItem
+	add := func(text string, field fyne.CanvasObject) {
+		out = append(out, composeItem{level: composeTodo, text: text, link: "Fill in", action: func() { c.reveal(field) }})
+	}
+	if in.Company == "" {
+		add("Add the company's name.", c.company)
+	}
+	if in.ToName == "" {
+		add("Add the recipient's name so the greeting is personal.", c.toName)
+	}
+	if msg := c.errs[composeFieldToEmail]; msg != "" {
+		add("Their email: "+composeLower(msg), c.toEmail)
+	}
+	if in.FromName == "" {
+		add("Add your name so the email is signed.", c.fromName)
+	}
+	if draft.Uses(in.Scenario).When {
+		switch {
+		case c.errs[composeFieldDate] != "":
+			add("Interview date: "+composeLower(c.errs[composeFieldDate]), c.date)
+		case c.errs[composeFieldTime] != "":
+			add("Interview time: "+composeLower(c.errs[composeFieldTime]), c.clock)
+		case c.errs[composeFieldZone] != "":
+			add("Time zone: "+composeLower(c.errs[composeFieldZone]), c.zone)
+		case in.When.IsZero() && strings.TrimSpace(c.date.Text) == "":
+			add("Add the interview's date and time so they know which one you mean.", c.date)
+		}
+	}
+	for i, s := range c.slots {
+		if msg := c.errs[composeSlotField(i)]; msg != "" {
+			add(fmt.Sprintf("Proposed time %d: %s", i+1, composeLower(msg)), s.date)
+		}
+	}
+	return out
+}
+
+func composeLower(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+func composeOr(s, fallback string) string {
+	if strings.TrimSpace(s) == "" {
+		return fallback
+	}
+	return s
+}
+
+// reveal scrolls the form to a field and puts the cursor in it.
+func (c *compose) reveal(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(c.formBody).Y
+	c.formScroll.ScrollToOffset(fyne.NewPos(0, max(0, y-4*theme.Padding())))
+	if f, ok := o.(fyne.Focusable); ok {
+		if cv := d.CanvasForObject(o); cv != nil {
+			cv.Focus(f)
+		}
+	}
+}
+
+// composeRelayout lays o out again after something in it appeared or changed
+// size. It takes two passes: a word-wrapped label learns its width in the
+// first and reports the height it needs for the second.
+func composeRelayout(o fyne.CanvasObject) {
+	o.Refresh()
+	o.Refresh()
+}
+
+// clearStatus removes the last action's outcome once the email changes:
+// "Copied" or "Saved" would no longer be true of what is on screen.
+func (c *compose) clearStatus() {
+	if c.status.Visible() {
+		c.status.Hide()
+		composeRelayout(c.preview)
+	}
+}
+
+// setStatus shows the outcome of the last action above the buttons.
+func (c *compose) setStatus(text string, imp widget.Importance) {
+	c.status.Importance = imp
+	c.status.SetText(text)
+	if !c.status.Visible() {
+		c.status.Show()
+		composeRelayout(c.preview)
+	}
+}
+
+func (c *compose) copyText(text, what string) bool {
+	if c.ui.env.Clipboard == nil {
+		c.setStatus("Could not copy: no clipboard is available.", widget.DangerImportance)
+		return false
+	}
+	if err := c.ui.env.Clipboard.Copy(text); err != nil {
+		c.setStatus("Could not copy: "+err.Error(), widget.DangerImportance)
+		return false
+	}
+	c.setStatus("Copied the "+what+" to the clipboard.", widget.SuccessImportance)
+	return true
+}
+
+// onCopy copies the body, the part pasted into a mail; the subject has its
+// own copy button.
+func (c *compose) onCopy() {
+	if !c.copyText(c.body.Text, "email") {
+		return
+	}
+	c.copyFlash++
+	flash := c.copyFlash
+	c.copyBtn.SetText("Copied ✓")
+	c.copyBtn.SetIcon(theme.ConfirmIcon())
+	if c.flashTimer != nil {
+		c.flashTimer.Stop()
+	}
+	c.flashTimer = time.AfterFunc(2*time.Second, func() {
+		fyne.Do(func() {
+			if c.copyFlash == flash {
+				c.copyBtn.SetText("Copy email")
+				c.copyBtn.SetIcon(theme.ContentCopyIcon())
+			}
+		})
+	})
+}
+
+func (c *compose) onCopySubject() { c.copyText(c.subject.Text, "subject") }
+
+func (c *compose) onCopyScript() { c.copyText(c.phoneText.Text, "phone script") }
+
+func (c *compose) onOpenMail() {
+	link, err := url.Parse(draft.Mailto(c.toEmail.Text, c.subject.Text, c.body.Text))
+	if err == nil && c.ui.env.Opener == nil {
+		err = errors.New("no way to open links on this computer")
+	}
+	if err == nil {
+		err = c.ui.env.Opener.OpenURL(link)
+	}
+	if err != nil {
+		c.setStatus("Could not open your mail app: "+err.Error()+". Copy the email instead.", widget.DangerImportance)
+		return
+	}
+	c.setStatus("Opened in your mail app. Check it there, then send.", widget.SuccessImportance)
+}
+
+// composeFieldMessage words the engine's validation for the form.
+func composeFieldMessage(field, msg string) string {
+	switch field {
+	case composeFieldCompany:
+		return "Enter the company's name."
+	case composeFieldToName:
+		return "Enter the name of the person you are writing to."
+	case composeFieldToEmail, "contact_email":
+		return "Enter an address like name@example.com."
+	}
+	return msg
+}
+
+// onSave files the email in the tracker: in the linked interview's
+// timeline, or in a new interview made from the form. On any failure the
+// form and the email stay as they are.
+func (c *compose) onSave() {
+	if c.saving {
+		return
+	}
+	c.update()
+	in, errs := c.in, map[string]string{}
+	for k, v := range c.errs {
+		errs[k] = v
+	}
+	var ie draft.InputErrors
+	if err := in.Validate(); errors.As(err, &ie) {
+		for _, e := range ie {
+			if _, ok := errs[e.Field]; !ok {
+				errs[e.Field] = composeFieldMessage(e.Field, e.Msg)
+			}
+		}
+	}
+	for f := range c.msgs {
+		c.armed[f] = true
+	}
+	c.armed[composeSlotsField] = true
+	c.showMessages(errs)
+	if c.zonePending {
+		c.setStatus("The time zone is still loading; save again in a moment.", widget.WarningImportance)
+		c.afterEvent()
+		return
+	}
+	if len(errs) > 0 {
+		c.setStatus("Fill in the marked fields, then save again.", widget.DangerImportance)
+		for _, f := range []struct {
+			field string
+			o     fyne.CanvasObject
+		}{{composeFieldToName, c.toName}, {composeFieldToEmail, c.toEmail}, {composeFieldCompany, c.company}, {composeFieldDate, c.date}, {composeFieldTime, c.clock}, {composeFieldZone, c.zone}} {
+			if errs[f.field] != "" {
+				c.reveal(f.o)
+				break
+			}
+		}
+		return
+	}
+
+	ev := data.Event{Kind: data.EventDraft, Scenario: string(in.Scenario), Subject: c.subject.Text, Body: c.body.Text}
+	var existing *data.Interview
+	if c.interview != nil {
+		copied := *c.interview
+		existing = &copied
+	}
+	iv := data.Interview{Company: in.Company, Role: in.Role, ContactName: in.ToName, ContactEmail: in.ToEmail,
+		StartsAt: in.When, Status: data.StatusScheduled}
+	if !in.When.IsZero() {
+		iv.TimeZone = strings.TrimSpace(c.zone.Text)
+	}
+	c.saving = true
+	c.saveBtn.SetText("Saving…")
+	c.saveBtn.Disable()
+	store := c.ui.env.Store
+	c.ui.background(func() error {
+		ctx := context.Background()
+		if existing == nil {
+			if err := store.CreateInterview(ctx, &iv); err != nil {
+				return err
+			}
+			ev.InterviewID = iv.ID
+		} else {
+			ev.InterviewID = existing.ID
+		}
+		return store.AddEvent(ctx, &ev)
+	}, func(err error) {
+		c.saving = false
+		c.saveBtn.SetText("Save to tracker")
+		c.saveBtn.Enable()
+		created := existing == nil && iv.ID != 0
+		if created {
+			// The interview exists now, even if filing the email failed:
+			// saving again must not add it twice.
+			c.link(&iv)
+		}
+		if created || err == nil {
+			c.ui.interviewsChanged()
+		}
+		if err != nil {
+			c.saveFailed(err, existing)
+			return
+		}
+		target := iv
+		if existing != nil {
+			target = *existing
+		}
+		c.setStatus("Saved to the tracker, in the timeline of "+composeOr(target.Company, "the interview")+".", widget.SuccessImportance)
+		c.offerStatus(target, in.Scenario)
+	})
+}
+
+// saveFailed explains a failed save; nothing in the form is lost.
+func (c *compose) saveFailed(err error, existing *data.Interview) {
+	var ve data.ValidationError
+	if errors.As(err, &ve) {
+		errs := map[string]string{}
+		for _, fe := range ve {
+			switch fe.Field {
+			case "company":
+				errs[composeFieldCompany] = composeFieldMessage(composeFieldCompany, fe.Msg)
+			case "contact_email":
+				errs[composeFieldToEmail] = composeFieldMessage(composeFieldToEmail, fe.Msg)
+			case "timezone":
+				errs[composeFieldZone] = fe.Msg
+			}
+		}
+		if len(errs) > 0 {
+			c.showMessages(errs)
+			c.setStatus("Could not save: "+ve.Error()+".", widget.DangerImportance)
+			return
+		}
+	}
+	if existing != nil && errors.Is(err, data.ErrNotFound) {
+		c.onUnlink()
+		dialog.ShowInformation("Interview no longer in the tracker",
+			"The interview this email was for has been deleted from the tracker.\n\nSave again to add it as a new interview; your email is still here.",
+			c.ui.env.Window)
+		return
+	}
+	c.setStatus("Could not save to the tracker. Your email is still here.", widget.DangerImportance)
+	dialog.ShowError(fmt.Errorf("The email could not be saved to the tracker: %w\n\nNothing in the form was lost; you can still copy it.", err), c.ui.env.Window)
+}
+
+// composeStatusFor is the status an interview moves to once this kind of
+// email is sent, or "" when it stays as it is.
+func composeStatusFor(s draft.Scenario) data.Status {
+	switch s {
+	case draft.ScenarioCancel, draft.ScenarioLastMinute:
+		return data.StatusCancelled
+	case draft.ScenarioWithdraw, draft.ScenarioDeclineInvitation:
+		return data.StatusWithdrawn
+	case draft.ScenarioDeclineOffer:
+		return data.StatusDeclined
+	case draft.ScenarioReschedule:
+		return data.StatusRescheduled
+	}
+	return ""
+}
+
+// offerStatus asks whether to move the interview to the status the email
+// implies; the user may not have sent it yet, so it is never automatic.
+func (c *compose) offerStatus(iv data.Interview, s draft.Scenario) {
+	to := composeStatusFor(s)
+	if to == "" || iv.Status == to {
+		return
+	}
+	what := "the interview with " + composeOr(iv.Company, "this company")
+	if s == draft.ScenarioDeclineOffer {
+		what = "the offer from " + composeOr(iv.Company, "this company")
+	}
+	d := dialog.NewConfirm("Update the tracker?", fmt.Sprintf("Mark %s as %s?", what, to), func(yes bool) {
+		if yes {
+			c.setInterviewStatus(iv.ID, to)
+		}
+	}, c.ui.env.Window)
+	d.SetConfirmText("Mark as " + string(to))
+	d.SetDismissText("Not now")
+	d.Show()
+}
+
+func (c *compose) setInterviewStatus(id int64, to data.Status) {
+	ev := data.Event{InterviewID: id, Kind: data.EventStatus, ToStatus: to}
+	store := c.ui.env.Store
+	c.ui.background(func() error {
+		return store.AddEvent(context.Background(), &ev)
+	}, func(err error) {
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("The status could not be changed: %w", err), c.ui.env.Window)
+			return
+		}
+		if c.interview != nil && c.interview.ID == id {
+			c.interview.Status = to
+		}
+		c.ui.interviewsChanged()
+		c.setStatus(fmt.Sprintf("Saved, and marked as %s in the tracker.", to), widget.SuccessImportance)
+	})
+}

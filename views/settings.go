@@ -67,7 +67,9 @@ func reminderLabel(hours int) string {
 // onSettings loads the settings off the UI goroutine, then shows the form.
 func (u *UI) onSettings() {
 	var st data.Settings
+	var local string
 	u.background(func() (err error) {
+		local = localZoneName()
 		st, err = u.env.Store.LoadSettings(context.Background())
 		return err
 	}, func(err error) {
@@ -75,7 +77,7 @@ func (u *UI) onSettings() {
 			dialog.ShowError(fmt.Errorf("Settings could not be read: %w", err), u.env.Window)
 			return
 		}
-		u.showSettings(st)
+		u.showSettings(st, local)
 	})
 }
 
@@ -91,16 +93,16 @@ type settingsForm struct {
 	theme     *widget.RadioGroup
 }
 
-func (u *UI) showSettings(st data.Settings) *settingsForm {
+func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
 	name := &widget.Entry{Text: st.YourName, PlaceHolder: "The name you sign emails with"}
 	signature := &widget.Entry{Text: st.Signature, MultiLine: true, Wrapping: fyne.TextWrapWord,
 		PlaceHolder: "Optional lines under your name, e.g. a phone number"}
 	signature.SetMinRowsVisible(3)
 	tone := &widget.RadioGroup{Options: []string{"Formal", "Warm", "Brief"}, Horizontal: true, Required: true}
 	tone.SetSelected(map[string]string{"formal": "Formal", "warm": "Warm", "brief": "Brief"}[st.DefaultTone])
-	zone := widget.NewSelectEntry(CommonZones())
+	zone := widget.NewSelectEntry(zoneChoices(localZone))
 	zone.SetText(st.DefaultZone)
-	zone.PlaceHolder = "This computer's zone (" + LocalZoneName() + ")"
+	zone.PlaceHolder = "This computer's zone (" + localZone + ")"
 	zoneErr := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	zoneErr.Hide()
 	reminders := &widget.Select{}

@@ -14,7 +14,7 @@ func TestSettingsSaveAndApply(t *testing.T) {
 	var heard []data.Settings
 	h.ui.onSettingsChanged(func(st data.Settings) { heard = append(heard, st) })
 	st, _ := h.store.LoadSettings(context.Background())
-	f := h.ui.showSettings(st)
+	f := h.ui.showSettings(st, "Europe/London")
 	f.name.SetText("Ana Pérez")
 	f.signature.SetText("+44 20 7946 0000")
 	f.tone.SetSelected("Formal")
@@ -43,7 +43,7 @@ func TestSettingsSaveAndApply(t *testing.T) {
 func TestSettingsBadZoneKeepsForm(t *testing.T) {
 	h := newHarness(t)
 	st, _ := h.store.LoadSettings(context.Background())
-	f := h.ui.showSettings(st)
+	f := h.ui.showSettings(st, "Europe/London")
 	f.name.SetText("Kept Name")
 	f.zone.SetText("Atlantis/Capital")
 	f.dialog.Submit()
@@ -62,11 +62,11 @@ func TestSettingsBadZoneKeepsForm(t *testing.T) {
 
 func TestLocalZoneNameIsLoadable(t *testing.T) {
 	t.Setenv("TZ", "Asia/Tokyo")
-	if got := LocalZoneName(); got != "Asia/Tokyo" {
+	if got := localZoneName(); got != "Asia/Tokyo" {
 		t.Errorf("LocalZoneName with TZ=Asia/Tokyo = %q", got)
 	}
 	t.Setenv("TZ", "Nowhere/Atall")
-	if got := LocalZoneName(); got == "Nowhere/Atall" || got == "Local" || got == "" {
+	if got := localZoneName(); got == "Nowhere/Atall" || got == "Local" || got == "" {
 		t.Errorf("LocalZoneName fell back to %q", got)
 	}
 }

@@ -1,30 +1,1130 @@
 package views
 
 import (
+	"context"
+	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/bridgekeeper/bridgekeeper/data"
 )
 
-// tracker is the Tracker tab. The table arrives with issue 4.
+const (
+	// trackerFirstPage is how many interviews are shown before the full
+	// list has loaded: enough to fill any window.
+	trackerFirstPage = 200
+	// trackerFilterDelay lets a fast typist finish a word before the table
+	// is filtered again.
+	trackerFilterDelay = 80 * time.Millisecond
+	// trackerDebounceRows is the table size from which filtering waits for
+	// a pause in typing; below it a filter takes well under a millisecond.
+	trackerDebounceRows = 20_000
+	// trackerUpcomingWindow is what the "Upcoming" toggle looks ahead.
+	trackerUpcomingWindow = 7 * 24 * time.Hour
+	// trackerDoubleClick is the longest gap between two clicks on one row
+	// that still counts as a double-click.
+	trackerDoubleClick = 450 * time.Millisecond
+	// trackerAllStatuses is the status filter's "no filter" choice.
+	trackerAllStatuses = "All statuses"
+)
+
+// tracker is the Tracker tab: a sortable, searchable table of interviews
+// with the selected one's details and timeline beside it.
 type tracker struct {
 	ui *UI
+
+	// model is nil until the first page arrives; full says whether it holds
+	// every interview yet, and total how many there are in all.
+	model *data.Table
+	full  bool
+	total int
+
+	sortCol  data.Column
+	sortDesc bool
+
+	// remindWithin is the reminder lead time from the settings; zero
+	// until they are read.
+	remindWithin time.Duration
+
+	started     bool // the tab has been shown and loading has begun
+	loading     bool
+	reloadAgain bool // something was written while a load was running
+	filterSeq   int  // debounces the search box
+	selectedID  int64
+	scrolled    bool // the first full load has scrolled to today
+
+	localZone string
+	zones     trackerZones
+	// upcoming is every interview still ahead, soonest first: what the
+	// reminders look at, kept so they need not scan the whole table.
+	upcoming []data.Interview
+	notified map[int64]bool
+	undoSeq  int
+
+	// uiMu is held while the tab handles a background result; see bg.
+	uiMu sync.Mutex
+
+	// onModel, when set, hears each model the table switches to; tests use
+	// it to see the first page arrive before the full list.
+	onModel func(full bool, rows int)
+
+	search        *widget.Entry
+	clearSearch   *widget.Button
+	status        *widget.Select
+	upcomingCheck *widget.Check
+	add           *widget.Button
+	more          *widget.Button
+	count         *widget.RichText
+	table         *trackerTable
+	split         *container.Split
+	top           *fyne.Container // the banners and the toolbar
+	body          *fyne.Container // the table or an empty-state message
+	root          *fyne.Container
+	noneYet       *fyne.Container
+	noMatch       *fyne.Container
+	reminders     *fyne.Container
+	reminderText  *widget.Label
+	undo          *fyne.Container
+	undoText      *widget.Label
+	undoButton    *widget.Button
+	detail        *timelinePanel
+	editor        *trackerForm // the open add/edit form, if any
 }
 
-func newTracker(u *UI) *tracker { return &tracker{ui: u} }
+func newTracker(u *UI) *tracker {
+	return &tracker{ui: u, sortCol: data.ColWhen, notified: map[int64]bool{}, localZone: "UTC"}
+}
 
 func (t *tracker) tabItem() *container.TabItem {
-	return container.NewTabItemWithIcon("Tracker", theme.ListIcon(), t.buildUI())
+	return t.ui.lazyItem("Tracker", theme.ListIcon(), t.buildUI)
 }
 
 func (t *tracker) buildUI() fyne.CanvasObject {
-	return container.NewCenter(&widget.Label{Text: "The interview tracker is being built.", Alignment: fyne.TextAlignCenter})
+	t.clearSearch = &widget.Button{Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: func() {
+		t.search.SetText("")
+		t.applyFilter()
+	}}
+	t.clearSearch.Hide()
+	t.search = &widget.Entry{PlaceHolder: "Search company, role, contact, notes…", ActionItem: t.clearSearch, OnChanged: t.onSearchChanged}
+	t.search.ExtendBaseWidget(t.search)
+
+	options := []string{trackerAllStatuses}
+	for _, s := range data.Statuses() {
+		options = append(options, trackerStatusLabel(s))
+	}
+	t.status = &widget.Select{Options: options, Selected: trackerAllStatuses, OnChanged: func(string) { t.applyFilter() }}
+	t.status.ExtendBaseWidget(t.status)
+	t.upcomingCheck = &widget.Check{Text: "Upcoming (7 days)", OnChanged: func(bool) { t.applyFilter() }}
+	t.upcomingCheck.ExtendBaseWidget(t.upcomingCheck)
+	t.add = &widget.Button{Text: "Add interview", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: t.onAdd}
+	t.more = &widget.Button{Icon: theme.MoreVerticalIcon(), Importance: widget.LowImportance}
+	t.more.OnTapped = t.onMore
+	t.count = trackerQuiet("Loading interviews…")
+	filters := container.NewHBox(t.status, t.upcomingCheck, t.count, t.add, t.more)
+	toolbar := container.NewBorder(nil, nil, nil, filters, t.search)
+
+	t.table = newTrackerTable(t)
+	t.detail = newTimelinePanel(t)
+	t.split = container.NewHSplit(container.New(&trackerColumnsLayout{t: t}, t.table), t.detail.root)
+	t.split.SetOffset(0.7)
+
+	t.noneYet = trackerEmptyState(theme.DocumentCreateIcon(), "No interviews yet — add one or import a CSV",
+		"Keep every interview of your search in one place: when it is, who to write to, and what happened.",
+		&widget.Button{Text: "Add interview", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: t.onAdd},
+		&widget.Button{Text: "Import CSV…", Icon: theme.FolderOpenIcon(), OnTapped: t.onImportCSV})
+	t.noneYet.Hide()
+	t.noMatch = trackerEmptyState(theme.SearchIcon(), "No interviews match your search",
+		"Try other words, or another status.",
+		&widget.Button{Text: "Clear filters", Icon: theme.ContentClearIcon(), OnTapped: t.onClearFilters})
+	t.noMatch.Hide()
+
+	t.reminderText = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	t.reminders = newTrackerBanner(theme.ColorNamePrimary, theme.NewColoredResource(theme.CalendarIcon(), theme.ColorNamePrimary), t.reminderText)
+	t.reminders.Hide()
+	t.undoText = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	t.undoButton = &widget.Button{Text: "Undo", Icon: theme.ContentUndoIcon(), Importance: widget.LowImportance}
+	dismiss := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: func() { t.showBanner(t.undo, false) }}
+	t.undo = newTrackerBanner(theme.ColorNameWarning, theme.DeleteIcon(),
+		container.NewBorder(nil, nil, nil, container.NewHBox(t.undoButton, dismiss), t.undoText))
+	t.undo.Hide()
+
+	t.top = container.NewVBox(t.reminders, t.undo, toolbar)
+	t.body = container.NewStack(t.split, t.noneYet, t.noMatch)
+	t.root = container.NewBorder(t.top, nil, nil, nil, t.body)
+	return t.root
 }
 
-func (t *tracker) onShown()                 {}
-func (t *tracker) reload()                  {}
-func (t *tracker) addShortcuts(fyne.Canvas) {}
-func (t *tracker) onImportCSV()             {}
-func (t *tracker) onExportCSV()             {}
-func (t *tracker) onExportCalendar()        {}
+// onShown starts loading the first time the tab appears.
+func (t *tracker) onShown() {
+	if t.started {
+		return
+	}
+	t.started = true
+	t.startReminderTicker()
+	t.reload()
+}
+
+// reload fetches the interviews again: the first page at once when nothing
+// is shown yet, then every interview, building each model off the UI
+// goroutine and swapping it in whole.
+func (t *tracker) reload() {
+	if !t.started {
+		return // the first show loads everything anyway
+	}
+	if t.loading {
+		t.reloadAgain = true
+		return
+	}
+	t.loading = true
+	col, desc, q := t.sortCol, t.sortDesc, t.query(time.Now())
+	if t.model != nil {
+		t.loadAll(col, desc, q)
+		return
+	}
+	var page *data.Table
+	var total int
+	var zone string
+	t.bg(func() error {
+		ctx := context.Background()
+		zone = localZoneName()
+		ivs, err := t.ui.env.Store.InterviewsPage(ctx, trackerFirstPage)
+		if err != nil {
+			return err
+		}
+		if total, err = t.ui.env.Store.CountInterviews(ctx); err != nil {
+			return err
+		}
+		t.zones.warm(append(ivs, data.Interview{TimeZone: zone}))
+		page = trackerBuildModel(ivs, col, desc, q)
+		return nil
+	}, func(err error) {
+		t.localZone = zone
+		if err != nil {
+			t.loading = false
+			t.loadFailed(err)
+			return
+		}
+		t.total = total
+		// The full list must not be overtaken by its own first page.
+		if t.model == nil {
+			t.setModel(page, total <= page.Total())
+		}
+		t.loadAll(t.sortCol, t.sortDesc, t.query(time.Now()))
+	})
+}
+
+// loadAll loads every interview and the list of those still ahead.
+func (t *tracker) loadAll(col data.Column, desc bool, q data.Query) {
+	var model *data.Table
+	var upcoming []data.Interview
+	t.bg(func() error {
+		ivs, err := t.ui.env.Store.Interviews(context.Background())
+		if err != nil {
+			return err
+		}
+		t.zones.warm(ivs)
+		upcoming = data.Upcoming(ivs, time.Now())
+		model = trackerBuildModel(ivs, col, desc, q)
+		return nil
+	}, func(err error) {
+		t.loading = false
+		if err != nil {
+			t.loadFailed(err)
+			return
+		}
+		if t.reloadAgain {
+			// Something was saved meanwhile, so this list may lack it.
+			t.reloadAgain = false
+			t.reload()
+			return
+		}
+		t.total = model.Total()
+		t.upcoming = upcoming
+		t.setModel(model, true)
+		t.checkReminders(time.Now())
+		// Another tab may have added to the open timeline (a filed draft).
+		if iv, ok := t.selected(); ok {
+			t.detail.show(iv)
+		}
+	})
+}
+
+// bg runs slow work off the UI goroutine, like UI.background, and holds
+// uiMu while the result is handled. Fyne's real driver already handles
+// results one at a time on the UI goroutine; its test driver handles each
+// on the goroutine that did the work, and the lock keeps those from
+// overlapping one another or a test's own actions on the tab.
+func (t *tracker) bg(work func() error, then func(error)) {
+	t.ui.background(work, func(err error) {
+		t.uiMu.Lock()
+		defer t.uiMu.Unlock()
+		then(err)
+	})
+}
+
+// onUI runs f on the UI goroutine from a timer, under uiMu as bg does.
+func (t *tracker) onUI(f func()) {
+	fyne.Do(func() {
+		t.uiMu.Lock()
+		defer t.uiMu.Unlock()
+		f()
+	})
+}
+
+// trackerBuildModel is the slow part of a load, run off the UI goroutine.
+func trackerBuildModel(ivs []data.Interview, col data.Column, desc bool, q data.Query) *data.Table {
+	m := data.NewTable(ivs)
+	if col != data.ColWhen || desc {
+		m.Sort(col, desc)
+	}
+	m.Filter(q)
+	return m
+}
+
+func (t *tracker) loadFailed(err error) {
+	trackerSetText(t.count, "Could not load interviews")
+	fyne.LogError("load interviews", err)
+	t.showError("Your interviews could not be loaded", err)
+}
+
+// setModel shows a freshly loaded model, catching up with any sort or
+// filter change made while it was being built.
+func (t *tracker) setModel(m *data.Table, full bool) {
+	t.model, t.full = m, full
+	if col, desc := m.SortOrder(); col != t.sortCol || desc != t.sortDesc {
+		m.Sort(t.sortCol, t.sortDesc)
+	}
+	if q := t.query(time.Now()); !trackerSameQuery(q, m.Query()) {
+		m.Filter(q)
+	}
+	if t.selectedID != 0 && m.Index(t.selectedID) < 0 && full {
+		t.selectedID = 0
+		t.detail.clear()
+	}
+	t.refreshTable()
+	if full && !t.scrolled {
+		t.scrolled = true
+		t.scrollToToday()
+	}
+	if t.onModel != nil {
+		t.onModel(full, m.Total())
+	}
+}
+
+// scrollToToday brings the first interview still ahead into view when the
+// table runs soonest first, so a long history does not hide the week ahead.
+func (t *tracker) scrollToToday() {
+	if t.sortCol != data.ColWhen || t.sortDesc || t.model == nil {
+		return
+	}
+	now := time.Now()
+	for i := range t.model.Len() {
+		if iv := t.model.Row(i); !iv.StartsAt.IsZero() && !iv.StartsAt.Before(now) {
+			if i > 0 {
+				t.table.scrollRowToTop(i)
+			}
+			return
+		}
+	}
+}
+
+func trackerSameQuery(a, b data.Query) bool {
+	return a.Text == b.Text && a.Status == b.Status && a.UpcomingWithin == b.UpcomingWithin
+}
+
+// query reads the toolbar into a data.Query.
+func (t *tracker) query(now time.Time) data.Query {
+	q := data.Query{Now: now}
+	if t.search != nil {
+		q.Text = t.search.Text
+	}
+	if t.status != nil && t.status.SelectedIndex() > 0 {
+		q.Status = data.Statuses()[t.status.SelectedIndex()-1]
+	}
+	if t.upcomingCheck != nil && t.upcomingCheck.Checked {
+		q.UpcomingWithin = trackerUpcomingWindow
+	}
+	return q
+}
+
+// onSearchChanged filters as the user types. A big table is filtered once
+// the typing pauses instead, so that keys never queue behind the filter;
+// the wait runs as a background job so tests can wait for it like any other.
+func (t *tracker) onSearchChanged(text string) {
+	if text == "" {
+		t.clearSearch.Hide()
+	} else {
+		t.clearSearch.Show()
+	}
+	if t.model == nil || t.model.Total() < trackerDebounceRows {
+		t.applyFilter()
+		return
+	}
+	t.filterSeq++
+	seq := t.filterSeq
+	t.bg(func() error {
+		time.Sleep(trackerFilterDelay)
+		return nil
+	}, func(error) {
+		if seq == t.filterSeq {
+			t.applyFilter()
+		}
+	})
+}
+
+// applyFilter runs the toolbar's query against the in-memory table; at
+// 100,000 rows this takes a few milliseconds.
+func (t *tracker) applyFilter() {
+	t.filterSeq++ // a pending debounced filter has nothing left to do
+	if t.model == nil {
+		return
+	}
+	t.model.Filter(t.query(time.Now()))
+	t.refreshTable()
+	t.table.ScrollToTop()
+}
+
+func (t *tracker) onClearFilters() {
+	t.search.SetText("")
+	t.status.SetSelectedIndex(0)
+	t.upcomingCheck.SetChecked(false)
+	t.applyFilter()
+}
+
+// refreshTable redraws the rows and everything that depends on them.
+func (t *tracker) refreshTable() {
+	// A hidden table skips its refresh, so it is shown first.
+	t.updateEmpty()
+	t.table.Refresh()
+	t.updateCount()
+}
+
+func (t *tracker) updateCount() {
+	switch {
+	case t.model == nil:
+		trackerSetText(t.count, "Loading interviews…")
+	case !t.full:
+		trackerSetText(t.count, fmt.Sprintf("Loading all %s interviews…", trackerThousands(t.total)))
+	case t.model.Total() == 0:
+		trackerSetText(t.count, "") // the empty state says it
+	case t.model.Len() == t.model.Total():
+		trackerSetText(t.count, trackerPlural(t.model.Total(), "interview", "interviews"))
+	default:
+		trackerSetText(t.count, fmt.Sprintf("%s of %s interviews", trackerThousands(t.model.Len()), trackerThousands(t.model.Total())))
+	}
+}
+
+// updateEmpty swaps the table for a message when there is nothing to show.
+func (t *tracker) updateEmpty() {
+	none := t.model != nil && t.model.Total() == 0
+	noMatch := !none && t.model != nil && t.model.Len() == 0
+	if t.noneYet.Visible() == none && t.noMatch.Visible() == noMatch {
+		return
+	}
+	trackerShowIf(t.noneYet, none)
+	trackerShowIf(t.noMatch, noMatch)
+	trackerShowIf(t.split, !none && !noMatch)
+	t.body.Refresh()
+	// A split that was hidden has not laid out its panes; the table draws
+	// no rows until it has a size.
+	t.split.Refresh()
+}
+
+// showBanner shows or hides a banner above the toolbar and makes room.
+func (t *tracker) showBanner(b *fyne.Container, show bool) {
+	if b.Visible() == show {
+		return
+	}
+	trackerShowIf(b, show)
+	t.root.Refresh()
+}
+
+func trackerShowIf(o fyne.CanvasObject, show bool) {
+	if show {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// onHeaderTapped sorts by a column, or reverses the sort when it already is.
+func (t *tracker) onHeaderTapped(col data.Column) {
+	if col == t.sortCol {
+		t.sortDesc = !t.sortDesc
+	} else {
+		t.sortCol, t.sortDesc = col, false
+	}
+	if t.model != nil {
+		t.model.Sort(t.sortCol, t.sortDesc)
+	}
+	t.table.Refresh()
+	if i := t.selectedIndex(); i >= 0 {
+		t.table.ScrollTo(widget.TableCellID{Row: i})
+	} else {
+		t.table.ScrollToTop()
+	}
+}
+
+func (t *tracker) selectedIndex() int {
+	if t.model == nil || t.selectedID == 0 {
+		return -1
+	}
+	return t.model.Index(t.selectedID)
+}
+
+// selected returns a copy of the selected interview.
+func (t *tracker) selected() (data.Interview, bool) {
+	if i := t.selectedIndex(); i >= 0 {
+		return *t.model.Row(i), true
+	}
+	return data.Interview{}, false
+}
+
+// onRowSelected shows a row's details. The table's own single-cell
+// highlight is dropped: the whole row is highlighted instead.
+func (t *tracker) onRowSelected(id widget.TableCellID) {
+	t.table.Unselect(id)
+	iv := t.model.Row(id.Row)
+	if iv == nil || iv.ID == t.selectedID {
+		return // a second click on the row changes nothing
+	}
+	t.selectRow(iv.ID, false)
+}
+
+// selectRow highlights an interview and shows it in the side panel,
+// scrolling it into view if asked. Loading the timeline comes last, so
+// that its result never lands while this is still arranging the table.
+func (t *tracker) selectRow(id int64, scroll bool) {
+	t.selectedID = id
+	t.table.Refresh()
+	i := t.selectedIndex()
+	if i < 0 {
+		t.detail.clear()
+		return
+	}
+	if scroll {
+		t.table.ScrollTo(widget.TableCellID{Row: i})
+	}
+	t.detail.show(*t.model.Row(i))
+}
+
+// upsert puts a saved interview into the table and the reminder list.
+func (t *tracker) upsert(iv data.Interview) {
+	if t.loading {
+		t.reloadAgain = true
+	}
+	if t.model != nil {
+		if t.model.Index(iv.ID) < 0 && t.model.Total() == t.total {
+			t.total++
+		}
+		t.model.Upsert(iv)
+	}
+	t.upcoming = trackerWithout(t.upcoming, iv.ID)
+	if up := data.Upcoming([]data.Interview{iv}, time.Now()); len(up) > 0 {
+		t.upcoming = data.Upcoming(append(t.upcoming, iv), time.Now())
+	}
+	t.refreshTable()
+	t.checkReminders(time.Now())
+}
+
+// remove drops a deleted interview from the table and the reminders.
+func (t *tracker) remove(id int64) {
+	if t.loading {
+		t.reloadAgain = true
+	}
+	if t.model != nil && t.model.Remove(id) {
+		t.total--
+	}
+	t.upcoming = trackerWithout(t.upcoming, id)
+	if t.selectedID == id {
+		t.selectedID = 0
+		t.detail.clear()
+	}
+	t.refreshTable()
+	t.checkReminders(time.Now())
+}
+
+func trackerWithout(ivs []data.Interview, id int64) []data.Interview {
+	out := ivs[:0:0]
+	for _, iv := range ivs {
+		if iv.ID != id {
+			out = append(out, iv)
+		}
+	}
+	return out
+}
+
+func (t *tracker) addShortcuts(c fyne.Canvas) {
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { t.focusSearch() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) {
+			t.ui.SelectTab(TabTracker)
+			t.onAdd()
+		})
+}
+
+func (t *tracker) focusSearch() {
+	t.ui.SelectTab(TabTracker)
+	t.ui.env.Window.Canvas().Focus(t.search)
+}
+
+// onMore offers the file actions that also live in the File menu.
+func (t *tracker) onMore() {
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("Import CSV…", t.onImportCSV),
+		fyne.NewMenuItem("Export CSV…", t.onExportCSV),
+		fyne.NewMenuItem("Export upcoming to calendar…", t.onExportCalendar),
+	)
+	c := t.ui.env.Window.Canvas()
+	pos := t.ui.env.App.Driver().AbsolutePositionForObject(t.more)
+	widget.ShowPopUpMenuAtPosition(menu, c, pos.Add(fyne.NewPos(0, t.more.Size().Height)))
+}
+
+// showUndo offers to bring back a deleted interview for a few seconds.
+func (t *tracker) showUndo(d data.Deleted) {
+	t.undoSeq++
+	seq := t.undoSeq
+	t.undoText.SetText(fmt.Sprintf("Deleted %s", trackerCompany(d.Interview)))
+	t.undoButton.OnTapped = func() {
+		t.showBanner(t.undo, false)
+		t.undelete(d)
+	}
+	t.undoButton.Enable()
+	t.showBanner(t.undo, true)
+	time.AfterFunc(trackerUndoFor, func() {
+		t.onUI(func() {
+			if seq == t.undoSeq {
+				t.showBanner(t.undo, false)
+			}
+		})
+	})
+}
+
+// trackerUndoFor is how long the Undo banner stays after a delete.
+const trackerUndoFor = 10 * time.Second
+
+func (t *tracker) undelete(d data.Deleted) {
+	t.undoButton.Disable()
+	t.bg(func() error {
+		t.zones.warm([]data.Interview{d.Interview})
+		return t.ui.env.Store.Undelete(context.Background(), d)
+	}, func(err error) {
+		if err != nil {
+			t.showError("The interview could not be brought back", err)
+			return
+		}
+		t.upsert(d.Interview)
+		t.selectRow(d.Interview.ID, true)
+	})
+}
+
+// trackerCompany names an interview for messages.
+func trackerCompany(iv data.Interview) string {
+	if c := strings.TrimSpace(iv.Company); c != "" {
+		return c
+	}
+	return "the interview"
+}
+
+// trackerStatusLabel is a status as people write it.
+func trackerStatusLabel(s data.Status) string {
+	if s == "" {
+		return ""
+	}
+	return strings.ToUpper(string(s[:1])) + string(s[1:])
+}
+
+// trackerThousands writes 100000 as "100,000".
+func trackerThousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+func trackerPlural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return trackerThousands(n) + " " + many
+}
+
+// trackerZones caches loaded time zones: the table formats times on the UI
+// goroutine, and loading a zone reads a file.
+type trackerZones struct {
+	mu sync.Mutex
+	m  map[string]*time.Location
+}
+
+// warm loads the zones of ivs that are not cached yet. It reads files, so
+// it runs off the UI goroutine.
+func (z *trackerZones) warm(ivs []data.Interview) {
+	var missing []string
+	z.mu.Lock()
+	for _, iv := range ivs {
+		if iv.TimeZone == "" {
+			continue
+		}
+		if _, ok := z.m[iv.TimeZone]; !ok {
+			if z.m == nil {
+				z.m = map[string]*time.Location{}
+			}
+			z.m[iv.TimeZone] = nil // loading, or unknown
+			missing = append(missing, iv.TimeZone)
+		}
+	}
+	z.mu.Unlock()
+	for _, name := range missing {
+		loc, err := data.LoadZone(name)
+		if err != nil {
+			continue
+		}
+		z.mu.Lock()
+		z.m[name] = loc
+		z.mu.Unlock()
+	}
+}
+
+// get returns a cached zone, or the computer's own when it is not cached.
+func (z *trackerZones) get(name string) *time.Location {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if loc := z.m[name]; loc != nil {
+		return loc
+	}
+	return time.Local
+}
+
+// local returns the start time in the interview's own zone.
+func (t *tracker) local(iv *data.Interview) time.Time {
+	return iv.StartsAt.In(t.zones.get(iv.TimeZone))
+}
+
+// whenText says when an interview is, in its own zone ("Tue 3 Dec 14:30
+// CET"), and how far away that is ("in 2 days").
+func (t *tracker) whenText(iv *data.Interview, now time.Time) (string, string) {
+	if iv.StartsAt.IsZero() {
+		return "", "No date yet"
+	}
+	at := t.local(iv)
+	layout := "Mon 2 Jan 15:04 MST"
+	if at.Year() != now.In(at.Location()).Year() {
+		layout = "Mon 2 Jan 2006 15:04 MST"
+	}
+	return at.Format(layout), data.RelativeTime(iv.StartsAt, now)
+}
+
+// trackerEmptyState is a centred icon, headline, explanation and buttons.
+func trackerEmptyState(icon fyne.Resource, headline, detail string, buttons ...fyne.CanvasObject) *fyne.Container {
+	img := canvas.NewImageFromResource(theme.NewDisabledResource(icon))
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(56))
+	title := &widget.Label{Text: headline, TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter}
+	title.SizeName = theme.SizeNameSubHeadingText
+	sub := &widget.RichText{Wrapping: fyne.TextWrapWord, Scroll: container.ScrollNone, Segments: []widget.RichTextSegment{
+		&widget.TextSegment{Text: detail, Style: widget.RichTextStyle{Alignment: fyne.TextAlignCenter, ColorName: theme.ColorNamePlaceHolder}},
+	}}
+	row := container.NewCenter(container.NewHBox(buttons...))
+	msg := container.NewVBox(container.NewCenter(img), title, container.New(layout.NewCustomPaddedLayout(0, 0, 80, 80), sub), row)
+	return container.NewVBox(layout.NewSpacer(), msg, layout.NewSpacer(), layout.NewSpacer())
+}
+
+// trackerQuiet is secondary text, in the theme's placeholder colour.
+func trackerQuiet(text string) *widget.RichText {
+	return &widget.RichText{Scroll: container.ScrollNone, Segments: []widget.RichTextSegment{&widget.TextSegment{Text: text,
+		Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}}}}
+}
+
+// trackerSetText replaces the text of a one-segment RichText.
+func trackerSetText(rt *widget.RichText, text string) {
+	rt.Segments[0].(*widget.TextSegment).Text = text
+	rt.Refresh()
+}
+
+// trackerBanner is what newTrackerBanner builds; the composer shows its
+// notices with it too.
+type trackerBanner = fyne.Container
+
+// newTrackerBanner is a tinted, rounded strip with an icon on the left,
+// used for the reminders, the Undo offer and the form's save problems.
+// It is built from plain containers so that wrapped text inside it gets
+// the height it needs.
+func newTrackerBanner(c fyne.ThemeColorName, icon fyne.Resource, content fyne.CanvasObject) *trackerBanner {
+	tint := &trackerTint{colorName: c}
+	tint.ExtendBaseWidget(tint)
+	inner := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, content)
+	p := theme.Padding()
+	return container.New(layout.NewCustomPaddedLayout(p/2, p/2, p, p),
+		container.NewStack(tint, container.New(layout.NewCustomPaddedLayout(0, 0, 2*p, p), inner)))
+}
+
+// trackerTint is the background of a banner: a faint wash of a theme
+// colour that follows theme changes.
+type trackerTint struct {
+	widget.BaseWidget
+	colorName fyne.ThemeColorName
+}
+
+func (w *trackerTint) CreateRenderer() fyne.WidgetRenderer {
+	r := &trackerTintRenderer{w: w, rect: canvas.NewRectangle(color.Transparent)}
+	r.Refresh()
+	return r
+}
+
+type trackerTintRenderer struct {
+	w    *trackerTint
+	rect *canvas.Rectangle
+}
+
+func (r *trackerTintRenderer) Layout(size fyne.Size) { r.rect.Resize(size) }
+func (r *trackerTintRenderer) MinSize() fyne.Size    { return fyne.Size{} }
+
+func (r *trackerTintRenderer) Refresh() {
+	th := r.w.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	c := color.NRGBAModel.Convert(th.Color(r.w.colorName, v)).(color.NRGBA)
+	c.A = 0x2a
+	r.rect.FillColor = c
+	r.rect.CornerRadius = th.Size(theme.SizeNameInputRadius)
+	r.rect.Refresh()
+}
+
+func (r *trackerTintRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.rect} }
+func (r *trackerTintRenderer) Destroy()                     {}
+
+// trackerTable is the interview table. On top of widget.Table it opens the
+// editor on a double-click or Enter, and keeps the whole selected row lit.
+type trackerTable struct {
+	widget.Table
+	t       *tracker
+	lastID  int64
+	lastTap time.Time
+	// pendingRow is a row to scroll to the top once the table has a size.
+	pendingRow int
+}
+
+func newTrackerTable(t *tracker) *trackerTable {
+	tb := &trackerTable{t: t, pendingRow: -1}
+	tb.Length = func() (int, int) {
+		if t.model == nil {
+			return 0, len(data.Columns())
+		}
+		return t.model.Len(), len(data.Columns())
+	}
+	tb.CreateCell = func() fyne.CanvasObject { return newTrackerCell() }
+	tb.UpdateCell = t.updateCell
+	tb.OnSelected = t.onRowSelected
+	tb.ShowHeaderRow = true
+	tb.CreateHeader = func() fyne.CanvasObject {
+		b := &widget.Button{Importance: widget.LowImportance, Alignment: widget.ButtonAlignLeading, IconPlacement: widget.ButtonIconTrailingText}
+		// The table sizes headers before drawing them; without this the
+		// first size is lost and the title sits on the column's edge.
+		b.ExtendBaseWidget(b)
+		return b
+	}
+	tb.UpdateHeader = t.updateHeader
+	tb.ExtendBaseWidget(tb)
+	return tb
+}
+
+// scrollRowToTop puts row i at the top of the view; before the table has
+// a size there is nothing to measure against, so it waits for one.
+func (tb *trackerTable) scrollRowToTop(i int) {
+	if tb.Size().Height <= 0 {
+		tb.pendingRow = i
+		return
+	}
+	tb.pendingRow = -1
+	rows, _ := tb.Length()
+	row := newTrackerCell().MinSize().Height + tb.Theme().Size(theme.SizeNamePadding)
+	header := tb.CreateHeader().MinSize().Height
+	// Clamp to the last full page: scrolling further would leave the
+	// table showing nothing.
+	y := min(float32(i)*row, float32(rows)*row-(tb.Size().Height-header))
+	if y <= 0 {
+		tb.ScrollToTop()
+		return
+	}
+	tb.ScrollToOffset(fyne.NewPos(0, y))
+}
+
+// Resize redraws the rows, and runs a scroll that waited for the table to
+// have a size. widget.Table draws no rows while it has no size, and a table
+// that was hidden when its rows arrived would otherwise stay blank.
+func (tb *trackerTable) Resize(size fyne.Size) {
+	changed := size != tb.Size()
+	tb.Table.Resize(size)
+	if changed {
+		tb.Refresh()
+	}
+	if tb.pendingRow >= 0 && size.Height > 0 {
+		tb.scrollRowToTop(tb.pendingRow)
+	}
+}
+
+// Tapped selects the row, and edits it when it was tapped just before.
+// Counting the gap here, rather than implementing DoubleTapped, keeps a
+// single click from waiting to see whether a second one follows.
+func (tb *trackerTable) Tapped(e *fyne.PointEvent) {
+	tb.Table.Tapped(e)
+	id, now := tb.t.selectedID, time.Now()
+	if id != 0 && id == tb.lastID && now.Sub(tb.lastTap) < trackerDoubleClick {
+		tb.lastID = 0
+		tb.t.onEdit()
+		return
+	}
+	tb.lastID, tb.lastTap = id, now
+}
+
+// TypedKey adds Enter (edit the row with the keyboard focus) and Delete
+// to the arrow keys and Space the table already handles.
+func (tb *trackerTable) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		tb.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		tb.t.onEdit()
+	case fyne.KeyDelete:
+		tb.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		tb.t.onDelete()
+	default:
+		tb.Table.TypedKey(e)
+	}
+}
+
+// updateCell only copies text from the in-memory model onto a reused cell:
+// it runs for every visible cell on every scroll.
+func (t *tracker) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := o.(*trackerCell)
+	var iv *data.Interview
+	if t.model != nil {
+		iv = t.model.Row(id.Row)
+	}
+	if iv == nil {
+		c.set("", "", false, "", false)
+		return
+	}
+	selected := iv.ID == t.selectedID
+	switch data.Column(id.Col) {
+	case data.ColCompany:
+		c.set(iv.Company, "", true, "", selected)
+	case data.ColRole:
+		c.set(iv.Role, "", false, "", selected)
+	case data.ColContact:
+		contact := strings.TrimSpace(iv.ContactName)
+		if contact == "" {
+			contact = iv.ContactEmail
+		}
+		c.set(contact, "", false, "", selected)
+	case data.ColWhen:
+		at, rel := t.whenText(iv, time.Now())
+		c.set(at, rel, false, "", selected)
+	case data.ColStatus:
+		c.set(trackerStatusLabel(iv.Status), "", false, trackerStatusColor(iv.Status), selected)
+	}
+}
+
+func (t *tracker) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	if id.Col < 0 || id.Col >= len(data.Columns()) {
+		b.SetText("")
+		return
+	}
+	col := data.Column(id.Col)
+	b.Text = col.String()
+	b.Icon = nil
+	if col == t.sortCol {
+		b.Icon = theme.MenuDropUpIcon()
+		if t.sortDesc {
+			b.Icon = theme.MenuDropDownIcon()
+		}
+	}
+	b.OnTapped = func() { t.onHeaderTapped(col) }
+	b.Refresh()
+}
+
+// trackerStatusColor picks the dot beside a status: blue while it is
+// ahead, green for good news, red for bad, grey once it is over.
+func trackerStatusColor(s data.Status) fyne.ThemeColorName {
+	switch s {
+	case data.StatusScheduled:
+		return theme.ColorNamePrimary
+	case data.StatusRescheduled:
+		return theme.ColorNameWarning
+	case data.StatusOffer, data.StatusAccepted:
+		return theme.ColorNameSuccess
+	case data.StatusRejected:
+		return theme.ColorNameError
+	case data.StatusAttended:
+		return theme.ColorNameForeground
+	}
+	return theme.ColorNamePlaceHolder
+}
+
+// trackerColumnsLayout shares the table's width among its columns, so the
+// table fills the pane instead of scrolling sideways or leaving a gap.
+type trackerColumnsLayout struct {
+	t      *tracker
+	widths [5]float32
+}
+
+func (l *trackerColumnsLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	// Each column's least useful width, and its share of any room beyond.
+	trackerColumnMin := [5]float32{110, 100, 95, 262, 112}
+	trackerColumnWeight := [5]float32{3, 3, 2, 1, 0.5}
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
+	pad := theme.Padding()
+	avail := size.Width - pad*float32(len(l.widths)) - 2
+	var minSum, weightSum float32
+	for i := range l.widths {
+		minSum += trackerColumnMin[i]
+		weightSum += trackerColumnWeight[i]
+	}
+	extra := max(0, avail-minSum)
+	for i := range l.widths {
+		w := float32(int(trackerColumnMin[i] + extra*trackerColumnWeight[i]/weightSum))
+		if w != l.widths[i] {
+			l.widths[i] = w
+			l.t.table.SetColumnWidth(i, w)
+		}
+	}
+}
+
+func (l *trackerColumnsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(240, 120)
+}
+
+// trackerCell is one table cell: text cut short with an ellipsis, an
+// optional note on the right in a quieter colour ("in 2 days"), an
+// optional status dot, and the row highlight.
+type trackerCell struct {
+	widget.BaseWidget
+	main     *widget.Label
+	note     *widget.RichText
+	dotColor fyne.ThemeColorName // "" for no dot
+	selected bool
+}
+
+func newTrackerCell() *trackerCell {
+	c := &trackerCell{
+		main: &widget.Label{Truncation: fyne.TextTruncateEllipsis},
+		note: trackerQuiet(""),
+	}
+	c.main.ExtendBaseWidget(c.main)
+	c.note.ExtendBaseWidget(c.note)
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// set changes what the cell shows; it never builds anything.
+func (c *trackerCell) set(text, note string, bold bool, dot fyne.ThemeColorName, selected bool) {
+	seg := c.note.Segments[0].(*widget.TextSegment)
+	if c.main.Text == text && seg.Text == note && c.main.TextStyle.Bold == bold &&
+		c.dotColor == dot && c.selected == selected {
+		return
+	}
+	c.main.Text, seg.Text = text, note
+	c.main.TextStyle.Bold = bold
+	c.dotColor, c.selected = dot, selected
+	c.Refresh()
+}
+
+// String is the cell's text as the user reads it.
+func (c *trackerCell) String() string {
+	note := c.note.String()
+	if c.main.Text != "" && note != "" {
+		return c.main.Text + " " + note
+	}
+	return c.main.Text + note
+}
+
+func (c *trackerCell) CreateRenderer() fyne.WidgetRenderer {
+	r := &trackerCellRenderer{c: c, bg: canvas.NewRectangle(color.Transparent), dot: canvas.NewCircle(color.Transparent)}
+	r.Refresh()
+	return r
+}
+
+type trackerCellRenderer struct {
+	c   *trackerCell
+	bg  *canvas.Rectangle
+	dot *canvas.Circle
+}
+
+const trackerDotSize = 9
+
+func (r *trackerCellRenderer) Layout(size fyne.Size) {
+	r.bg.Move(fyne.Position{})
+	r.bg.Resize(size)
+	x := float32(0)
+	if r.c.dotColor != "" {
+		inner := r.c.Theme().Size(theme.SizeNameInnerPadding)
+		r.dot.Move(fyne.NewPos(inner, (size.Height-trackerDotSize)/2))
+		r.dot.Resize(fyne.NewSquareSize(trackerDotSize))
+		x = trackerDotSize + inner/2
+	}
+	noteWidth := float32(0)
+	if r.c.note.String() != "" {
+		noteWidth = min(r.c.note.MinSize().Width, max(0, size.Width-x))
+	}
+	r.c.note.Move(fyne.NewPos(size.Width-noteWidth, 0))
+	r.c.note.Resize(fyne.NewSize(noteWidth, size.Height))
+	// The note's own padding already separates it from the text.
+	r.c.main.Move(fyne.NewPos(x, 0))
+	r.c.main.Resize(fyne.NewSize(max(0, size.Width-x-noteWidth+r.c.Theme().Size(theme.SizeNameInnerPadding)/2), size.Height))
+}
+
+func (r *trackerCellRenderer) MinSize() fyne.Size {
+	// Truncated text asks for no width; the height is one line of text.
+	return fyne.NewSize(40, r.c.main.MinSize().Height)
+}
+
+func (r *trackerCellRenderer) Refresh() {
+	th := r.c.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	if r.c.selected {
+		r.bg.FillColor = th.Color(theme.ColorNameSelection, v)
+	} else {
+		r.bg.FillColor = color.Transparent
+	}
+	r.bg.Refresh()
+	if r.c.dotColor != "" {
+		r.dot.FillColor = th.Color(r.c.dotColor, v)
+		r.dot.Show()
+	} else {
+		r.dot.Hide()
+	}
+	r.dot.Refresh()
+	// The texts first: the layout reads the note's new width.
+	r.c.main.Refresh()
+	r.c.note.Refresh()
+	r.Layout(r.c.Size())
+}
+
+func (r *trackerCellRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.dot, r.c.main, r.c.note}
+}
+func (r *trackerCellRenderer) Destroy() {}

@@ -6,6 +6,7 @@
 package views
 
 import (
+	"context"
 	"net/url"
 	"sync"
 
@@ -63,15 +64,19 @@ type UI struct {
 	advice  *advice
 
 	settingsListeners []func(data.Settings)
+	// builders holds the tabs whose content is still to be built.
+	builders map[*container.TabItem]func()
 
 	// pending counts background jobs so tests can wait for them.
 	pending sync.WaitGroup
+	// callbacks serialises the results of background jobs.
+	callbacks sync.Mutex
 }
 
 // New builds the window content. Call Content, MainMenu and AddShortcuts to
 // put it in a window.
 func New(env Env) *UI {
-	u := &UI{env: env}
+	u := &UI{env: env, builders: map[*container.TabItem]func(){}}
 	u.compose = newCompose(u)
 	u.tracker = newTracker(u)
 	u.advice = newAdvice(u)
@@ -81,7 +86,49 @@ func New(env Env) *UI {
 		u.advice.tabItem(),
 	)
 	u.tabs.OnSelected = u.onTabSelected
+	u.onSettingsChanged(u.compose.applySettings)
+	u.onSettingsChanged(func(st data.Settings) { u.tracker.setReminderHours(st.ReminderHours) })
 	return u
+}
+
+// lazyItem makes a tab whose content is built the first time it is needed,
+// so tabs nobody has opened yet cost nothing before the first frame.
+func (u *UI) lazyItem(title string, icon fyne.Resource, build func() fyne.CanvasObject) *container.TabItem {
+	stack := container.NewStack()
+	item := container.NewTabItemWithIcon(title, icon, stack)
+	u.builders[item] = func() {
+		stack.Objects = []fyne.CanvasObject{build()}
+		stack.Refresh()
+	}
+	return item
+}
+
+// ensureBuilt builds a lazy tab's content if it has not been built yet.
+func (u *UI) ensureBuilt(index int) {
+	item := u.tabs.Items[index]
+	if build := u.builders[item]; build != nil {
+		delete(u.builders, item)
+		build()
+	}
+}
+
+// Start begins the work that waits until the window is on screen: the
+// tracker loads the interviews and starts its reminders (which run even
+// if the tab is never opened), the composer reads the user's settings, and
+// the reminder lead time comes from the settings.
+func (u *UI) Start() {
+	u.ensureBuilt(TabTracker)
+	u.tracker.onShown()
+	u.compose.onShown()
+	var st data.Settings
+	u.background(func() (err error) {
+		st, err = u.env.Store.LoadSettings(context.Background())
+		return err
+	}, func(err error) {
+		if err == nil {
+			u.tracker.setReminderHours(st.ReminderHours)
+		}
+	})
 }
 
 // Content is the window's root object.
@@ -94,6 +141,7 @@ func (u *UI) SelectTab(index int) { u.tabs.SelectIndex(index) }
 func (u *UI) Selected() int { return u.tabs.SelectedIndex() }
 
 func (u *UI) onTabSelected(item *container.TabItem) {
+	u.ensureBuilt(u.tabs.SelectedIndex())
 	if item == u.tabs.Items[TabTracker] {
 		u.tracker.onShown()
 	}
@@ -122,9 +170,9 @@ func (u *UI) MainMenu() *fyne.MainMenu {
 	settings := fyne.NewMenuItem("Settings…", u.onSettings)
 	settings.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 	file := fyne.NewMenu("File",
-		fyne.NewMenuItem("Import CSV…", u.tracker.onImportCSV),
-		fyne.NewMenuItem("Export CSV…", u.tracker.onExportCSV),
-		fyne.NewMenuItem("Export calendar…", u.tracker.onExportCalendar),
+		fyne.NewMenuItem("Import CSV…", u.withTracker(u.tracker.onImportCSV)),
+		fyne.NewMenuItem("Export CSV…", u.withTracker(u.tracker.onExportCSV)),
+		fyne.NewMenuItem("Export calendar…", u.withTracker(u.tracker.onExportCalendar)),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Back up now…", u.onBackupNow),
 		fyne.NewMenuItem("Restore from backup…", u.onRestore),
@@ -139,6 +187,15 @@ func (u *UI) MainMenu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, help)
 }
 
+// withTracker makes sure the tracker exists before one of its actions runs.
+func (u *UI) withTracker(action func()) func() {
+	return func() {
+		u.ensureBuilt(TabTracker)
+		u.tracker.onShown()
+		action()
+	}
+}
+
 // background runs slow work (SQLite, files) off the UI goroutine and hands
 // its result back to the UI goroutine.
 func (u *UI) background(work func() error, then func(error)) {
@@ -146,7 +203,14 @@ func (u *UI) background(work func() error, then func(error)) {
 	go func() {
 		defer u.pending.Done()
 		err := work()
-		fyne.DoAndWait(func() { then(err) })
+		fyne.DoAndWait(func() {
+			// The app's driver runs these one at a time on the UI goroutine;
+			// Fyne's test driver runs them on this goroutine, so they are
+			// serialised here to behave the same under test.
+			u.callbacks.Lock()
+			defer u.callbacks.Unlock()
+			then(err)
+		})
 	}()
 }
 
@@ -163,6 +227,7 @@ func (u *UI) composeAbout(iv *data.Interview, scenario string) {
 
 // openArticle switches to the Advice tab showing the article with that slug.
 func (u *UI) openArticle(slug string) {
+	u.ensureBuilt(TabAdvice)
 	u.advice.show(slug)
 	u.SelectTab(TabAdvice)
 }

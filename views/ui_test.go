@@ -45,6 +45,10 @@ func newHarness(t *testing.T) *harness {
 	h.win = test.NewTempWindow(t, nil)
 	h.ui = New(Env{App: a, Window: h.win, Store: store, Clipboard: h.clip, Opener: h.opener,
 		Version: "9.9.9", Licence: "MIT"})
+	// Tests reach into every tab, so build them all as a user's clicks would.
+	for i := range h.ui.tabs.Items {
+		h.ui.ensureBuilt(i)
+	}
 	h.win.SetContent(h.ui.Content())
 	h.ui.AddShortcuts(h.win.Canvas())
 	h.win.Resize(fyne.NewSize(1100, 720))
@@ -109,5 +113,33 @@ func TestAboutNamesVersionDataAndLicence(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("About text lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+func TestHiddenTabsWaitUntilNeeded(t *testing.T) {
+	a := test.NewTempApp(t)
+	store, err := data.Open(filepath.Join(t.TempDir(), "bk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	w := test.NewTempWindow(t, nil)
+	u := New(Env{App: a, Window: w, Store: store, Clipboard: &fakeClipboard{}, Opener: &fakeOpener{}})
+	w.SetContent(u.Content())
+	defer u.Wait()
+	if len(u.builders) != 2 {
+		t.Fatalf("%d tabs wait to be built, want Tracker and Advice", len(u.builders))
+	}
+	u.SelectTab(TabAdvice)
+	if _, waiting := u.builders[u.tabs.Items[TabAdvice]]; waiting {
+		t.Error("opening Advice did not build it")
+	}
+	u.Start()
+	u.Wait()
+	if len(u.builders) != 0 {
+		t.Error("Start did not build the tracker, which its reminders need")
+	}
+	if !u.tracker.started {
+		t.Error("Start did not start the tracker loading")
 	}
 }

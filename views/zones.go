@@ -2,47 +2,64 @@ package views
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/bridgekeeper/bridgekeeper/data"
 )
 
-// CommonZones is the short list offered in time-zone pickers; any other
-// IANA name can still be typed.
-func CommonZones() []string {
-	return []string{
-		"UTC",
-		"Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris", "Europe/Berlin",
-		"Europe/Madrid", "Europe/Rome", "Europe/Amsterdam", "Europe/Stockholm", "Europe/Warsaw",
-		"Europe/Athens", "Europe/Istanbul", "Europe/Kyiv", "Africa/Lagos", "Africa/Johannesburg",
-		"Africa/Nairobi", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai",
-		"Asia/Tokyo", "Asia/Seoul", "Australia/Perth", "Australia/Sydney", "Pacific/Auckland",
-		"America/St_Johns", "America/Halifax", "America/New_York", "America/Chicago",
-		"America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage",
-		"Pacific/Honolulu", "America/Mexico_City", "America/Bogota", "America/Sao_Paulo",
-		"America/Argentina/Buenos_Aires",
+// zoneChoices lists the time zones the form offers, the user's own
+// first; any other IANA name can be typed.
+func zoneChoices(local string) []string {
+	zones := []string{
+		"UTC", "Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris", "Europe/Berlin",
+		"Europe/Amsterdam", "Europe/Madrid", "Europe/Rome", "Europe/Zurich", "Europe/Stockholm",
+		"Europe/Warsaw", "Europe/Athens", "Europe/Helsinki", "Europe/Istanbul", "Africa/Lagos",
+		"Africa/Cairo", "Africa/Johannesburg", "Africa/Nairobi", "Asia/Dubai", "Asia/Karachi",
+		"Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Tokyo",
+		"Asia/Seoul", "Australia/Perth", "Australia/Sydney", "Pacific/Auckland",
+		"America/St_Johns", "America/Halifax", "America/Toronto", "America/New_York",
+		"America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
+		"America/Vancouver", "America/Anchorage", "Pacific/Honolulu", "America/Mexico_City",
+		"America/Bogota", "America/Sao_Paulo", "America/Argentina/Buenos_Aires",
 	}
+	if local != "" {
+		zones = slices.DeleteFunc(zones, func(z string) bool { return z == local })
+		zones = append([]string{local}, zones...)
+	}
+	return zones
 }
 
-// LocalZoneName is the IANA name of this computer's zone. Go reports the
-// system zone as "Local", which means nothing on another machine, so the
-// name comes from $TZ, /etc/timezone or the /etc/localtime link, and is
-// "UTC" when none of them names a zone Go can load.
-func LocalZoneName() string {
-	candidates := []string{strings.TrimPrefix(os.Getenv("TZ"), ":")}
+// localZoneName names the computer's time zone as an IANA name. Go
+// calls it "Local", which would mean something else on another machine,
+// so it is read from $TZ, /etc/timezone or the /etc/localtime link. It
+// reads files: call it off the UI goroutine.
+func localZoneName() string {
+	ok := func(name string) bool {
+		_, err := data.LoadZone(name)
+		return err == nil
+	}
+	fromPath := func(p string) string {
+		if i := strings.Index(p, "zoneinfo/"); i >= 0 {
+			return p[i+len("zoneinfo/"):]
+		}
+		return p
+	}
+	if name := time.Local.String(); ok(name) {
+		return name
+	}
+	if tz := fromPath(strings.TrimPrefix(os.Getenv("TZ"), ":")); tz != "" && ok(tz) {
+		return tz
+	}
 	if b, err := os.ReadFile("/etc/timezone"); err == nil {
-		candidates = append(candidates, strings.TrimSpace(string(b)))
+		if name := strings.TrimSpace(string(b)); ok(name) {
+			return name
+		}
 	}
 	if target, err := os.Readlink("/etc/localtime"); err == nil {
-		if _, zone, ok := strings.Cut(target, "zoneinfo/"); ok {
-			candidates = append(candidates, zone)
-		}
-	}
-	for _, c := range candidates {
-		if c == "" || c == "Local" {
-			continue
-		}
-		if _, err := time.LoadLocation(c); err == nil {
-			return c
+		if name := fromPath(target); ok(name) {
+			return name
 		}
 	}
 	return "UTC"

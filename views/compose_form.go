@@ -1,0 +1,746 @@
+package views
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	draft "github.com/bridgekeeper/bridgekeeper/compose"
+	"github.com/bridgekeeper/bridgekeeper/data"
+)
+
+// The composer's fields that can carry an error message, named as
+// compose.InputError names them where the two overlap.
+const (
+	composeFieldCompany = "company"
+	composeFieldToName  = "to_name"
+	composeFieldToEmail = "to_email"
+	composeFieldDate    = "date"
+	composeFieldTime    = "time"
+	composeFieldZone    = "zone"
+	// composeSlotsField arms the messages of every proposed time at once.
+	composeSlotsField = "slots"
+)
+
+// composeEntry is a text entry that reports losing focus, so a field is
+// judged once the user has finished with it rather than at every keystroke,
+// and that passes window shortcuts (Ctrl+Shift+C, Ctrl+1…3) on to the
+// window: a focused Fyne entry otherwise swallows them.
+type composeEntry struct {
+	widget.Entry
+	onFocusGained, onFocusLost func()
+}
+
+func newComposeEntry(placeholder string) *composeEntry {
+	e := &composeEntry{}
+	e.PlaceHolder = placeholder
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusGained tells the composer the user is working in it.
+func (e *composeEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocusGained != nil {
+		e.onFocusGained()
+	}
+}
+
+// FocusLost tells the composer the user has left the field.
+func (e *composeEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onFocusLost != nil {
+		e.onFocusLost()
+	}
+}
+
+// TypedShortcut hands letter and digit shortcuts to the window; the entry
+// keeps copy, paste, undo and its word-wise cursor moves.
+func (e *composeEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && composeWindowKey(cs.KeyName) {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			if sc, ok := c.(fyne.Shortcutable); ok {
+				sc.TypedShortcut(s)
+				return
+			}
+		}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+func composeWindowKey(k fyne.KeyName) bool {
+	return len(k) == 1 && (k[0] >= 'A' && k[0] <= 'Z' || k[0] >= '0' && k[0] <= '9')
+}
+
+// composeSlot is one proposed alternative time: a date, a time of day and
+// a button that removes it.
+type composeSlot struct {
+	date, clock *composeEntry
+	msg         *widget.Label
+	box         *fyne.Container
+}
+
+// buildForm lays out the form: what to write first, then who it is for,
+// the interview, the reason, other times and the tone.
+func (c *compose) buildForm() fyne.CanvasObject {
+	labels := make([]string, 0, len(draft.Scenarios()))
+	for _, s := range draft.Scenarios() {
+		labels = append(labels, s.Label)
+	}
+	c.scenario = &widget.Select{Options: labels, OnChanged: c.onScenario}
+	c.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
+	c.scenarioArticle = &widget.Hyperlink{Text: "Read the advice", OnTapped: func() {
+		if info, ok := composeScenarioInfo(c.scenarioID()); ok {
+			c.ui.openArticle(info.Article)
+		}
+	}}
+	c.linkedText = &widget.Label{Wrapping: fyne.TextWrapWord}
+	unlink := &widget.Button{Text: "Unlink", Importance: widget.LowImportance, OnTapped: c.onUnlink}
+	c.linked = newTrackerBanner(theme.ColorNamePrimary, theme.NewPrimaryThemedResource(theme.HistoryIcon()),
+		container.NewBorder(nil, nil, nil, container.NewCenter(unlink), c.linkedText))
+	c.linked.Hide()
+
+	c.fromName = c.textField("Your full name", "")
+	c.toName = c.textField("Dana Reyes", composeFieldToName)
+	c.toEmail = c.textField("dana@example.com", composeFieldToEmail)
+	c.company = c.textField("Acme Ltd", composeFieldCompany)
+	c.role = c.textField("Product designer", "")
+
+	c.date = c.textField(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC).Format(c.dateLayout), composeFieldDate)
+	c.date.ActionItem = c.calendarButton(c.date)
+	c.clock = c.textField("14:30", composeFieldTime)
+	c.clock.ActionItem = c.choicesButton(c.clock, trackerTimeSlots)
+	c.zone = c.textField("Europe/London", composeFieldZone)
+	c.zone.ActionItem = c.choicesButton(c.zone, func() []string { return zoneChoices(c.localZone) })
+
+	reasons := make([]string, 0, len(draft.Reasons()))
+	for _, r := range draft.Reasons() {
+		reasons = append(reasons, r.Label)
+	}
+	c.reason = &widget.Select{Options: reasons, PlaceHolder: "Choose a reason…", OnChanged: func(string) { c.changed() }}
+	c.disclose = &widget.RadioGroup{Options: []string{"None", "Brief", "Full"}, Selected: "Brief", Horizontal: true,
+		Required: true, OnChanged: func(string) { c.changed() }}
+	c.discloseHint = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	c.detail = c.textField("Optional detail, e.g. my train was cancelled", "")
+
+	c.offer = &widget.Check{Text: "Offer to reschedule", OnChanged: func(bool) { c.changed() }}
+	c.slotBox = container.New(layout.NewCustomPaddedVBoxLayout(theme.Padding()))
+	c.addSlotBtn = &widget.Button{Text: "Add another time", Icon: theme.ContentAddIcon(), OnTapped: func() {
+		c.addSlot()
+		c.changed()
+	}}
+	c.slotHint = &widget.Label{Text: "Two or three concrete times make it easy for them to say yes.",
+		Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+
+	c.tone = &widget.RadioGroup{Options: composeToneLabels(), Selected: composeToneLabels()[0], Horizontal: true,
+		Required: true, OnChanged: func(string) {
+			if !c.quiet {
+				c.toneTouched = true
+			}
+			c.changed()
+		}}
+	c.doorOpen = &widget.Check{Text: "Keep the door open", Checked: true, OnChanged: func(bool) { c.changed() }}
+	c.doorHint = &widget.Label{Text: "Ends on a line about staying in touch.", SizeName: theme.SizeNameCaptionText}
+
+	// Labels line up across sections: each sits on a spacer as wide as the
+	// widest label.
+	var keys []*widget.Label
+	var spacers []*canvas.Rectangle
+	c.rows = map[string][]fyne.CanvasObject{}
+	row := func(group, label string, content fyne.CanvasObject) []fyne.CanvasObject {
+		l := &widget.Label{Text: label, TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignTrailing}
+		sp := canvas.NewRectangle(color.Transparent)
+		keys, spacers = append(keys, l), append(spacers, sp)
+		cell := container.NewStack(sp, l)
+		if group != "" {
+			c.rows[group] = append(c.rows[group], cell, content)
+		}
+		return []fyne.CanvasObject{cell, content}
+	}
+	sections := []fyne.CanvasObject{}
+	section := func(group, title string, rows ...[]fyne.CanvasObject) {
+		var cells []fyne.CanvasObject
+		for _, r := range rows {
+			cells = append(cells, r...)
+		}
+		head := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance}
+		box := container.NewVBox(widget.NewSeparator(), head, container.New(layout.NewFormLayout(), cells...))
+		if group != "" {
+			c.rows[group] = append(c.rows[group], box)
+		}
+		sections = append(sections, box)
+	}
+	section("", "Who it is for",
+		row("", "Your name", c.fromName),
+		row("", "Recipient", c.withMessage(composeFieldToName, c.toName)),
+		row("", "Their email", c.withMessage(composeFieldToEmail, c.toEmail)),
+		row("", "Company", c.withMessage(composeFieldCompany, c.company)),
+		row("", "Role", c.role))
+	section("when", "The interview",
+		row("", "Date and time", container.NewGridWithColumns(2, c.withMessage(composeFieldDate, c.date), c.withMessage(composeFieldTime, c.clock))),
+		row("", "Time zone", c.withMessage(composeFieldZone, c.zone)))
+	section("reason", "The reason",
+		row("", "Reason", c.reason),
+		row("", "How much to say", container.New(layout.NewCustomPaddedVBoxLayout(0), c.disclose, c.discloseHint)),
+		row("", "Your words", c.detail))
+	section("another", "Another time",
+		row("offer", "", c.offer),
+		row("slots", "Proposed times", container.New(layout.NewCustomPaddedVBoxLayout(theme.Padding()),
+			c.slotBox, container.NewHBox(c.addSlotBtn), c.slotHint)))
+	section("", "Style",
+		row("", "Tone", c.tone),
+		row("door", "", container.New(layout.NewCustomPaddedVBoxLayout(0), c.doorOpen, c.doorHint)))
+	width := float32(0)
+	for _, l := range keys {
+		width = max(width, l.MinSize().Width)
+	}
+	for _, sp := range spacers {
+		sp.SetMinSize(fyne.NewSize(width, 0))
+	}
+
+	head := &widget.Label{Text: "What do you need to write?", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	top := container.NewVBox(head, c.scenario,
+		container.NewBorder(nil, nil, nil, container.NewVBox(c.scenarioArticle), c.summary),
+		c.linked)
+	c.formBody = container.NewVBox(append([]fyne.CanvasObject{top}, sections...)...)
+	c.formScroll = container.NewVScroll(container.NewPadded(c.formBody))
+	return c.formScroll
+}
+
+// textField is a one-line entry that re-drafts as the user types; when it
+// has an error message (field != ""), losing focus lets the message show.
+func (c *compose) textField(placeholder, field string) *composeEntry {
+	e := newComposeEntry(placeholder)
+	e.OnChanged = func(string) { c.changed() }
+	e.onFocusGained = c.afterEvent
+	if field != "" {
+		e.onFocusLost = func() {
+			if strings.TrimSpace(e.Text) != "" && !c.armed[field] {
+				c.armed[field] = true
+				c.changed()
+			}
+		}
+	}
+	return e
+}
+
+// withMessage puts the field's error message (hidden while there is none)
+// under it.
+func (c *compose) withMessage(field string, o fyne.CanvasObject) fyne.CanvasObject {
+	msg := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	msg.Hide()
+	c.msgs[field] = msg
+	return container.New(layout.NewCustomPaddedVBoxLayout(0), o, msg)
+}
+
+// calendarButton opens a month view under a date entry; picking a day
+// writes it into the entry, which can also be typed in.
+func (c *compose) calendarButton(e *composeEntry) *widget.Button {
+	b := &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance}
+	b.OnTapped = func() {
+		start := c.now()
+		if d, ok := c.parseDate(e.Text); ok {
+			start = d
+		}
+		cv := fyne.CurrentApp().Driver().CanvasForObject(e)
+		if cv == nil {
+			return
+		}
+		var pop *widget.PopUp
+		cal := widget.NewCalendar(start, func(t time.Time) {
+			pop.Hide()
+			e.SetText(t.Format(c.dateLayout))
+			cv.Focus(e)
+		})
+		pop = widget.NewPopUp(cal, cv)
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).AddXY(0, e.Size().Height)
+		pop.ShowAtPosition(pos)
+		pop.Resize(fyne.NewSize(max(e.Size().Width, pop.MinSize().Width), pop.MinSize().Height))
+	}
+	return b
+}
+
+// choicesButton drops a menu of common values under an entry that also
+// takes any typed value.
+func (c *compose) choicesButton(e *composeEntry, options func() []string) *widget.Button {
+	b := &widget.Button{Icon: theme.MenuDropDownIcon(), Importance: widget.LowImportance}
+	b.OnTapped = func() {
+		cv := fyne.CurrentApp().Driver().CanvasForObject(e)
+		if cv == nil {
+			return
+		}
+		var items []*fyne.MenuItem
+		for _, o := range options() {
+			items = append(items, fyne.NewMenuItem(o, func() { e.SetText(o) }))
+		}
+		pop := widget.NewPopUpMenu(fyne.NewMenu("", items...), cv)
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).AddXY(0, e.Size().Height)
+		pop.ShowAtPosition(pos)
+		pop.Resize(fyne.NewSize(e.Size().Width, pop.MinSize().Height))
+	}
+	return b
+}
+
+// composeToneLabels are the tone choices as the radio buttons show them.
+func composeToneLabels() []string {
+	var out []string
+	for _, t := range draft.Tones() {
+		s := string(t)
+		out = append(out, strings.ToUpper(s[:1])+s[1:])
+	}
+	return out
+}
+
+// composeDiscloseHint explains a disclosure level in a line.
+func composeDiscloseHint(level string) string {
+	switch level {
+	case "None":
+		return "No reason at all. You never owe one."
+	case "Full":
+		return "The general wording plus your own words below, exactly as typed."
+	default:
+		return "The reason in general words, such as “a family emergency”."
+	}
+}
+
+// composeScenarioInfo finds a scenario's label, summary and article.
+func composeScenarioInfo(id draft.Scenario) (draft.ScenarioInfo, bool) {
+	for _, s := range draft.Scenarios() {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return draft.ScenarioInfo{}, false
+}
+
+// scenarioID is the scenario picked in the form.
+func (c *compose) scenarioID() draft.Scenario {
+	if i := c.scenario.SelectedIndex(); i >= 0 {
+		return draft.Scenarios()[i].ID
+	}
+	return draft.ScenarioCancel
+}
+
+// slotsShown reports whether the form proposes other times for s: a
+// reschedule always does, other scenarios when the user offers to.
+func (c *compose) slotsShown(s draft.Scenario) bool {
+	u := draft.Uses(s)
+	return u.Slots && (!u.OfferReschedule || c.offer.Checked)
+}
+
+// applyVisibility shows only the fields scenario s uses, and lays the form
+// out again when anything appeared or went.
+func (c *compose) applyVisibility(s draft.Scenario) {
+	u := draft.Uses(s)
+	for group, on := range map[string]bool{
+		"when":    u.When,
+		"reason":  u.Reason,
+		"offer":   u.OfferReschedule,
+		"slots":   c.slotsShown(s),
+		"another": u.OfferReschedule || u.Slots,
+		"door":    u.KeepDoorOpen,
+	} {
+		for _, o := range c.rows[group] {
+			c.setVisible(o, on)
+		}
+	}
+	c.setVisible(c.addSlotBtn, len(c.slots) < draft.MaxSlots)
+	add := "Add another time"
+	if len(c.slots) == 0 {
+		add = "Add a time"
+	}
+	if c.addSlotBtn.Text != add {
+		c.addSlotBtn.SetText(add)
+	}
+	c.setVisible(c.doorHint, c.doorOpen.Checked)
+	disclose := c.disclose.Selected
+	if hint := composeDiscloseHint(disclose); c.discloseHint.Text != hint {
+		c.discloseHint.SetText(hint)
+	}
+	composeSetEnabled(c.reason, disclose != "None")
+	composeSetEnabled(c.detail, disclose == "Full")
+	hint := "Choose Full above to add your own words"
+	if disclose == "Full" {
+		hint = "Optional detail, e.g. my train was cancelled"
+	}
+	if c.detail.PlaceHolder != hint {
+		c.detail.SetPlaceHolder(hint)
+	}
+	if c.relayout {
+		c.relayout = false
+		composeRelayout(c.formScroll)
+	}
+}
+
+// setVisible shows or hides o, noting that the form needs laying out.
+func (c *compose) setVisible(o fyne.CanvasObject, on bool) {
+	if o.Visible() == on {
+		return
+	}
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+	c.relayout = true
+}
+
+func composeSetEnabled(w fyne.Disableable, on bool) {
+	if w.Disabled() == on {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+}
+
+// addSlot adds a proposed time, prefilled with the next working day after
+// the interview (or the last proposed time) so the user only adjusts it.
+func (c *compose) addSlot() {
+	if len(c.slots) >= draft.MaxSlots {
+		return
+	}
+	s := &composeSlot{
+		date:  newComposeEntry(c.date.PlaceHolder),
+		clock: newComposeEntry("10:00"),
+		msg:   &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText},
+	}
+	s.msg.Hide()
+	s.date.ActionItem = c.calendarButton(s.date)
+	s.clock.ActionItem = c.choicesButton(s.clock, trackerTimeSlots)
+	day, clock := c.nextSlot()
+	s.date.SetText(day.Format(c.dateLayout))
+	s.clock.SetText(clock)
+	for _, e := range []*composeEntry{s.date, s.clock} {
+		e.OnChanged = func(string) { c.changed() }
+		e.onFocusLost = func() {
+			if !c.armed[composeSlotsField] {
+				c.armed[composeSlotsField] = true
+				c.changed()
+			}
+		}
+	}
+	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { c.removeSlot(s) }}
+	s.box = container.New(layout.NewCustomPaddedVBoxLayout(0),
+		container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, s.date, s.clock)), s.msg)
+	c.slots = append(c.slots, s)
+	c.slotBox.Add(s.box)
+	c.relayout = true
+}
+
+func (c *compose) removeSlot(s *composeSlot) {
+	for i, x := range c.slots {
+		if x == s {
+			c.slots = append(c.slots[:i], c.slots[i+1:]...)
+			c.slotBox.Remove(s.box)
+			c.relayout = true
+			break
+		}
+	}
+	c.changed()
+}
+
+// clearSlots removes every proposed time.
+func (c *compose) clearSlots() {
+	c.slots = nil
+	c.slotBox.RemoveAll()
+	c.relayout = true
+}
+
+// nextSlot suggests a day and time for a new proposed slot: the next
+// weekday after today, the interview and any slot already proposed, at the
+// interview's time of day (or 10:00).
+func (c *compose) nextSlot() (time.Time, string) {
+	now := c.now()
+	base := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	consider := func(text string) {
+		if d, ok := c.parseDate(text); ok && d.After(base) {
+			base = d
+		}
+	}
+	consider(c.date.Text)
+	for _, s := range c.slots {
+		consider(s.date.Text)
+	}
+	day := base.AddDate(0, 0, 1)
+	for day.Weekday() == time.Saturday || day.Weekday() == time.Sunday {
+		day = day.AddDate(0, 0, 1)
+	}
+	clock := "10:00"
+	if h, m, err := trackerParseClock(c.clock.Text); err == nil && strings.TrimSpace(c.clock.Text) != "" {
+		clock = fmt.Sprintf("%02d:%02d", h, m)
+	}
+	return day, clock
+}
+
+// parseDate reads a date in the layout the calendar writes, or as
+// YYYY-MM-DD, which is unambiguous everywhere.
+func (c *compose) parseDate(text string) (time.Time, bool) {
+	s := strings.TrimSpace(text)
+	for _, layout := range []string{c.dateLayout, "2006-01-02"} {
+		if d, err := time.Parse(layout, s); err == nil {
+			return d, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// wall combines a typed date and time in loc; it says which of the two is
+// wrong, or which is missing when the other is given.
+func (c *compose) wall(dateText, clockText string, loc *time.Location) (t time.Time, dateErr, clockErr string) {
+	dateText, clockText = strings.TrimSpace(dateText), strings.TrimSpace(clockText)
+	if dateText == "" && clockText == "" {
+		return time.Time{}, "", ""
+	}
+	day, okDate := c.parseDate(dateText)
+	switch {
+	case dateText == "":
+		dateErr = "Pick the day as well."
+	case !okDate:
+		dateErr = "Enter a date like " + c.date.PlaceHolder + ", or pick one."
+	}
+	h, m, err := trackerParseClock(clockText)
+	switch {
+	case clockText == "":
+		clockErr = "Enter the time as well."
+	case err != nil:
+		clockErr = "Enter a time like 14:30 or 2:30 pm."
+	}
+	if dateErr != "" || clockErr != "" || loc == nil {
+		return time.Time{}, dateErr, clockErr
+	}
+	return time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, loc), "", ""
+}
+
+// zoneState is what the composer knows about a typed time zone name.
+type zoneState int
+
+const (
+	zoneReady zoneState = iota
+	zoneLoading
+	zoneUnknown
+)
+
+// zoneFor returns the location for a zone name from the cache. A name not
+// loaded yet is queued: zone files live on disk, so they are read off the
+// UI goroutine once the current event is over, and the form redrafts then.
+func (c *compose) zoneFor(name string) (*time.Location, zoneState) {
+	if loc, ok := c.zones[name]; ok {
+		if loc == nil {
+			return nil, zoneUnknown
+		}
+		return loc, zoneReady
+	}
+	if !c.zoneLoading[name] && !slices.Contains(c.zoneWanted, name) {
+		c.wantZone(name, c.changed)
+	}
+	return nil, zoneLoading
+}
+
+// wantZone queues a zone to load when the current event is over; then
+// (which may be nil) runs once it is in the cache.
+func (c *compose) wantZone(name string, then func()) {
+	if name == "" {
+		return
+	}
+	if _, cached := c.zones[name]; cached {
+		if then != nil {
+			then()
+		}
+		return
+	}
+	if then != nil {
+		c.zoneWaiters[name] = append(c.zoneWaiters[name], then)
+	}
+	if !c.zoneLoading[name] && !slices.Contains(c.zoneWanted, name) {
+		c.zoneWanted = append(c.zoneWanted, name)
+	}
+}
+
+// afterEvent starts, in one job off the UI goroutine, the work the event
+// asked for: the settings (with the computer's zone and the common zones)
+// the first time, and any zones the form is waiting for. It runs last in a
+// UI event, so the job never overlaps the event's own widget changes.
+func (c *compose) afterEvent() {
+	if !c.built {
+		return
+	}
+	first := !c.started
+	c.started = true
+	names := c.zoneWanted
+	c.zoneWanted = nil
+	if !first && len(names) == 0 {
+		return
+	}
+	for _, n := range names {
+		c.zoneLoading[n] = true
+	}
+	store := c.ui.env.Store
+	var st data.Settings
+	var settingsErr error
+	local := c.localZone
+	var found []*time.Location
+	c.ui.background(func() error {
+		if first {
+			local = localZoneName()
+			if store != nil {
+				st, settingsErr = store.LoadSettings(context.Background())
+			}
+			names = append(names, local, st.DefaultZone)
+			names = append(names, zoneChoices(local)...)
+		}
+		found = make([]*time.Location, len(names))
+		for i, n := range names {
+			found[i], _ = data.LoadZone(n)
+		}
+		return nil
+	}, func(error) {
+		var waiters []func()
+		for i, n := range names {
+			c.zones[n] = found[i]
+			delete(c.zoneLoading, n)
+			waiters = append(waiters, c.zoneWaiters[n]...)
+			delete(c.zoneWaiters, n)
+		}
+		if first {
+			c.localZone = local
+			if settingsErr != nil {
+				c.setStatus("Your settings could not be read, so defaults are used: "+settingsErr.Error(), widget.WarningImportance)
+			}
+			c.applySettings(st)
+		}
+		for _, w := range waiters {
+			w()
+		}
+		// The redrafts above may have asked for zones of their own.
+		c.afterEvent()
+	})
+}
+
+// collect reads the form into the engine's input, keeping only what the
+// scenario uses, and lists the fields that cannot be read.
+func (c *compose) collect() (draft.Input, map[string]string) {
+	s := c.scenarioID()
+	u := draft.Uses(s)
+	errs := map[string]string{}
+	c.zonePending = false
+	in := draft.Input{
+		Scenario: s,
+		FromName: strings.TrimSpace(c.fromName.Text),
+		ToName:   strings.TrimSpace(c.toName.Text),
+		ToEmail:  strings.TrimSpace(c.toEmail.Text),
+		Company:  strings.TrimSpace(c.company.Text),
+		Role:     strings.TrimSpace(c.role.Text),
+		Now:      c.now(),
+		Tone:     draft.ToneFormal,
+	}
+	for i, l := range composeToneLabels() {
+		if l == c.tone.Selected {
+			in.Tone = draft.Tones()[i]
+		}
+	}
+	if in.ToEmail != "" && data.ValidateEmail(in.ToEmail) != nil {
+		errs[composeFieldToEmail] = "Enter an address like name@example.com."
+	}
+
+	// The zone only matters while some date is shown.
+	zoneText := strings.TrimSpace(c.zone.Text)
+	var loc *time.Location
+	if zoneText != "" && (u.When || c.slotsShown(s)) {
+		switch l, state := c.zoneFor(zoneText); state {
+		case zoneReady:
+			loc = l
+		case zoneUnknown:
+			errs[composeFieldZone] = fmt.Sprintf("%q is not a time zone; pick one from the list.", zoneText)
+		case zoneLoading:
+			c.zonePending = true
+		}
+	}
+	in.Zone = loc
+	if u.When {
+		when, dateErr, clockErr := c.wall(c.date.Text, c.clock.Text, loc)
+		if dateErr != "" {
+			errs[composeFieldDate] = dateErr
+		}
+		if clockErr != "" {
+			errs[composeFieldTime] = clockErr
+		}
+		if strings.TrimSpace(c.date.Text) != "" && zoneText == "" {
+			errs[composeFieldZone] = "Choose the time zone the interview is in."
+		}
+		in.When = when
+	}
+	if u.Reason {
+		in.Disclose = draft.Disclosure(strings.ToLower(c.disclose.Selected))
+		if i := c.reason.SelectedIndex(); i >= 0 {
+			in.Reason = draft.Reasons()[i].ID
+		}
+		in.Detail = c.detail.Text
+	}
+	if u.OfferReschedule {
+		in.OfferReschedule = c.offer.Checked
+	}
+	if c.slotsShown(s) {
+		slotZone := loc
+		if slotZone == nil {
+			slotZone = time.UTC
+		}
+		for i, sl := range c.slots {
+			t, dateErr, clockErr := c.wall(sl.date.Text, sl.clock.Text, slotZone)
+			switch {
+			case dateErr != "":
+				errs[composeSlotField(i)] = dateErr
+			case clockErr != "":
+				errs[composeSlotField(i)] = clockErr
+			case !t.IsZero():
+				in.Slots = append(in.Slots, t)
+			}
+		}
+	}
+	if u.KeepDoorOpen {
+		in.KeepDoorOpen = c.doorOpen.Checked
+	}
+	return in, errs
+}
+
+func composeSlotField(i int) string { return fmt.Sprintf("slot%d", i+1) }
+
+// showMessages puts each field's problem under it. A field's message only
+// appears once the field is armed (left with text in it, or a save was
+// tried); after that it follows every change, so it goes as soon as the
+// problem does.
+func (c *compose) showMessages(errs map[string]string) {
+	for field, l := range c.msgs {
+		composeSetMessage(l, errs[field], c.armed[field])
+	}
+	for i, s := range c.slots {
+		composeSetMessage(s.msg, errs[composeSlotField(i)], c.armed[composeSlotsField])
+	}
+}
+
+func composeSetMessage(l *widget.Label, msg string, armed bool) {
+	if msg == "" || !armed {
+		if l.Visible() {
+			l.Hide()
+		}
+		return
+	}
+	if l.Text != msg {
+		l.SetText(msg)
+	}
+	if !l.Visible() {
+		l.Show()
+	}
+}

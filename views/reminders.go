@@ -1,0 +1,116 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/bridgekeeper/bridgekeeper/data"
+)
+
+const (
+	// trackerRemindWithin is how far ahead an interview earns a reminder.
+	trackerRemindWithin = 24 * time.Hour
+	// trackerRemindEvery is how often the reminders are looked at again.
+	trackerRemindEvery = time.Minute
+	// trackerBannerNames is how many interviews the banner names before
+	// summing up the rest.
+	trackerBannerNames = 3
+)
+
+// startReminderTicker re-checks the reminders every minute for the rest of
+// the run, so the banner's "in 3 h" stays true and a notification goes out
+// when an interview comes within a day.
+func (t *tracker) startReminderTicker() {
+	go func() {
+		tick := time.NewTicker(trackerRemindEvery)
+		defer tick.Stop()
+		for now := range tick.C {
+			t.onUI(func() { t.checkReminders(now) })
+		}
+	}()
+}
+
+// remindLead is how far ahead interviews earn a reminder: the user's
+// setting, or a day until it is known.
+func (t *tracker) remindLead() time.Duration {
+	if t.remindWithin > 0 {
+		return t.remindWithin
+	}
+	return trackerRemindWithin
+}
+
+// setReminderHours applies the reminder lead time from the settings.
+func (t *tracker) setReminderHours(hours int) {
+	if hours < 1 {
+		return
+	}
+	t.remindWithin = time.Duration(hours) * time.Hour
+	if t.started {
+		t.checkReminders(time.Now())
+	}
+}
+
+// dueSoon returns the interviews starting within the reminder lead time
+// (a day unless the user chose otherwise), soonest first.
+func (t *tracker) dueSoon(now time.Time) []data.Interview {
+	var out []data.Interview
+	for _, iv := range t.upcoming {
+		if iv.StartsAt.Before(now) {
+			continue
+		}
+		if iv.StartsAt.Sub(now) > t.remindLead() {
+			break // upcoming is soonest first
+		}
+		out = append(out, iv)
+	}
+	return out
+}
+
+// checkReminders sends one desktop notification per interview starting in
+// the next 24 hours (once per run each) and updates the banner naming them.
+func (t *tracker) checkReminders(now time.Time) {
+	soon := t.dueSoon(now)
+	for _, iv := range soon {
+		if t.notified[iv.ID] {
+			continue
+		}
+		t.notified[iv.ID] = true
+		t.ui.env.App.SendNotification(t.reminderNotification(iv, now))
+	}
+	if len(soon) == 0 {
+		t.showBanner(t.reminders, false)
+		return
+	}
+	t.reminderText.SetText(t.reminderBanner(soon, now))
+	t.showBanner(t.reminders, true)
+}
+
+// reminderNotification says which interview is coming and when.
+func (t *tracker) reminderNotification(iv data.Interview, now time.Time) *fyne.Notification {
+	at := t.local(&iv)
+	what := trackerCompany(iv)
+	if r := strings.TrimSpace(iv.Role); r != "" {
+		what = r + " at " + what
+	}
+	return fyne.NewNotification(
+		fmt.Sprintf("Interview %s: %s", data.RelativeTime(iv.StartsAt, now), trackerCompany(iv)),
+		fmt.Sprintf("%s — %s", what, at.Format("Mon 2 Jan, 15:04 MST")))
+}
+
+// reminderBanner reads "Next: Acme in 3 h (Wed 14:30) · Globex in 20 h
+// (Thu 09:00)".
+func (t *tracker) reminderBanner(soon []data.Interview, now time.Time) string {
+	parts := make([]string, 0, trackerBannerNames+1)
+	for i, iv := range soon {
+		if i == trackerBannerNames {
+			parts = append(parts, fmt.Sprintf("and %d more", len(soon)-i))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %s (%s)", trackerCompany(iv),
+			data.RelativeTime(iv.StartsAt, now), t.local(&iv).Format("Mon 15:04")))
+	}
+	return "Next: " + strings.Join(parts, " · ")
+}

@@ -1,0 +1,533 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bridgekeeper/bridgekeeper/data"
+)
+
+// The form's fields, named as data.FieldError names them where the data
+// layer checks them too.
+const (
+	ivFieldCompany = "company"
+	ivFieldEmail   = "contact_email"
+	ivFieldDate    = "date"
+	ivFieldTime    = "time"
+	ivFieldZone    = "timezone"
+	ivFieldStatus  = "status"
+)
+
+// trackerForm is the Add / Edit dialog. It stays open, with everything
+// typed in it, until the interview is saved or the user cancels.
+type trackerForm struct {
+	t       *tracker
+	editing *data.Interview // nil when adding
+
+	company      *widget.Entry
+	role         *widget.Entry
+	contactName  *widget.Entry
+	contactEmail *widget.Entry
+	date         *widget.DateEntry
+	clock        *widget.SelectEntry
+	zone         *widget.SelectEntry
+	status       *widget.Select
+	notes        *widget.Entry
+
+	// errs holds the message shown under each field; a field whose message
+	// is showing is re-checked as the user types, so it clears once fixed.
+	errs        map[string]*widget.Label
+	problem     *fyne.Container
+	problemText *widget.Label
+	save        *widget.Button
+	dlg         *dialog.CustomDialog
+	dateLayout  string
+	saving      bool
+}
+
+func (t *tracker) onAdd() {
+	t.openForm(nil)
+}
+
+// onEdit edits the selected row.
+func (t *tracker) onEdit() {
+	if iv, ok := t.selected(); ok {
+		t.openForm(&iv)
+	}
+}
+
+func (t *tracker) openForm(iv *data.Interview) {
+	if t.editor != nil {
+		t.ui.env.Window.Canvas().Focus(t.editor.company)
+		return
+	}
+	f := newTrackerForm(t, iv)
+	t.editor = f
+	f.dlg.Show()
+	t.ui.env.Window.Canvas().Focus(f.company)
+}
+
+func newTrackerForm(t *tracker, iv *data.Interview) *trackerForm {
+	f := &trackerForm{t: t, editing: iv, errs: map[string]*widget.Label{}, dateLayout: trackerDateLayout()}
+	submit := func(string) { f.onSave() }
+	entry := func(placeholder string) *widget.Entry {
+		e := &widget.Entry{PlaceHolder: placeholder, OnSubmitted: submit}
+		e.ExtendBaseWidget(e)
+		return e
+	}
+	f.company = entry("Acme Ltd")
+	f.role = entry("Product designer")
+	f.contactName = entry("Dana Reyes")
+	f.contactEmail = entry("dana@example.com")
+	f.date = widget.NewDateEntry()
+	f.date.PlaceHolder = time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC).Format(f.dateLayout)
+	f.date.OnSubmitted = submit
+	f.clock = widget.NewSelectEntry(trackerTimeSlots())
+	f.clock.PlaceHolder = "14:30"
+	f.clock.OnSubmitted = submit
+	f.zone = widget.NewSelectEntry(zoneChoices(t.localZone))
+	f.zone.OnSubmitted = submit
+	labels := make([]string, 0, len(data.Statuses()))
+	for _, s := range data.Statuses() {
+		labels = append(labels, trackerStatusLabel(s))
+	}
+	f.status = &widget.Select{Options: labels}
+	f.status.ExtendBaseWidget(f.status)
+	f.notes = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord,
+		PlaceHolder: "Anything worth remembering: who you will meet, what to prepare…"}
+	f.notes.ExtendBaseWidget(f.notes)
+	f.notes.SetMinRowsVisible(4)
+
+	f.fill(iv)
+	for _, e := range []*widget.Entry{f.company, f.contactEmail, &f.clock.Entry, &f.zone.Entry} {
+		e.OnChanged = func(string) { f.recheck() }
+	}
+	// DateEntry keeps its own OnChanged for the calendar; hook the public one.
+	f.date.OnChanged = func(*time.Time) { f.recheck() }
+
+	withError := func(field string, o fyne.CanvasObject) fyne.CanvasObject {
+		msg := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+		msg.Hide()
+		f.errs[field] = msg
+		return container.New(layout.NewCustomPaddedVBoxLayout(0), o, msg)
+	}
+	key := func(text string) fyne.CanvasObject {
+		return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignTrailing}
+	}
+	when := container.NewGridWithColumns(2, withError(ivFieldDate, f.date), withError(ivFieldTime, f.clock))
+	form := container.New(layout.NewFormLayout(),
+		key("Company *"), withError(ivFieldCompany, f.company),
+		key("Role"), f.role,
+		key("Contact name"), f.contactName,
+		key("Contact email"), withError(ivFieldEmail, f.contactEmail),
+		key("Date and time"), when,
+		key("Time zone"), withError(ivFieldZone, f.zone),
+		key("Status"), withError(ivFieldStatus, f.status),
+		key("Notes"), f.notes,
+	)
+	f.problemText = &widget.Label{Wrapping: fyne.TextWrapWord}
+	f.problem = newTrackerBanner(theme.ColorNameError, theme.NewErrorThemedResource(theme.ErrorIcon()), f.problemText)
+	f.problem.Hide()
+	content := container.NewVBox(f.problem, form)
+
+	title := "Add interview"
+	saveText := "Add interview"
+	if iv != nil {
+		title = "Edit interview — " + trackerCompany(*iv)
+		saveText = "Save changes"
+	}
+	f.save = &widget.Button{Text: saveText, Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
+	cancel := &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: f.close}
+	f.dlg = dialog.NewCustomWithoutButtons(title, content, t.ui.env.Window)
+	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.save})
+	f.dlg.SetOnClosed(func() {
+		if t.editor == f {
+			t.editor = nil
+		}
+	})
+	f.dlg.Resize(fyne.NewSize(620, 0))
+	return f
+}
+
+// fill puts an interview's values in the fields, or the defaults for a new one.
+func (f *trackerForm) fill(iv *data.Interview) {
+	f.zone.SetText(f.t.localZone)
+	f.status.SetSelectedIndex(0)
+	if iv == nil {
+		return
+	}
+	f.company.SetText(iv.Company)
+	f.role.SetText(iv.Role)
+	f.contactName.SetText(iv.ContactName)
+	f.contactEmail.SetText(iv.ContactEmail)
+	if iv.TimeZone != "" {
+		f.zone.SetText(iv.TimeZone)
+	}
+	if !iv.StartsAt.IsZero() {
+		at := f.t.local(iv)
+		day := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC)
+		f.date.SetDate(&day)
+		f.clock.SetText(at.Format("15:04"))
+		if iv.TimeZone == "" {
+			f.zone.SetText(at.Location().String())
+		}
+	}
+	if i := slices.Index(data.Statuses(), iv.Status); i >= 0 {
+		f.status.SetSelectedIndex(i)
+	}
+	f.notes.SetText(iv.Notes)
+}
+
+// trackerWall is the date and time as typed, before the zone is applied.
+type trackerWall struct {
+	set        bool
+	year       int
+	month      time.Month
+	day        int
+	hour, mins int
+}
+
+// collect reads the form into an interview and checks what can be checked
+// without touching the disk; the zone is loaded when saving.
+func (f *trackerForm) collect() (data.Interview, trackerWall, map[string]string) {
+	iv := data.Interview{}
+	if f.editing != nil {
+		iv = *f.editing
+	}
+	iv.Company = strings.TrimSpace(f.company.Text)
+	iv.Role = strings.TrimSpace(f.role.Text)
+	iv.ContactName = strings.TrimSpace(f.contactName.Text)
+	iv.ContactEmail = strings.TrimSpace(f.contactEmail.Text)
+	iv.TimeZone = strings.TrimSpace(f.zone.Text)
+	iv.Notes = strings.TrimRight(f.notes.Text, " \n\t")
+	iv.StartsAt = time.Time{}
+	if i := f.status.SelectedIndex(); i >= 0 {
+		iv.Status = data.Statuses()[i]
+	}
+
+	errs := map[string]string{}
+	if iv.Company == "" {
+		errs[ivFieldCompany] = "Enter the company's name."
+	}
+	if iv.ContactEmail != "" {
+		if err := data.ValidateEmail(iv.ContactEmail); err != nil {
+			errs[ivFieldEmail] = "Enter an address like name@example.com."
+		}
+	}
+	if iv.Status == "" {
+		errs[ivFieldStatus] = "Choose a status."
+	}
+
+	var wall trackerWall
+	dateText, clockText := strings.TrimSpace(f.date.Text), strings.TrimSpace(f.clock.Text)
+	var day time.Time
+	if dateText != "" {
+		var err error
+		if day, err = time.Parse(f.dateLayout, dateText); err != nil {
+			errs[ivFieldDate] = "Enter a date like " + f.date.PlaceHolder + ", or pick one."
+		}
+	}
+	h, m, clockErr := 0, 0, error(nil)
+	if clockText != "" {
+		h, m, clockErr = trackerParseClock(clockText)
+		if clockErr != nil {
+			errs[ivFieldTime] = "Enter a time like 14:30 or 2:30 pm."
+		}
+	}
+	switch {
+	case dateText == "" && clockText != "" && clockErr == nil:
+		errs[ivFieldDate] = "Pick the day as well."
+	case dateText != "" && clockText == "":
+		errs[ivFieldTime] = "Enter the time as well."
+	}
+	if dateText != "" && iv.TimeZone == "" {
+		errs[ivFieldZone] = "Choose the time zone the time is in."
+	}
+	if dateText != "" && clockText != "" && len(errs) == 0 {
+		wall = trackerWall{set: true, year: day.Year(), month: day.Month(), day: day.Day(), hour: h, mins: m}
+	}
+	return iv, wall, errs
+}
+
+// showErrors puts each message under its field. With all set, fields not
+// in errs are cleared; otherwise only messages already showing are updated.
+func (f *trackerForm) showErrors(errs map[string]string, all bool) {
+	for field, label := range f.errs {
+		msg, bad := errs[field]
+		if !all && !label.Visible() {
+			continue
+		}
+		if bad {
+			label.SetText(msg)
+			label.Show()
+		} else {
+			label.SetText("")
+			label.Hide()
+		}
+	}
+	f.dlg.Refresh()
+}
+
+func (f *trackerForm) recheck() {
+	if f.errs == nil || f.dlg == nil {
+		return
+	}
+	_, _, errs := f.collect()
+	f.showErrors(errs, false)
+}
+
+// errorText is what the form shows under a field, "" when it is fine.
+func (f *trackerForm) errorText(field string) string {
+	if l := f.errs[field]; l != nil && l.Visible() {
+		return l.Text
+	}
+	return ""
+}
+
+func (f *trackerForm) focusFirstError() {
+	for _, fe := range []struct {
+		field string
+		w     fyne.Focusable
+	}{{ivFieldCompany, f.company}, {ivFieldEmail, f.contactEmail}, {ivFieldDate, f.date}, {ivFieldTime, f.clock}, {ivFieldZone, f.zone}} {
+		if f.errorText(fe.field) != "" {
+			f.t.ui.env.Window.Canvas().Focus(fe.w)
+			return
+		}
+	}
+}
+
+// onSave checks the form and saves it off the UI goroutine. On any failure
+// the dialog stays open with everything the user typed.
+func (f *trackerForm) onSave() {
+	if f.saving {
+		return
+	}
+	iv, wall, errs := f.collect()
+	f.showErrors(errs, true)
+	if len(errs) > 0 {
+		f.focusFirstError()
+		return
+	}
+	f.saving = true
+	label := f.save.Text
+	f.save.SetText("Saving…")
+	f.save.Disable()
+	f.problem.Hide()
+	adding := f.editing == nil
+	store := f.t.ui.env.Store
+	f.t.bg(func() error {
+		if iv.TimeZone != "" {
+			loc, err := data.LoadZone(iv.TimeZone)
+			if err != nil {
+				var fe *data.FieldError
+				if errors.As(err, &fe) {
+					return data.ValidationError{fe}
+				}
+				return err
+			}
+			if wall.set {
+				iv.StartsAt = time.Date(wall.year, wall.month, wall.day, wall.hour, wall.mins, 0, 0, loc)
+			}
+		}
+		f.t.zones.warm([]data.Interview{iv})
+		if adding {
+			return store.CreateInterview(context.Background(), &iv)
+		}
+		return store.UpdateInterview(context.Background(), &iv)
+	}, func(err error) {
+		f.saving = false
+		f.save.SetText(label)
+		f.save.Enable()
+		if err != nil {
+			f.saveFailed(err)
+			return
+		}
+		f.close()
+		f.t.saved(iv)
+	})
+}
+
+// saveFailed shows why a save did not happen, next to the field when the
+// data layer named one.
+func (f *trackerForm) saveFailed(err error) {
+	var ve data.ValidationError
+	if errors.As(err, &ve) {
+		errs := map[string]string{}
+		for _, fe := range ve {
+			if _, ok := f.errs[fe.Field]; ok {
+				errs[fe.Field] = trackerSentence(fe.Msg)
+			} else {
+				f.showProblem(trackerSentence(fe.Msg))
+			}
+		}
+		f.showErrors(errs, true)
+		f.focusFirstError()
+		return
+	}
+	f.showProblem(trackerSaveProblem(err))
+}
+
+func (f *trackerForm) showProblem(msg string) {
+	f.problemText.SetText(msg)
+	f.problem.Show()
+	f.dlg.Refresh()
+}
+
+func (f *trackerForm) close() {
+	if f.t.editor == f {
+		f.t.editor = nil
+	}
+	f.dlg.Hide()
+}
+
+// saved shows a newly saved interview, selected, in the table.
+func (t *tracker) saved(iv data.Interview) {
+	t.upsert(iv)
+	if t.model != nil && t.model.Index(iv.ID) < 0 {
+		// The filters hide it; the user just typed it, so show it.
+		t.onClearFilters()
+	}
+	t.selectRow(iv.ID, true)
+}
+
+// trackerSaveProblem explains a failed save in words a user can act on.
+func trackerSaveProblem(err error) string {
+	msg := strings.ToLower(err.Error())
+	const kept = " Everything you typed is still here."
+	switch {
+	case errors.Is(err, data.ErrNotFound):
+		return "This interview has been deleted in the meantime, so the changes could not be saved." + kept
+	case strings.Contains(msg, "disk is full") || strings.Contains(msg, "no space left"):
+		return "The disk is full, so the interview was not saved. Free some space, then press Save again." + kept
+	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "read only"):
+		return "Bridgekeeper's data file cannot be written to (it is read-only), so the interview was not saved." + kept
+	}
+	return "The interview was not saved: " + err.Error() + "." + kept
+}
+
+// trackerSentence capitalises a data-layer message and ends it with a stop.
+func trackerSentence(msg string) string {
+	msg = strings.TrimSpace(msg)
+	if msg == "" {
+		return msg
+	}
+	msg = strings.ToUpper(msg[:1]) + msg[1:]
+	if !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	return msg
+}
+
+// onDelete asks first, then deletes the selected interview in a way that
+// can be undone for a few seconds.
+func (t *tracker) onDelete() {
+	iv, ok := t.selected()
+	if !ok {
+		return
+	}
+	what := trackerCompany(iv)
+	if r := strings.TrimSpace(iv.Role); r != "" {
+		what += " (" + r + ")"
+	}
+	msg := &widget.Label{Text: fmt.Sprintf("Delete the interview with %s and its whole timeline?\nYou can undo this for a few seconds afterwards.", what),
+		Wrapping: fyne.TextWrapWord}
+	d := dialog.NewCustomConfirm("Delete "+trackerCompany(iv)+"?", "Delete", "Cancel", msg, func(yes bool) {
+		if yes {
+			t.deleteInterview(iv)
+		}
+	}, t.ui.env.Window)
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+}
+
+func (t *tracker) deleteInterview(iv data.Interview) {
+	var gone data.Deleted
+	t.bg(func() (err error) {
+		gone, err = t.ui.env.Store.DeleteForUndo(context.Background(), iv.ID)
+		return err
+	}, func(err error) {
+		if err != nil {
+			t.showError("The interview could not be deleted", err)
+			return
+		}
+		t.remove(iv.ID)
+		t.showUndo(gone)
+	})
+}
+
+// trackerParseClock reads a time of day the way people type it: "14:30",
+// "14.30", "1430", "9", "2:30 pm", "2pm".
+func trackerParseClock(text string) (hour, minute int, err error) {
+	bad := fmt.Errorf("%q is not a time of day", text)
+	s := strings.ToLower(strings.Join(strings.Fields(text), ""))
+	s = strings.ReplaceAll(s, ".m.", "m")
+	pm, am := strings.HasSuffix(s, "pm"), strings.HasSuffix(s, "am")
+	if pm || am {
+		s = s[:len(s)-2]
+	}
+	var hs, ms string
+	if i := strings.IndexAny(s, ":.h"); i >= 0 {
+		hs, ms = s[:i], s[i+1:]
+	} else if len(s) > 2 {
+		hs, ms = s[:len(s)-2], s[len(s)-2:]
+	} else {
+		hs, ms = s, "00"
+	}
+	if ms == "" && strings.HasSuffix(s, "h") {
+		ms = "00"
+	}
+	if hs == "" || len(hs) > 2 || len(ms) != 2 {
+		return 0, 0, bad
+	}
+	if hour, err = strconv.Atoi(hs); err != nil {
+		return 0, 0, bad
+	}
+	if minute, err = strconv.Atoi(ms); err != nil || minute < 0 || minute > 59 || hour < 0 {
+		return 0, 0, bad
+	}
+	switch {
+	case pm || am:
+		if hour < 1 || hour > 12 {
+			return 0, 0, bad
+		}
+		hour %= 12
+		if pm {
+			hour += 12
+		}
+	case hour > 23:
+		return 0, 0, bad
+	}
+	return hour, minute, nil
+}
+
+// trackerTimeSlots are the times the Time field offers: every quarter hour
+// of a working day, though any time can be typed.
+func trackerTimeSlots() []string {
+	var out []string
+	for m := 7 * 60; m <= 20*60; m += 15 {
+		out = append(out, fmt.Sprintf("%02d:%02d", m/60, m%60))
+	}
+	return out
+}
+
+// trackerDateLayout is the Go layout DateEntry writes dates in for the
+// user's locale. Formatting Go's reference date yields the layout itself.
+func trackerDateLayout() string {
+	e := widget.NewDateEntry()
+	ref := time.Date(2006, 1, 2, 15, 4, 5, 0, time.UTC)
+	e.SetDate(&ref)
+	return e.Text
+}

@@ -1,0 +1,250 @@
+package views
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bridgekeeper/bridgekeeper/data"
+)
+
+// trackerMaxProblemsShown keeps the import report readable; the count of
+// the rest is still given.
+const trackerMaxProblemsShown = 300
+
+// trackerFileDialogSize gives the file dialogs room for long names.
+func trackerFileDialogSize() fyne.Size { return fyne.NewSize(820, 560) }
+
+// onImportCSV asks for a CSV file and adds its interviews.
+func (t *tracker) onImportCSV() {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			t.showError("The file could not be opened", err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		t.importCSV(r, r.URI().Name())
+	}, t.ui.env.Window)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV"}))
+	fd.SetConfirmText("Import")
+	fd.Resize(trackerFileDialogSize())
+	fd.Show()
+}
+
+// importCSV reads and stores a CSV file off the UI goroutine: every row or
+// none, with a list of the problems when there are any.
+func (t *tracker) importCSV(r io.ReadCloser, name string) {
+	var added int
+	t.bg(func() error {
+		defer r.Close()
+		var err error
+		added, err = t.ui.env.Store.ImportCSV(context.Background(), r)
+		return err
+	}, func(err error) {
+		var ie *data.ImportError
+		switch {
+		case errors.As(err, &ie):
+			t.showImportProblems(name, ie)
+		case err != nil:
+			t.showError("Nothing was imported", err)
+		case added == 0:
+			dialog.ShowInformation("Nothing to import", name+" has a header row but no interviews under it.", t.ui.env.Window)
+		default:
+			dialog.ShowInformation("Import finished",
+				fmt.Sprintf("Imported %s from %s.", trackerPlural(added, "interview", "interviews"), name), t.ui.env.Window)
+			// Showing the tab loads it the first time; later, reload.
+			started := t.started
+			t.ui.SelectTab(TabTracker)
+			if started {
+				t.reload()
+			}
+		}
+	})
+}
+
+// trackerProblemLines turns an import report into one line per problem,
+// as they appear in the file.
+func trackerProblemLines(ie *data.ImportError) []string {
+	out := make([]string, 0, min(len(ie.Problems), trackerMaxProblemsShown)+1)
+	for i, p := range ie.Problems {
+		if i == trackerMaxProblemsShown {
+			out = append(out, fmt.Sprintf("…and %s more.", trackerPlural(len(ie.Problems)-i, "problem", "problems")))
+			break
+		}
+		if p.Field == "" {
+			out = append(out, fmt.Sprintf("Line %d: %s", p.Line, p.Msg))
+		} else {
+			out = append(out, fmt.Sprintf("Line %d: %s: %s", p.Line, p.Field, p.Msg))
+		}
+	}
+	return out
+}
+
+func (t *tracker) showImportProblems(name string, ie *data.ImportError) {
+	lines := trackerProblemLines(ie)
+	intro := &widget.Label{Wrapping: fyne.TextWrapWord, Text: fmt.Sprintf(
+		"%s has %s, so no interviews were added. Fix the lines below and import the file again.",
+		name, trackerPlural(len(ie.Problems), "problem", "problems"))}
+	list := &widget.Label{Text: strings.Join(lines, "\n"), Selectable: true, Wrapping: fyne.TextWrapWord}
+	scroll := container.NewVScroll(list)
+	scroll.SetMinSize(fyne.NewSize(580, min(60+float32(len(lines))*26, 320)))
+	status := trackerQuiet("")
+	d := dialog.NewCustomWithoutButtons("Nothing was imported", container.NewBorder(intro, status, nil, nil, scroll), t.ui.env.Window)
+	copyBtn := &widget.Button{Text: "Copy list", Icon: theme.ContentCopyIcon(), OnTapped: func() {
+		if err := t.ui.env.Clipboard.Copy(strings.Join(lines, "\n")); err != nil {
+			trackerSetText(status, "Could not copy: "+err.Error())
+			return
+		}
+		trackerSetText(status, "The list is on the clipboard.")
+	}}
+	d.SetButtons([]fyne.CanvasObject{copyBtn, &widget.Button{Text: "Close", Importance: widget.HighImportance, OnTapped: d.Hide}})
+	d.Show()
+}
+
+// onExportCSV saves every interview as a CSV file.
+func (t *tracker) onExportCSV() {
+	t.saveFile("interviews.csv", ".csv", func(w fyne.URIWriteCloser) { t.exportCSV(w, w.URI().Path()) })
+}
+
+// exportCSV writes every interview to w off the UI goroutine.
+func (t *tracker) exportCSV(w io.WriteCloser, where string) {
+	var n int
+	t.bg(func() error {
+		ivs, err := t.ui.env.Store.Interviews(context.Background())
+		if err != nil {
+			w.Close()
+			return err
+		}
+		n = len(ivs)
+		var buf bytes.Buffer
+		if err := data.WriteCSV(&buf, ivs); err != nil {
+			w.Close()
+			return err
+		}
+		return trackerWriteAll(w, buf.Bytes())
+	}, func(err error) {
+		if err != nil {
+			t.showError("The CSV file could not be written", err)
+			return
+		}
+		dialog.ShowInformation("Export finished",
+			fmt.Sprintf("Saved %s to\n%s", trackerPlural(n, "interview", "interviews"), where), t.ui.env.Window)
+	})
+}
+
+// onExportCalendar saves the interviews still ahead as one .ics calendar,
+// or says there are none rather than writing an empty one.
+func (t *tracker) onExportCalendar() {
+	var upcoming []data.Interview
+	t.bg(func() error {
+		ivs, err := t.ui.env.Store.Interviews(context.Background())
+		upcoming = data.Upcoming(ivs, time.Now())
+		return err
+	}, func(err error) {
+		switch {
+		case err != nil:
+			t.showError("Your interviews could not be loaded", err)
+		case len(upcoming) == 0:
+			dialog.ShowInformation("No upcoming interviews",
+				"There are no scheduled interviews ahead, so there is nothing to put in a calendar.", t.ui.env.Window)
+		default:
+			t.saveFile("upcoming-interviews.ics", ".ics", func(w fyne.URIWriteCloser) {
+				t.exportICS(w, w.URI().Path(), upcoming)
+			})
+		}
+	})
+}
+
+// onExportOne saves one interview as a calendar file.
+func (t *tracker) onExportOne(iv data.Interview) {
+	if iv.StartsAt.IsZero() {
+		dialog.ShowInformation("No date yet", "Add a date and time to this interview before putting it in a calendar.", t.ui.env.Window)
+		return
+	}
+	name := "interview-" + trackerSlug(iv.Company) + ".ics"
+	t.saveFile(name, ".ics", func(w fyne.URIWriteCloser) {
+		t.exportICS(w, w.URI().Path(), []data.Interview{iv})
+	})
+}
+
+// exportICS writes ivs to w as a calendar, off the UI goroutine.
+func (t *tracker) exportICS(w io.WriteCloser, where string, ivs []data.Interview) {
+	t.bg(func() error {
+		var buf bytes.Buffer
+		if err := data.WriteICS(&buf, ivs, time.Now()); err != nil {
+			w.Close()
+			return err
+		}
+		return trackerWriteAll(w, buf.Bytes())
+	}, func(err error) {
+		if err != nil {
+			t.showError("The calendar file could not be written", err)
+			return
+		}
+		dialog.ShowInformation("Calendar saved",
+			fmt.Sprintf("Saved %s to\n%s\n\nOpen it with your calendar app to add the events.",
+				trackerPlural(len(ivs), "interview", "interviews"), where), t.ui.env.Window)
+	})
+}
+
+// saveFile asks where to save, then hands the chosen file to write.
+func (t *tracker) saveFile(name, ext string, write func(fyne.URIWriteCloser)) {
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			t.showError("The file could not be created", err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		write(w)
+	}, t.ui.env.Window)
+	fd.SetFileName(name)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	fd.Resize(trackerFileDialogSize())
+	fd.Show()
+}
+
+// trackerWriteAll writes the whole file in one go, and reports a failure
+// to close it, since that is where a full disk often shows.
+func trackerWriteAll(w io.WriteCloser, b []byte) error {
+	_, err := w.Write(b)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write file: %w", err)
+	}
+	return nil
+}
+
+// trackerSlug makes a company name safe for a file name.
+func trackerSlug(s string) string {
+	slug := strings.Trim(regexp.MustCompile(`[^a-z0-9]+`).ReplaceAllString(strings.ToLower(s), "-"), "-")
+	if slug == "" {
+		return "interview"
+	}
+	return slug
+}
+
+// showError reports a failure in a dialog with a headline and the cause.
+func (t *tracker) showError(headline string, err error) {
+	msg := &widget.Label{Text: trackerSentence(err.Error()), Wrapping: fyne.TextWrapWord, Selectable: true}
+	d := dialog.NewCustom(headline, "Close", msg, t.ui.env.Window)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
