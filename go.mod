@@ -1,4 +1,4 @@
-module github.com/bridgekeeper/bridgekeeper
+module bridgekeeper
 
 go 1.26.8
 

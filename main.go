@@ -5,10 +5,10 @@ package main
 import (
 	"os"
 
-	"github.com/bridgekeeper/bridgekeeper/app"
-	"github.com/bridgekeeper/bridgekeeper/app/cli"
+	"bridgekeeper/app"
+	"bridgekeeper/app/cli"
 	// Imported for its init, which must run before Fyne's: see its doc.
-	_ "github.com/bridgekeeper/bridgekeeper/app/locale"
+	_ "bridgekeeper/app/locale"
 )
 
 func main() {

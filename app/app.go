@@ -20,10 +20,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/bridgekeeper/bridgekeeper/app/cli"
-	"github.com/bridgekeeper/bridgekeeper/assets"
-	"github.com/bridgekeeper/bridgekeeper/data"
-	"github.com/bridgekeeper/bridgekeeper/views"
+	"bridgekeeper/app/cli"
+	"bridgekeeper/assets"
+	"bridgekeeper/data"
+	"bridgekeeper/views"
 )
 
 // Licence is the licence Bridgekeeper is distributed under.

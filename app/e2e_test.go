@@ -184,6 +184,11 @@ func TestWindowOpensOnNewDatabaseAndQuits(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
+		{"LANG=C.UTF-8, SIGINT", []string{"LANG=C.UTF-8"}, func(t *testing.T, r *running) {
+			if err := r.cmd.Process.Signal(os.Interrupt); err != nil {
+				t.Fatal(err)
+			}
+		}},
 	}
 	for i, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/bridgekeeper/bridgekeeper/data"
+	"bridgekeeper/data"
 )
 
 // instance is this process's claim on a database: the file lock that keeps

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bridgekeeper/bridgekeeper/data"
+	"bridgekeeper/data"
 )
 
 // MaxSlots is how many alternative times a draft may propose; more than a

@@ -9,7 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/bridgekeeper/bridgekeeper/assets"
+	"bridgekeeper/assets"
 )
 
 // Draft is a rendered email.

@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	advicelib "github.com/bridgekeeper/bridgekeeper/assets/advice"
+	advicelib "bridgekeeper/assets/advice"
 )
 
 const (

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	advicelib "github.com/bridgekeeper/bridgekeeper/assets/advice"
+	advicelib "bridgekeeper/assets/advice"
 )
 
 // groupedRow renders row i of the grouped list through the list's own

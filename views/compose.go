@@ -17,8 +17,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	draft "github.com/bridgekeeper/bridgekeeper/compose"
-	"github.com/bridgekeeper/bridgekeeper/data"
+	draft "bridgekeeper/compose"
+	"bridgekeeper/data"
 )
 
 // compose is the Compose tab: the form on the left writes the email on the

@@ -16,8 +16,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	draft "github.com/bridgekeeper/bridgekeeper/compose"
-	"github.com/bridgekeeper/bridgekeeper/data"
+	draft "bridgekeeper/compose"
+	"bridgekeeper/data"
 )
 
 // The composer's fields that can carry an error message, named as

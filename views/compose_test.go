@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	draft "github.com/bridgekeeper/bridgekeeper/compose"
-	"github.com/bridgekeeper/bridgekeeper/data"
+	draft "bridgekeeper/compose"
+	"bridgekeeper/data"
 )
 
 // composeNow is the fixed moment the composer tests run at.

@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"github.com/bridgekeeper/bridgekeeper/data"
+	"bridgekeeper/data"
 )
 
 const (

@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/bridgekeeper/bridgekeeper/data"
+	"bridgekeeper/data"
 )
 
 func TestSettingsSaveAndApply(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 
-	"github.com/bridgekeeper/bridgekeeper/data"
+	"bridgekeeper/data"
 )
 
 // Clipboard receives text the user copies; the real one outlives the app.

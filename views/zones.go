@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bridgekeeper/bridgekeeper/data"
+	"bridgekeeper/data"
 )
 
 // zoneChoices lists the time zones the form offers, the user's own

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bridgekeeper/bridgekeeper/compose"
-	"github.com/bridgekeeper/bridgekeeper/data"
+	"bridgekeeper/compose"
+	"bridgekeeper/data"
 )
 
 const draftUsage = `usage: bridgekeeper [--db PATH] draft --scenario S --to NAME --company C [flags]

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bridgekeeper/bridgekeeper/data"
+	"bridgekeeper/data"
 )
 
 // runCLI runs the command line with buffers and returns status, stdout and

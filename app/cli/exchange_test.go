@@ -12,7 +12,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
-	"github.com/bridgekeeper/bridgekeeper/data"
+	"bridgekeeper/data"
 )
 
 // runExchange runs the command line with its output captured.

@@ -18,7 +18,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bridgekeeper/bridgekeeper/data"
+	"bridgekeeper/data"
 )
 
 func main() {
