@@ -82,6 +82,7 @@ func TestShortcutsSwitchTabs(t *testing.T) {
 		want int
 	}{{fyne.Key2, TabTracker}, {fyne.Key3, TabAdvice}, {fyne.Key1, TabCompose}, {fyne.Key3, TabAdvice}} {
 		h.shortcut(tc.key)
+		h.ui.Wait() // showing the tracker starts loading it
 		if got := h.ui.Selected(); got != tc.want {
 			t.Errorf("after shortcut %s: tab %d, want %d", tc.key, got, tc.want)
 		}
