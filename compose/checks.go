@@ -310,18 +310,28 @@ func noticeCheck(in Input) (Check, bool) {
 
 // shortNotice writes a notice of under a day in words, e.g. "5 hours' notice".
 func shortNotice(d time.Duration) string {
+	words := DurationWords(d)
+	if strings.HasSuffix(words, "s") {
+		return words + "' notice"
+	}
+	return words + "'s notice"
+}
+
+// DurationWords says a span of under a day in words: "less than a minute",
+// "1 minute", "45 minutes", "1 hour", "5 hours".
+func DurationWords(d time.Duration) string {
 	mins := int(d / time.Minute)
 	switch {
 	case mins < 1:
-		return "less than a minute's notice"
+		return "less than a minute"
 	case mins == 1:
-		return "1 minute's notice"
+		return "1 minute"
 	case mins < 60:
-		return fmt.Sprintf("%d minutes' notice", mins)
+		return fmt.Sprintf("%d minutes", mins)
 	case mins < 120:
-		return "1 hour's notice"
+		return "1 hour"
 	default:
-		return fmt.Sprintf("%d hours' notice", mins/60)
+		return fmt.Sprintf("%d hours", mins/60)
 	}
 }
 

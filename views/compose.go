@@ -436,7 +436,7 @@ func (c *compose) updateSuggestion() {
 	if s, ok := draft.Suggest(in); ok {
 		c.suggestTo = s
 		c.suggestText.SetText(fmt.Sprintf("This interview is in %s. Switch to a last-minute cancellation? It starts with a phone call.",
-			composeDuration(in.When.Sub(in.Now))))
+			draft.DurationWords(in.When.Sub(in.Now))))
 		c.suggestBtn.SetText("Switch to last-minute")
 	} else if !in.When.IsZero() && in.When.Before(in.Now) && (in.Scenario == draft.ScenarioCancel ||
 		in.Scenario == draft.ScenarioReschedule || in.Scenario == draft.ScenarioLastMinute) {
@@ -466,23 +466,6 @@ func (c *compose) onSuggest() {
 		c.quiet = false
 	}
 	c.prefill(nil, string(to))
-}
-
-// composeDuration says how long until something, in words.
-func composeDuration(d time.Duration) string {
-	mins := int(d / time.Minute)
-	switch {
-	case mins < 1:
-		return "less than a minute"
-	case mins == 1:
-		return "1 minute"
-	case mins < 60:
-		return fmt.Sprintf("%d minutes", mins)
-	case mins < 120:
-		return "1 hour"
-	default:
-		return fmt.Sprintf("%d hours", mins/60)
-	}
 }
 
 // composeItem is one line of the review under the email.
