@@ -71,24 +71,37 @@ func Run(dbPath string) error {
 	if dir := a.Preferences().String(views.PrefBackupDir); dir != "" {
 		s.backupDir = dir
 	}
+	inst, err := claim(abs, func() { fyne.Do(s.bringForward) })
+	if errors.Is(err, errAlreadyOpen) {
+		fmt.Fprintln(os.Stderr, "bridgekeeper: "+err.Error())
+		return nil
+	}
+	// The store opens while Fyne sets up the window and its GL context;
+	// both take tens of milliseconds, and there are two cores.
+	type opened struct {
+		store *data.Store
+		err   error
+	}
+	ready := make(chan opened, 1)
+	if err == nil {
+		defer inst.release()
+		go func() {
+			store, err := data.OpenWith(abs, data.Options{BackupDir: s.backupDir})
+			ready <- opened{store, err}
+		}()
+	}
 	s.win = a.NewWindow("Bridgekeeper")
 	s.win.Resize(fyne.NewSize(1100, 720))
 	s.win.SetMaster()
-
-	inst, err := claim(abs, func() { fyne.Do(s.bringForward) })
-	switch {
-	case errors.Is(err, errAlreadyOpen):
-		fmt.Fprintln(os.Stderr, "bridgekeeper: "+err.Error())
-		return nil
-	case err != nil:
+	if err != nil {
 		s.showMessage("Bridgekeeper is already open",
 			"Another Bridgekeeper window is using\n"+abs+"\n\nOnly one window may write to a database at a time. Switch to that window, or close it and try again.")
 		s.win.ShowAndRun()
 		return err
 	}
-	defer inst.release()
 
-	store, err := data.OpenWith(abs, data.Options{BackupDir: s.backupDir})
+	o := <-ready
+	store, err := o.store, o.err
 	switch {
 	case errors.Is(err, data.ErrNotDatabase):
 		s.offerRecovery(err)

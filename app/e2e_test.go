@@ -7,11 +7,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 )
+
+// fynePrefsRace matches the three lines Fyne logs when it reads its
+// preferences file while writing it at exit.
+var fynePrefsRace = regexp.MustCompile(`(?m)^.*Fyne error:  Preferences load error:\n.*Cause: EOF\n.*At: .*preferences\.go:\d+\n`)
 
 // The end-to-end tests start the real binary in a real X server. `make test`
 // sets BRIDGEKEEPER_E2E=1 (and installs Xvfb and xdotool); without it, and
@@ -155,8 +160,11 @@ func (r *running) waitExit(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatalf("app did not exit within 30 s; stderr:\n%s", r.stderr)
 	}
+	// Fyne rewrites preferences.json on quit while its own file watcher may
+	// read it half-written (fyne-io/fyne#2936): harmless, and not ours.
+	stderr := fynePrefsRace.ReplaceAllString(r.stderr.String(), "")
 	for _, bad := range []string{"panic", "Error parsing user locale", "Fyne error", "data race"} {
-		if strings.Contains(r.stderr.String(), bad) {
+		if strings.Contains(stderr, bad) {
 			t.Errorf("stderr mentions %q:\n%s", bad, r.stderr)
 		}
 	}
@@ -173,11 +181,7 @@ func TestWindowOpensOnNewDatabaseAndQuits(t *testing.T) {
 		quit func(t *testing.T, r *running)
 	}{
 		{"no locale, Ctrl+Q", nil, func(t *testing.T, r *running) {
-			key := exec.Command("xdotool", "key", "--window", r.window, "ctrl+q")
-			key.Env = append(os.Environ(), "DISPLAY="+display)
-			if out, err := key.CombinedOutput(); err != nil {
-				t.Fatalf("xdotool key: %v %s", err, out)
-			}
+			pressKeys(t, display, r, "ctrl+q")
 		}},
 		{"LANG=C, SIGTERM", []string{"LANG=C"}, func(t *testing.T, r *running) {
 			if err := r.cmd.Process.Signal(syscall.SIGTERM); err != nil {
@@ -290,4 +294,16 @@ func TestBrokenDatabaseIsMovedAsideNotOverwritten(t *testing.T) {
 	}
 	r.cmd.Process.Signal(syscall.SIGTERM)
 	r.waitExit(t)
+}
+
+// pressKeys sends keys to the Bridgekeeper window. A key that closes the
+// window does so on the press, so xdotool's release can find the window
+// gone (BadWindow); that is success, and the caller checks what the keys did.
+func pressKeys(t *testing.T, display string, r *running, keys string) {
+	t.Helper()
+	cmd := exec.Command("xdotool", "key", "--window", r.window, keys)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display)
+	if out, err := cmd.CombinedOutput(); err != nil && !strings.Contains(string(out), "BadWindow") {
+		t.Fatalf("xdotool key %s: %v %s\napp stderr:\n%s", keys, err, out, r.stderr)
+	}
 }

@@ -96,12 +96,18 @@ type advice struct {
 	remembered string
 }
 
-func newAdvice(u *UI) *advice {
-	a := &advice{ui: u}
+func newAdvice(u *UI) *advice { return &advice{ui: u} }
+
+// load parses the articles the first time the tab is built rather than at
+// start-up, since the tab is hidden until someone opens it.
+func (a *advice) load() {
+	if a.lib != nil || a.loadErr != nil {
+		return
+	}
 	a.lib, a.loadErr = advicelib.Load()
 	if a.loadErr != nil {
 		fyne.LogError("load advice articles", a.loadErr)
-		return a
+		return
 	}
 	for _, cat := range advicelib.Categories() {
 		arts := a.lib.ByCategory(cat)
@@ -113,7 +119,6 @@ func newAdvice(u *UI) *advice {
 			a.rows = append(a.rows, adviceRow{article: art})
 		}
 	}
-	return a
 }
 
 func (a *advice) tabItem() *container.TabItem {
@@ -121,6 +126,7 @@ func (a *advice) tabItem() *container.TabItem {
 }
 
 func (a *advice) buildUI() fyne.CanvasObject {
+	a.load()
 	if a.loadErr != nil {
 		icon := canvas.NewImageFromResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 		icon.FillMode = canvas.ImageFillContain
