@@ -671,6 +671,9 @@ func (c *compose) reveal(o fyne.CanvasObject) {
 // size. It takes two passes: a word-wrapped label learns its width in the
 // first and reports the height it needs for the second.
 func composeRelayout(o fyne.CanvasObject) {
+	if o.Size() == (fyne.Size{}) {
+		return // not laid out yet: the first paint will do it, once
+	}
 	o.Refresh()
 	o.Refresh()
 }

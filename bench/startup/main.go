@@ -65,11 +65,22 @@ func run(appBin, bareBin string, runs, rows int, settle time.Duration) error {
 		for _, which := range order {
 			var s sample
 			var err error
+			// A run whose window never appears (Xvfb under load now and
+			// then) is tried once more before the measurement gives up.
+			for try := 0; try < 2; try++ {
+				if which == "app" {
+					s, err = measure(display, tmp, "Bridgekeeper", settle, appBin, "--db", db)
+				} else {
+					s, err = measure(display, tmp, "Bare", settle, bareBin)
+				}
+				if err == nil {
+					break
+				}
+				fmt.Fprintf(os.Stderr, "startup: %s run %d: %v; trying again\n", which, i+1, err)
+			}
 			if which == "app" {
-				s, err = measure(display, tmp, "Bridgekeeper", settle, appBin, "--db", db)
 				appS = append(appS, s)
 			} else {
-				s, err = measure(display, tmp, "Bare", settle, bareBin)
 				bareS = append(bareS, s)
 			}
 			if err != nil {
@@ -150,6 +161,8 @@ func startXvfb() (string, func(), error) {
 func measure(display, home, title string, settle time.Duration, bin string, args ...string) (sample, error) {
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
 	begin := time.Now()
 	if err := cmd.Start(); err != nil {
 		return sample{}, err
@@ -167,7 +180,7 @@ func measure(display, home, title string, settle time.Duration, bin string, args
 			break
 		}
 		if time.Now().After(deadline) {
-			return sample{}, fmt.Errorf("no %q window within 60 s", title)
+			return sample{}, fmt.Errorf("no %q window within 60 s; stderr: %q", title, stderr.String())
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
