@@ -2,6 +2,7 @@ package data
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -291,17 +292,18 @@ func crashImporter(path string) {
 	if err != nil {
 		os.Exit(1)
 	}
-	batch := make([]*Interview, 5000)
-	for i := range batch {
-		batch[i] = &Interview{Company: fmt.Sprintf("Batch %d", i), Notes: strings.Repeat("x", 200)}
+	rows := make([]Interview, 5000)
+	for i := range rows {
+		rows[i] = Interview{Company: fmt.Sprintf("Batch %d", i), Notes: strings.Repeat("x", 200)}
+	}
+	var file bytes.Buffer
+	if err := WriteCSV(&file, rows); err != nil {
+		os.Exit(1)
 	}
 	fmt.Println("start")
 	for {
-		if err := s.CreateInterviews(context.Background(), batch); err != nil {
+		if n, err := s.ImportCSV(context.Background(), bytes.NewReader(file.Bytes())); err != nil || n != len(rows) {
 			os.Exit(1)
-		}
-		for _, iv := range batch {
-			iv.ID = 0
 		}
 		fmt.Println("committed")
 	}
@@ -383,7 +385,7 @@ func TestSigkillLosesNoAcknowledgedWrite(t *testing.T) {
 	t.Logf("%d trials, %d acknowledged writes, all present", trials, len(acked))
 }
 
-func TestSigkillDuringBatchLeavesAllOrNothing(t *testing.T) {
+func TestSigkillDuringCSVImportLeavesAllOrNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test is slow")
 	}
