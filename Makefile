@@ -80,7 +80,8 @@ package: deps $(FYNE)
 install: package
 	tmp=$$(mktemp -d) && tar -xJf $(DIST)/Bridgekeeper-$(VERSION)-linux-amd64.tar.xz -C $$tmp && \
 	  $(MAKE) -C $$tmp/bridgekeeper user-install && rm -rf $$tmp
-	-update-desktop-database $(HOME)/.local/share/applications 2>/dev/null
+	@if command -v update-desktop-database >/dev/null 2>&1; then \
+	  update-desktop-database $(HOME)/.local/share/applications; fi
 	@echo "Installed: $(HOME)/.local/bin/$(BIN) and its menu entry"
 
 deps-windows:
