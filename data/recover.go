@@ -52,12 +52,21 @@ func checkHeader(path string) error {
 		return fmt.Errorf("%w: the header names an impossible page size", ErrNotDatabase)
 	}
 	// The header's page count is only trustworthy when the change counter
-	// matches the "version valid for" field.
+	// matches the "version valid for" field, and only says the file is cut
+	// short when no write-ahead log sits beside it: a crash during a
+	// checkpoint leaves the main file shorter than its header while the
+	// log still holds the missing pages, and SQLite finishes the job.
 	pages := int64(binary.BigEndian.Uint32(head[28:32]))
-	if pages > 0 && bytes.Equal(head[24:28], head[92:96]) && info.Size() < pages*pageSize {
+	if pages > 0 && bytes.Equal(head[24:28], head[92:96]) && info.Size() < pages*pageSize && !hasWAL(path) {
 		return fmt.Errorf("%w: the file is truncated (%d of %d bytes)", ErrNotDatabase, info.Size(), pages*pageSize)
 	}
 	return nil
+}
+
+// hasWAL reports whether a non-empty write-ahead log belongs to path.
+func hasWAL(path string) bool {
+	info, err := os.Stat(path + "-wal")
+	return err == nil && info.Size() > 0
 }
 
 // ErrUnreadable means the database file exists but cannot be read, usually

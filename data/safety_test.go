@@ -419,3 +419,22 @@ func TestSigkillDuringCSVImportLeavesAllOrNothing(t *testing.T) {
 		}
 	}
 }
+
+// A crash during a checkpoint can leave the main file shorter than its
+// header says while the write-ahead log still holds the rest; that file is
+// healthy and must open, not be called truncated.
+func TestShortFileWithLogIsNotTruncated(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.db")
+	seeded(t, good, 300)
+	whole, _ := os.ReadFile(good)
+	short := filepath.Join(dir, "short.db")
+	os.WriteFile(short, whole[:len(whole)-4096], 0o600)
+	if err := checkHeader(short); !errors.Is(err, ErrNotDatabase) {
+		t.Fatalf("short file without a log: %v, want ErrNotDatabase", err)
+	}
+	os.WriteFile(short+"-wal", []byte("frames would be here"), 0o600)
+	if err := checkHeader(short); err != nil {
+		t.Errorf("short file with a log beside it was refused: %v", err)
+	}
+}
