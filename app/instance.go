@@ -23,7 +23,7 @@ type instance struct {
 
 // errAlreadyOpen means another window has the database and was asked to
 // come to the front.
-var errAlreadyOpen = errors.New("Bridgekeeper is already open on this database; its window was brought forward")
+var errAlreadyOpen = errors.New("already open on this database; its window was brought forward")
 
 // socketPath is short (sockets have a length limit) and unique per user and
 // database.

@@ -7,7 +7,7 @@ import (
 )
 
 // ErrLocked means another Bridgekeeper window already has the database open.
-var ErrLocked = errors.New("Bridgekeeper is already open on this database")
+var ErrLocked = errors.New("another Bridgekeeper window has this database open")
 
 // Lock marks a database as in use by one window. The operating system drops
 // it when the process ends, even by a crash, so it never goes stale.

@@ -401,10 +401,9 @@ func TestAdviceScreenshots(t *testing.T) {
 	}
 	for _, variant := range []struct {
 		name string
-		th   fyne.Theme
-	}{{"light", theme.LightTheme()}, {"dark", theme.DarkTheme()}} {
+	}{{"light"}, {"dark"}} {
 		h := newHarness(t)
-		h.ui.env.App.Settings().SetTheme(variant.th)
+		ApplyTheme(h.ui.env.App, variant.name)
 		h.ui.SelectTab(TabAdvice)
 		shot := func(what string) {
 			f, err := os.Create("/tmp/advice-" + variant.name + "-" + what + ".png")

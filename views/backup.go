@@ -19,7 +19,7 @@ func (u *UI) onBackupNow() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("The backup could not be written: %w", err), u.env.Window)
+			u.showError("The backup could not be written", err)
 			return
 		}
 		dialog.ShowInformation("Backup saved",
@@ -76,7 +76,7 @@ func (u *UI) chooseBackup(list []data.BackupInfo) {
 			err := restore(chosen.Path)
 			fyne.Do(func() {
 				if err != nil {
-					dialog.ShowError(fmt.Errorf("Restore failed: %w", err), win)
+					u.showError("The backup was not restored", err)
 					return
 				}
 				dialog.ShowInformation("Restored", "Your interviews are back as they were on "+chosen.Time.Local().Format("2 Jan 2006 at 15:04")+".", win)

@@ -890,7 +890,8 @@ func (c *compose) saveFailed(err error, existing *data.Interview) {
 		return
 	}
 	c.setStatus("Could not save to the tracker. Your email is still here.", widget.DangerImportance)
-	dialog.ShowError(fmt.Errorf("The email could not be saved to the tracker: %w\n\nNothing in the form was lost; you can still copy it.", err), c.ui.env.Window)
+	c.ui.showError("The email could not be saved to the tracker",
+		fmt.Errorf("%w. Nothing in the form was lost; you can still copy it", err))
 }
 
 // composeStatusFor is the status an interview moves to once this kind of
@@ -937,7 +938,7 @@ func (c *compose) setInterviewStatus(id int64, to data.Status) {
 		return store.AddEvent(context.Background(), &ev)
 	}, func(err error) {
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("The status could not be changed: %w", err), c.ui.env.Window)
+			c.ui.showError("The status could not be changed", err)
 			return
 		}
 		if c.interview != nil && c.interview.ID == id {

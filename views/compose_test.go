@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	draft "bridgekeeper/compose"
@@ -540,9 +539,9 @@ func TestComposeScreenshots(t *testing.T) {
 	for _, variant := range []string{"light", "dark"} {
 		h := newHarness(t)
 		if variant == "dark" {
-			fyne.CurrentApp().Settings().SetTheme(theme.DarkTheme())
+			ApplyTheme(fyne.CurrentApp(), "dark")
 		} else {
-			fyne.CurrentApp().Settings().SetTheme(theme.LightTheme())
+			ApplyTheme(fyne.CurrentApp(), "light")
 		}
 		c := h.ui.compose
 		c.now = func() time.Time { return time.Date(2030, 3, 4, 9, 0, 0, 0, time.UTC) }

@@ -74,7 +74,7 @@ func (u *UI) onSettings() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("Settings could not be read: %w", err), u.env.Window)
+			u.showError("Settings could not be read", err)
 			return
 		}
 		u.showSettings(st, local)
@@ -185,7 +185,7 @@ func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
 				return
 			}
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("Settings were not saved: %w", err), u.env.Window)
+				u.showError("Settings were not saved", err)
 				return
 			}
 			prefs.SetString(PrefTheme, themeName)
@@ -224,7 +224,7 @@ func (u *UI) onMoveDatabase(settings *dialog.FormDialog) {
 					err := move(dest)
 					fyne.Do(func() {
 						if err != nil {
-							dialog.ShowError(fmt.Errorf("The database was not moved: %w", err), win)
+							u.showError("The database was not moved", err)
 							return
 						}
 						dialog.ShowInformation("Database moved", "Your interviews now live in\n"+dest, win)

@@ -295,7 +295,7 @@ func trackerBuildModel(ivs []data.Interview, col data.Column, desc bool, q data.
 func (t *tracker) loadFailed(err error) {
 	trackerSetText(t.count, "Could not load interviews")
 	fyne.LogError("load interviews", err)
-	t.showError("Your interviews could not be loaded", err)
+	t.ui.showError("Your interviews could not be loaded", err)
 }
 
 // setModel shows a freshly loaded model, catching up with any sort or
@@ -622,7 +622,7 @@ func (t *tracker) undelete(d data.Deleted) {
 		return t.ui.env.Store.Undelete(context.Background(), d)
 	}, func(err error) {
 		if err != nil {
-			t.showError("The interview could not be brought back", err)
+			t.ui.showError("The interview could not be brought back", err)
 			return
 		}
 		t.upsert(d.Interview)

@@ -460,7 +460,7 @@ func (t *tracker) deleteInterview(iv data.Interview) {
 		return err
 	}, func(err error) {
 		if err != nil {
-			t.showError("The interview could not be deleted", err)
+			t.ui.showError("The interview could not be deleted", err)
 			return
 		}
 		t.remove(iv.ID)

@@ -31,7 +31,7 @@ func trackerFileDialogSize() fyne.Size { return fyne.NewSize(820, 560) }
 func (t *tracker) onImportCSV() {
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			t.showError("The file could not be opened", err)
+			t.ui.showError("The file could not be opened", err)
 			return
 		}
 		if r == nil {
@@ -60,7 +60,7 @@ func (t *tracker) importCSV(r io.ReadCloser, name string) {
 		case errors.As(err, &ie):
 			t.showImportProblems(name, ie)
 		case err != nil:
-			t.showError("Nothing was imported", err)
+			t.ui.showError("Nothing was imported", err)
 		case added == 0:
 			dialog.ShowInformation("Nothing to import", name+" has a header row but no interviews under it.", t.ui.env.Window)
 		default:
@@ -138,7 +138,7 @@ func (t *tracker) exportCSV(w io.WriteCloser, where string) {
 		return trackerWriteAll(w, buf.Bytes())
 	}, func(err error) {
 		if err != nil {
-			t.showError("The CSV file could not be written", err)
+			t.ui.showError("The CSV file could not be written", err)
 			return
 		}
 		dialog.ShowInformation("Export finished",
@@ -157,7 +157,7 @@ func (t *tracker) onExportCalendar() {
 	}, func(err error) {
 		switch {
 		case err != nil:
-			t.showError("Your interviews could not be loaded", err)
+			t.ui.showError("Your interviews could not be loaded", err)
 		case len(upcoming) == 0:
 			dialog.ShowInformation("No upcoming interviews",
 				"There are no scheduled interviews ahead, so there is nothing to put in a calendar.", t.ui.env.Window)
@@ -192,7 +192,7 @@ func (t *tracker) exportICS(w io.WriteCloser, where string, ivs []data.Interview
 		return trackerWriteAll(w, buf.Bytes())
 	}, func(err error) {
 		if err != nil {
-			t.showError("The calendar file could not be written", err)
+			t.ui.showError("The calendar file could not be written", err)
 			return
 		}
 		dialog.ShowInformation("Calendar saved",
@@ -205,7 +205,7 @@ func (t *tracker) exportICS(w io.WriteCloser, where string, ivs []data.Interview
 func (t *tracker) saveFile(name, ext string, write func(fyne.URIWriteCloser)) {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			t.showError("The file could not be created", err)
+			t.ui.showError("The file could not be created", err)
 			return
 		}
 		if w == nil {
@@ -239,12 +239,4 @@ func trackerSlug(s string) string {
 		return "interview"
 	}
 	return slug
-}
-
-// showError reports a failure in a dialog with a headline and the cause.
-func (t *tracker) showError(headline string, err error) {
-	msg := &widget.Label{Text: trackerSentence(err.Error()), Wrapping: fyne.TextWrapWord, Selectable: true}
-	d := dialog.NewCustom(headline, "Close", msg, t.ui.env.Window)
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
 }

@@ -880,9 +880,9 @@ func TestTrackerShots(t *testing.T) {
 		h := newHarness(t)
 		if dark {
 			name = "dark"
-			h.ui.env.App.Settings().SetTheme(theme.DarkTheme())
+			ApplyTheme(h.ui.env.App, "dark")
 		} else {
-			h.ui.env.App.Settings().SetTheme(theme.LightTheme())
+			ApplyTheme(h.ui.env.App, "light")
 		}
 		shot := func(suffix string) {
 			h.ui.Wait()

@@ -378,7 +378,7 @@ func (t *tracker) changeStatus(iv data.Interview, to data.Status) {
 		return t.ui.env.Store.AddEvent(context.Background(), ev)
 	}, func(err error) {
 		if err != nil {
-			t.showError("The status could not be changed", err)
+			t.ui.showError("The status could not be changed", err)
 			if t.detail.has && t.detail.iv.ID == iv.ID {
 				t.detail.render()
 			}
@@ -405,7 +405,7 @@ func (p *timelinePanel) onAddNote() {
 	}, func(err error) {
 		if err != nil {
 			p.addNote.Enable()
-			p.t.showError("The note could not be saved", err)
+			p.t.ui.showError("The note could not be saved", err)
 			return
 		}
 		if p.has && p.iv.ID == ev.InterviewID {

@@ -12,7 +12,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 
 	"bridgekeeper/data"
 )
@@ -185,6 +187,15 @@ func (u *UI) MainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("About Bridgekeeper", u.showAbout),
 	)
 	return fyne.NewMainMenu(file, help)
+}
+
+// showError reports a failure in a dialog titled with what went wrong, the
+// cause below it as a sentence. Every tab reports failures this way.
+func (u *UI) showError(headline string, err error) {
+	msg := &widget.Label{Text: trackerSentence(err.Error()), Wrapping: fyne.TextWrapWord, Selectable: true}
+	d := dialog.NewCustom(headline, "Close", msg, u.env.Window)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
 }
 
 // withTracker makes sure the tracker exists before one of its actions runs.

@@ -151,7 +151,7 @@ func startXvfb() (string, func(), error) {
 	line, err := bufio.NewReader(r).ReadString('\n')
 	if err != nil {
 		x.Process.Kill()
-		return "", nil, fmt.Errorf("Xvfb gave no display: %w", err)
+		return "", nil, fmt.Errorf("no display from Xvfb: %w", err)
 	}
 	return ":" + strings.TrimSpace(line), func() { x.Process.Kill(); x.Wait() }, nil
 }
