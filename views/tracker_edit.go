@@ -525,8 +525,10 @@ func trackerTimeSlots() []string {
 
 // trackerDateLayout is the Go layout DateEntry writes dates in for the
 // user's locale. Formatting Go's reference date yields the layout itself.
+// A bare struct, not NewDateEntry: it never builds a renderer, which would
+// cost a calendar and its icons on the way to the first frame.
 func trackerDateLayout() string {
-	e := widget.NewDateEntry()
+	e := &widget.DateEntry{}
 	ref := time.Date(2006, 1, 2, 15, 4, 5, 0, time.UTC)
 	e.SetDate(&ref)
 	return e.Text
