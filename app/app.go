@@ -90,9 +90,18 @@ func Run(dbPath string) error {
 			ready <- opened{store, err}
 		}()
 	}
+	// The fonts load alongside as well: parsing them is the other large
+	// cost before the first frame. Nothing measures text until they are in,
+	// so no font face is ever used on two goroutines at once.
+	fonts := make(chan struct{})
+	go func() {
+		views.WarmFonts(a)
+		close(fonts)
+	}()
 	s.win = a.NewWindow("Bridgekeeper")
 	s.win.Resize(fyne.NewSize(1100, 720))
 	s.win.SetMaster()
+	<-fonts
 	if err != nil {
 		s.showMessage("Bridgekeeper is already open",
 			"Another Bridgekeeper window is using\n"+abs+"\n\nOnly one window may write to a database at a time. Switch to that window, or close it and try again.")
@@ -146,9 +155,7 @@ func (s *shell) attach(store *data.Store) {
 		env.MoveDatabase = s.moveDatabase
 	}
 	s.ui = views.New(env)
-	s.win.SetContent(s.ui.Content())
-	s.win.SetMainMenu(s.ui.MainMenu())
-	s.ui.AddShortcuts(s.win.Canvas())
+	s.ui.Install()
 	if s.started {
 		s.ui.Start()
 	}

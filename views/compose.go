@@ -55,9 +55,9 @@ type compose struct {
 	writing                   bool
 	// quiet holds back redrafting while several fields are set at once.
 	quiet bool
-	// built is set once the tab exists; started once the settings load has
-	// begun. Background work starts only at the end of an event, never
-	// while the window is being put together.
+	// built is set once the tab holds its first draft; started once the
+	// settings load has begun. Background work starts only at the end of an
+	// event, never while the window is being put together.
 	built, started bool
 	toneTouched    bool
 	// relayout is set when a form field appeared or went.
@@ -146,11 +146,26 @@ func (c *compose) buildUI() fyne.CanvasObject {
 	c.quiet = true
 	c.scenario.SetSelectedIndex(0)
 	c.quiet = false
-	c.onScenario("")
+	// The fields the scenario uses are settled now, while nothing has a
+	// size and hiding the rest costs no layout.
+	c.applyVisibility(c.scenarioID())
 	split := container.NewHSplit(form, preview)
 	split.Offset = 0.45
-	c.built = true
 	return split
+}
+
+// writeFirstDraft fills the preview for the starting scenario. It waits
+// until the tab is in its window because Fyne first lays new content out
+// at its minimum size: with the draft, its checks and the form's hints
+// already there, that throw-away pass wraps them a word or two to a line
+// and costs more text shaping than the real layout. It is safe to call
+// more than once.
+func (c *compose) writeFirstDraft() {
+	if c.built {
+		return
+	}
+	c.onScenario("")
+	c.built = true
 }
 
 // onShown loads the user's settings the first time the composer is used.

@@ -502,7 +502,10 @@ func TestComposeAppliesSettingsToEmptyFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := New(h.ui.env)
+	env := h.ui.env
+	env.Window = test.NewTempWindow(t, nil)
+	u := New(env)
+	u.Install()
 	u.compose.onShown()
 	u.Wait()
 	c := u.compose

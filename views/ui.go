@@ -136,6 +136,17 @@ func (u *UI) Start() {
 // Content is the window's root object.
 func (u *UI) Content() fyne.CanvasObject { return u.tabs }
 
+// Install puts the UI in its window (content, main menu and shortcuts)
+// and has the composer write its first draft, all before the first frame.
+func (u *UI) Install() {
+	w := u.env.Window
+	w.SetContent(u.tabs)
+	w.SetMainMenu(u.MainMenu())
+	u.AddShortcuts(w.Canvas())
+	// Only now, at the window's width: see writeFirstDraft.
+	u.compose.writeFirstDraft()
+}
+
 // SelectTab switches to one of TabCompose, TabTracker or TabAdvice.
 func (u *UI) SelectTab(index int) { u.tabs.SelectIndex(index) }
 

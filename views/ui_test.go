@@ -49,9 +49,8 @@ func newHarness(t *testing.T) *harness {
 	for i := range h.ui.tabs.Items {
 		h.ui.ensureBuilt(i)
 	}
-	h.win.SetContent(h.ui.Content())
-	h.ui.AddShortcuts(h.win.Canvas())
 	h.win.Resize(fyne.NewSize(1100, 720))
+	h.ui.Install()
 	t.Cleanup(h.ui.Wait)
 	return h
 }
@@ -126,7 +125,7 @@ func TestHiddenTabsWaitUntilNeeded(t *testing.T) {
 	defer store.Close()
 	w := test.NewTempWindow(t, nil)
 	u := New(Env{App: a, Window: w, Store: store, Clipboard: &fakeClipboard{}, Opener: &fakeOpener{}})
-	w.SetContent(u.Content())
+	u.Install()
 	defer u.Wait()
 	if len(u.builders) != 2 {
 		t.Fatalf("%d tabs wait to be built, want Tracker and Advice", len(u.builders))
@@ -142,5 +141,41 @@ func TestHiddenTabsWaitUntilNeeded(t *testing.T) {
 	}
 	if !u.tracker.started {
 		t.Error("Start did not start the tracker loading")
+	}
+}
+
+// The first frame shows a finished window: the content, the menu, and the
+// composer's first draft with its checks, all put in place by Install.
+func TestInstallShowsAFinishedComposer(t *testing.T) {
+	a := test.NewTempApp(t)
+	WarmFonts(a)
+	store, err := data.Open(filepath.Join(t.TempDir(), "bk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1100, 720))
+	u := New(Env{App: a, Window: w, Store: store, Clipboard: &fakeClipboard{}, Opener: &fakeOpener{}})
+	defer u.Wait()
+	u.Install()
+
+	if w.Content() != u.Content() || w.MainMenu() == nil {
+		t.Fatal("Install did not put the content and menu in the window")
+	}
+	c := u.compose
+	if c.subject.Text != "Interview cancellation" || !strings.HasPrefix(c.body.Text, "Hello,") {
+		t.Errorf("no first draft: subject %q, body %q", c.subject.Text, c.body.Text)
+	}
+	if len(c.toFix.rows) == 0 || !c.toFix.rows[0].box.Visible() {
+		t.Error("the draft's checks are not shown")
+	}
+	if c.summary.Text == "" || c.body.Size().Width < 300 {
+		t.Errorf("summary %q, body width %v: not laid out at the window's size", c.summary.Text, c.body.Size().Width)
+	}
+	// Installing again (the views are rebuilt after a restore) keeps one draft.
+	u.Install()
+	if !strings.HasPrefix(c.body.Text, "Hello,") {
+		t.Errorf("body after a second Install: %q", c.body.Text)
 	}
 }
