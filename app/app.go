@@ -51,7 +51,6 @@ type shell struct {
 // storage folder when empty) and returns once the window has closed.
 func Run(dbPath string) error {
 	a := fyneapp.NewWithID(cli.AppID)
-	a.SetIcon(fyne.NewStaticResource("bridgekeeper.png", assets.Icon))
 	views.ApplyTheme(a, a.Preferences().String(views.PrefTheme))
 	fixedPath := dbPath != ""
 	if dbPath == "" {
@@ -105,6 +104,7 @@ func Run(dbPath string) error {
 	if err != nil {
 		s.showMessage("Bridgekeeper is already open",
 			"Another Bridgekeeper window is using\n"+abs+"\n\nOnly one window may write to a database at a time. Switch to that window, or close it and try again.")
+		s.setIcon()
 		s.win.ShowAndRun()
 		return err
 	}
@@ -117,24 +117,42 @@ func Run(dbPath string) error {
 	case err != nil:
 		s.showMessage("Cannot open your data",
 			"Bridgekeeper could not open its database:\n\n"+wrapText(err.Error())+"\n\nNothing was changed. Check the file's permissions, or start Bridgekeeper with --db pointing to another file.")
+		s.setIcon()
 		s.win.ShowAndRun()
 		return err
 	default:
 		s.attach(store)
 	}
 	quitOnSignal(a)
-	s.tray = newTray(s)
-	// Backups wait until the window is up: nothing that can wait delays it.
-	a.Lifecycle().SetOnStarted(func() {
-		s.started = true
-		if s.ui != nil {
-			s.ui.Start()
-		}
-		go s.autoBackup()
-	})
+	a.Lifecycle().SetOnStarted(s.onStarted)
 	s.win.ShowAndRun()
 	s.detach()
 	return nil
+}
+
+// onStarted runs once the first frame is up. Everything here could wait,
+// so it did: the window icon (decoding it and handing it to the window
+// system took about 8 ms), the tray (it has to find the desktop's session
+// bus first), backups, and the views' loading and reminders.
+func (s *shell) onStarted() {
+	s.setIcon()
+	s.started = true
+	if s.ui != nil {
+		s.ui.Start()
+	}
+	go s.autoBackup()
+	go func() {
+		if trayHostReachable() {
+			fyne.Do(func() { s.tray = newTray(s) })
+		}
+	}()
+}
+
+// setIcon gives the app and its window Bridgekeeper's icon.
+func (s *shell) setIcon() {
+	icon := fyne.NewStaticResource("bridgekeeper.png", assets.Icon)
+	s.app.SetIcon(icon)
+	s.win.SetIcon(icon)
 }
 
 // attach shows the views over an open store.

@@ -23,9 +23,11 @@ type tray struct {
 	hidden bool
 }
 
+// newTray installs the tray menu; call it on the UI goroutine, and only
+// where trayHostReachable says a tray can work.
 func newTray(s *shell) *tray {
 	desk, ok := s.app.(desktop.App)
-	if !ok || !trayHostReachable() {
+	if !ok {
 		return nil
 	}
 	t := &tray{shell: s}
