@@ -42,6 +42,8 @@ type shell struct {
 	// cannot be moved from the settings.
 	fixedPath bool
 	tray      *tray
+	// releaseGC lets the garbage collector run again; see holdGC.
+	releaseGC func()
 	// started is set once the first frame is up; views attached after that
 	// start their background work at once.
 	started bool
@@ -50,6 +52,7 @@ type shell struct {
 // Run opens the Bridgekeeper window on the database at dbPath (the app's
 // storage folder when empty) and returns once the window has closed.
 func Run(dbPath string) error {
+	release := holdGC()
 	a := fyneapp.NewWithID(cli.AppID)
 	views.ApplyTheme(a, a.Preferences().String(views.PrefTheme))
 	fixedPath := dbPath != ""
@@ -66,7 +69,7 @@ func Run(dbPath string) error {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return fmt.Errorf("database folder: %w", err)
 	}
-	s := &shell{app: a, dbPath: abs, backupDir: data.DefaultBackupDir(abs), fixedPath: fixedPath}
+	s := &shell{app: a, dbPath: abs, backupDir: data.DefaultBackupDir(abs), fixedPath: fixedPath, releaseGC: release}
 	if dir := a.Preferences().String(views.PrefBackupDir); dir != "" {
 		s.backupDir = dir
 	}
@@ -105,6 +108,7 @@ func Run(dbPath string) error {
 		s.showMessage("Bridgekeeper is already open",
 			"Another Bridgekeeper window is using\n"+abs+"\n\nOnly one window may write to a database at a time. Switch to that window, or close it and try again.")
 		s.setIcon()
+		s.releaseGC()
 		s.win.ShowAndRun()
 		return err
 	}
@@ -118,6 +122,7 @@ func Run(dbPath string) error {
 		s.showMessage("Cannot open your data",
 			"Bridgekeeper could not open its database:\n\n"+wrapText(err.Error())+"\n\nNothing was changed. Check the file's permissions, or start Bridgekeeper with --db pointing to another file.")
 		s.setIcon()
+		s.releaseGC()
 		s.win.ShowAndRun()
 		return err
 	default:
@@ -125,6 +130,9 @@ func Run(dbPath string) error {
 	}
 	quitOnSignal(a)
 	a.Lifecycle().SetOnStarted(s.onStarted)
+	// The collector catches up on the other core while this one creates
+	// the GL context, which takes it a good 70 ms.
+	s.releaseGC()
 	s.win.ShowAndRun()
 	s.detach()
 	return nil
