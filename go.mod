@@ -7,6 +7,7 @@ require (
 	github.com/arran4/golang-ical v0.3.4
 	github.com/atotto/clipboard v0.1.4
 	github.com/godbus/dbus/v5 v5.1.0
+	github.com/jezek/xgb v1.1.1
 	golang.org/x/sys v0.49.0
 	modernc.org/sqlite v1.62.0
 )

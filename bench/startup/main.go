@@ -8,6 +8,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -28,11 +29,19 @@ func main() {
 	rows := flag.Int("rows", 1000, "interviews in the seeded database")
 	settle := flag.Duration("settle", 2*time.Second, "time after mapping before reading peak memory")
 	flag.Parse()
-	if err := run(*app, *bare, *runs, *rows, *settle); err != nil {
+	err := run(*app, *bare, *runs, *rows, *settle)
+	switch {
+	case errors.Is(err, errOverBudget):
+		os.Exit(1)
+	case err != nil:
 		fmt.Fprintln(os.Stderr, "startup:", err)
 		os.Exit(2)
 	}
 }
+
+// errOverBudget is returned, rather than exiting on the spot, so that the
+// Xvfb and the temporary folder are cleaned up first.
+var errOverBudget = errors.New("over budget")
 
 type sample struct {
 	seconds float64
@@ -54,6 +63,11 @@ func run(appBin, bareBin string, runs, rows int, settle time.Duration) error {
 		return err
 	}
 	defer stop()
+	maps, unwatch, err := watchMaps(display)
+	if err != nil {
+		return err
+	}
+	defer unwatch()
 
 	var appS, bareS []sample
 	for i := 0; i < runs; i++ {
@@ -69,9 +83,9 @@ func run(appBin, bareBin string, runs, rows int, settle time.Duration) error {
 			// then) is tried once more before the measurement gives up.
 			for try := 0; try < 2; try++ {
 				if which == "app" {
-					s, err = measure(display, tmp, "Bridgekeeper", settle, appBin, "--db", db)
+					s, err = measure(display, maps, tmp, "Bridgekeeper", settle, appBin, "--db", db)
 				} else {
-					s, err = measure(display, tmp, "Bare", settle, bareBin)
+					s, err = measure(display, maps, tmp, "Bare", settle, bareBin)
 				}
 				if err == nil {
 					break
@@ -95,6 +109,8 @@ func run(appBin, bareBin string, runs, rows int, settle time.Duration) error {
 	fmt.Printf("%-34s %10s %10s\n", "", "Bridgekeeper", "bare Fyne")
 	fmt.Printf("%-34s %10.3f %10.3f\n", "window mapped after (s, median)", at, bt)
 	fmt.Printf("%-34s %10.1f %10.1f\n", "peak resident memory (MB, median)", am, bm)
+	fmt.Printf("every run (s): Bridgekeeper %s\n", spread(appS))
+	fmt.Printf("every run (s): bare Fyne    %s\n", spread(bareS))
 	ok := true
 	check := func(name string, got, budget float64, unit string) {
 		verdict := "ok"
@@ -108,7 +124,7 @@ func run(appBin, bareBin string, runs, rows int, settle time.Duration) error {
 	check("peak memory", am, 1.3*bm+40, "MB")
 	fmt.Printf("ratio start-up %.2f×, memory %.2f×\n", at/bt, am/bm)
 	if !ok {
-		os.Exit(1)
+		return errOverBudget
 	}
 	return nil
 }
@@ -156,9 +172,13 @@ func startXvfb() (string, func(), error) {
 	return ":" + strings.TrimSpace(line), func() { x.Process.Kill(); x.Wait() }, nil
 }
 
-// measure starts one program, polls until a visible window with the given
-// title exists, then waits for it to settle and reads its peak RSS.
-func measure(display, home, title string, settle time.Duration, bin string, args ...string) (sample, error) {
+// measure starts one program, waits for the X server to report its window
+// mapped, then lets it settle and reads its peak RSS.
+func measure(display string, maps <-chan mapped, home, title string, settle time.Duration, bin string, args ...string) (sample, error) {
+	// A window from an earlier run that was still closing is not this one.
+	for len(maps) > 0 {
+		<-maps
+	}
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home)
 	var stderr strings.Builder
@@ -167,30 +187,36 @@ func measure(display, home, title string, settle time.Duration, bin string, args
 	if err := cmd.Start(); err != nil {
 		return sample{}, err
 	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
 	defer func() {
 		cmd.Process.Kill()
-		cmd.Wait()
+		<-exited
 	}()
-	deadline := begin.Add(60 * time.Second)
-	for {
-		probe := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^"+title+"$")
-		probe.Env = append(os.Environ(), "DISPLAY="+display)
-		out, _ := probe.Output()
-		if len(strings.TrimSpace(string(out))) > 0 {
-			break
-		}
-		if time.Now().After(deadline) {
+	timeout := time.After(60 * time.Second)
+	var seconds float64
+	for seconds == 0 {
+		select {
+		case m, open := <-maps:
+			if !open {
+				return sample{}, fmt.Errorf("lost the connection to %s", display)
+			}
+			if m.title == title {
+				seconds = m.at.Sub(begin).Seconds()
+			}
+		case err := <-exited:
+			exited <- err
+			return sample{}, fmt.Errorf("exited before its window appeared (%v); stderr: %q", err, stderr.String())
+		case <-timeout:
 			return sample{}, fmt.Errorf("no %q window within 60 s; stderr: %q", title, stderr.String())
 		}
-		time.Sleep(5 * time.Millisecond)
 	}
-	mapped := time.Since(begin).Seconds()
 	time.Sleep(settle)
 	peak, err := peakRSS(cmd.Process.Pid)
 	if err != nil {
 		return sample{}, err
 	}
-	return sample{seconds: mapped, peakMB: peak}, nil
+	return sample{seconds: seconds, peakMB: peak}, nil
 }
 
 func peakRSS(pid int) (float64, error) {
@@ -216,6 +242,21 @@ func medians(ss []sample) (float64, float64) {
 		t[i], m[i] = s.seconds, s.peakMB
 	}
 	return median(t), median(m)
+}
+
+// spread lists the runs' times, shortest first, so that a median can be
+// read against the noise around it.
+func spread(ss []sample) string {
+	t := make([]float64, len(ss))
+	for i, s := range ss {
+		t[i] = s.seconds
+	}
+	sort.Float64s(t)
+	parts := make([]string, len(t))
+	for i, v := range t {
+		parts[i] = fmt.Sprintf("%.3f", v)
+	}
+	return strings.Join(parts, " ")
 }
 
 func median(v []float64) float64 {
