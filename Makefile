@@ -56,7 +56,7 @@ bench: deps-test build
 	$(GO) test -run '^$$' -bench . -benchtime 300ms -benchmem ./data/ ./compose/ ./assets/advice/ | $(GO) run ./bench/budget $(BENCH_BUDGETS)
 	@echo "== Start-up and memory against a bare Fyne window"
 	$(GO) build -o $(DIST)/bench-bare ./bench/bare
-	$(GO) run ./bench/startup -app ./$(BIN) -bare $(DIST)/bench-bare -runs 7
+	$(GO) run ./bench/startup -app ./$(BIN) -bare $(DIST)/bench-bare -runs 11
 
 # Each fuzz target runs for FUZZTIME; `make test` already runs their seeds.
 FUZZTIME ?= 60s
