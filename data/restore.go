@@ -14,8 +14,8 @@ type Deleted struct {
 	Events    []Event // newest first, as Store.Events returns them
 }
 
-// ErrIDTaken means Undelete found another interview already using the ID of
-// the one being brought back.
+// ErrIDTaken means Undelete found an interview already using the ID of the
+// one being brought back, as when it was brought back before.
 var ErrIDTaken = errors.New("the interview's ID is in use again")
 
 // querier is what both *sql.DB and *sql.Tx offer for reading.
@@ -54,10 +54,11 @@ func (s *Store) DeleteForUndo(ctx context.Context, id int64) (Deleted, error) {
 }
 
 // Undelete brings back a deleted interview under its old ID, with its
-// timestamps and timeline, in one transaction. Timeline entries keep their
-// IDs too, unless one was reused meanwhile; then all get new IDs in their
-// old order. If the interview's ID itself was reused, Undelete fails with
-// ErrIDTaken and changes nothing.
+// timestamps and timeline, in one transaction. Since schema 3 no ID is
+// handed out twice, so the old IDs are free unless the interview was already
+// brought back: then Undelete fails with ErrIDTaken and changes nothing.
+// Should a timeline entry's ID be in use anyway (a file edited by hand),
+// all the entries get new IDs in their old order.
 func (s *Store) Undelete(ctx context.Context, d Deleted) error {
 	iv := d.Interview
 	if err := iv.Validate(); err != nil {

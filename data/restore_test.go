@@ -86,37 +86,55 @@ func TestDeleteForUndoThenUndeleteBringsBackIDAndTimeline(t *testing.T) {
 	}
 }
 
-func TestUndeleteWhenIDsWereReused(t *testing.T) {
+// Deleting the newest interview and adding another used to hand the new one
+// the deleted one's ID, and Undo then failed. IDs are never reused now.
+func TestUndoAfterAnotherInterviewWasAdded(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	other := withTimeline(t, s, "Other")
+	otherEvents, _ := s.Events(ctx, other.ID)
+	iv := withTimeline(t, s, "Acme")
+	d, err := s.DeleteForUndo(ctx, iv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newer := &Interview{Company: "Newer"}
+	if err := s.CreateInterview(ctx, newer); err != nil {
+		t.Fatal(err)
+	}
+	if newer.ID <= iv.ID {
+		t.Fatalf("new interview got ID %d after %d was deleted; IDs must not be reused", newer.ID, iv.ID)
+	}
+	if err := s.Undelete(ctx, d); err != nil {
+		t.Fatalf("Undo after adding another interview: %v", err)
+	}
+	if got, _ := s.Interview(ctx, iv.ID); got.Company != "Acme" {
+		t.Errorf("interview %d after Undo: %+v", iv.ID, got)
+	}
+	if got, _ := s.Interview(ctx, newer.ID); got.Company != "Newer" {
+		t.Errorf("the newer interview changed: %+v", got)
+	}
+	if ev, _ := s.Events(ctx, newer.ID); len(ev) != 1 {
+		t.Errorf("the newer interview's timeline: %+v", ev)
+	}
+	// Events keep their IDs too: nothing has taken them.
+	if after, _ := s.Events(ctx, iv.ID); !reflect.DeepEqual(after, d.Events) {
+		t.Errorf("timeline after Undo\n %+v\nwant %+v", after, d.Events)
+	}
+	if again, _ := s.Events(ctx, other.ID); !reflect.DeepEqual(again, otherEvents) {
+		t.Errorf("Undo disturbed another timeline: %+v", again)
+	}
+}
+
+// An event ID in use elsewhere (only possible in a database edited by
+// hand now) brings the timeline back under fresh IDs, in the same order.
+func TestUndeleteWhenAnEventIDIsTaken(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	other := withTimeline(t, s, "Other")
 	iv := withTimeline(t, s, "Acme")
 	d, err := s.DeleteForUndo(ctx, iv.ID)
 	if err != nil {
-		t.Fatal(err)
-	}
-	// SQLite gives out max(rowid)+1, so a new interview takes the ID of the
-	// one just deleted.
-	taker := &Interview{Company: "Taker"}
-	if err := s.CreateInterview(ctx, taker); err != nil {
-		t.Fatal(err)
-	}
-	if taker.ID != iv.ID {
-		t.Fatalf("new interview got ID %d, expected SQLite to reuse %d", taker.ID, iv.ID)
-	}
-	if err := s.Undelete(ctx, d); !errors.Is(err, ErrIDTaken) {
-		t.Fatalf("restore over a reused ID = %v, want ErrIDTaken", err)
-	}
-	if got, _ := s.Interview(ctx, iv.ID); got.Company != "Taker" {
-		t.Errorf("failed restore changed interview %d: %+v", iv.ID, got)
-	}
-	if ev, _ := s.Events(ctx, iv.ID); len(ev) != 1 {
-		t.Errorf("failed restore left events behind: %+v", ev)
-	}
-
-	// With the interview ID free again but one event ID in use elsewhere,
-	// the timeline comes back under fresh IDs, in the same order.
-	if err := s.DeleteInterview(ctx, taker.ID); err != nil {
 		t.Fatal(err)
 	}
 	otherEvents, _ := s.Events(ctx, other.ID)

@@ -406,6 +406,33 @@ func TestMigrateVersion1Fixture(t *testing.T) {
 	if idx != 1 {
 		t.Error("migration 2 index missing")
 	}
+
+	// Migration 3 rebuilt both tables: the timeline still follows its
+	// interview, nothing dangles, and a deleted ID is not handed out again.
+	var dangling int
+	s.db.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&dangling)
+	if dangling != 0 {
+		t.Errorf("%d rows fail their foreign key after migration", dangling)
+	}
+	if err := s.DeleteInterview(ctx, list[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	var orphans int
+	s.db.QueryRow(`SELECT count(*) FROM events WHERE interview_id = ?`, list[1].ID).Scan(&orphans)
+	if orphans != 0 {
+		t.Errorf("deleting an interview left %d timeline entries behind", orphans)
+	}
+	next := &Interview{Company: "Globex"}
+	if err := s.CreateInterview(ctx, next); err != nil {
+		t.Fatal(err)
+	}
+	if next.ID <= list[1].ID {
+		t.Errorf("new interview got ID %d after %d was deleted; IDs must not be reused", next.ID, list[1].ID)
+	}
+	var ok string
+	if err := s.db.QueryRow(`PRAGMA integrity_check`).Scan(&ok); err != nil || ok != "ok" {
+		t.Errorf("integrity_check after migration: %q, %v", ok, err)
+	}
 }
 
 func writeV1Fixture(t *testing.T, dest string) {
