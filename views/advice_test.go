@@ -334,6 +334,7 @@ func TestAdviceRemembersLastArticle(t *testing.T) {
 	app := h.ui.env.App
 	rebuild := func() *advice {
 		u := New(Env{App: app, Window: test.NewTempWindow(t, nil), Store: h.store, Clipboard: h.clip, Opener: h.opener})
+		u.runResultsInWait()
 		t.Cleanup(u.Wait)
 		u.ensureBuilt(TabAdvice) // as opening the tab does
 		return u.advice

@@ -505,6 +505,7 @@ func TestComposeAppliesSettingsToEmptyFields(t *testing.T) {
 	env := h.ui.env
 	env.Window = test.NewTempWindow(t, nil)
 	u := New(env)
+	u.runResultsInWait()
 	u.Install()
 	u.compose.onShown()
 	u.Wait()

@@ -73,6 +73,9 @@ type UI struct {
 	pending sync.WaitGroup
 	// callbacks serialises the results of background jobs.
 	callbacks sync.Mutex
+	// results, when set by runResultsInWait, holds background results
+	// until Wait runs them.
+	results chan func()
 }
 
 // New builds the window content. Call Content, MainMenu and AddShortcuts to
@@ -225,6 +228,15 @@ func (u *UI) background(work func() error, then func(error)) {
 	go func() {
 		defer u.pending.Done()
 		err := work()
+		if u.results != nil {
+			ran := make(chan struct{})
+			u.results <- func() {
+				defer close(ran)
+				then(err)
+			}
+			<-ran
+			return
+		}
 		fyne.DoAndWait(func() {
 			// The app's driver runs these one at a time on the UI goroutine;
 			// Fyne's test driver runs them on this goroutine, so they are
@@ -238,7 +250,32 @@ func (u *UI) background(work func() error, then func(error)) {
 
 // Wait blocks until every background job started so far has finished and
 // handed its result back; tests use it instead of sleeping.
-func (u *UI) Wait() { u.pending.Wait() }
+func (u *UI) Wait() {
+	if u.results == nil {
+		u.pending.Wait()
+		return
+	}
+	idle := make(chan struct{})
+	go func() {
+		u.pending.Wait()
+		close(idle)
+	}()
+	for {
+		select {
+		case then := <-u.results:
+			then()
+		case <-idle:
+			return
+		}
+	}
+}
+
+// runResultsInWait makes background results wait until Wait runs them, on
+// the goroutine that calls it. Tests use it: Fyne's test driver runs
+// fyne.Do on the goroutine that calls it, so results would otherwise land
+// on a worker goroutine while the test itself is changing widgets, where
+// the app would have run them one at a time on its UI goroutine.
+func (u *UI) runResultsInWait() { u.results = make(chan func()) }
 
 // composeAbout switches to the composer, prefilled from an interview
 // (nil for a blank form) and set to a scenario ("" keeps the current one).

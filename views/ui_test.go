@@ -45,6 +45,7 @@ func newHarness(t *testing.T) *harness {
 	h.win = test.NewTempWindow(t, nil)
 	h.ui = New(Env{App: a, Window: h.win, Store: store, Clipboard: h.clip, Opener: h.opener,
 		Version: "9.9.9", Licence: "MIT"})
+	h.ui.runResultsInWait()
 	// Tests reach into every tab, so build them all as a user's clicks would.
 	for i := range h.ui.tabs.Items {
 		h.ui.ensureBuilt(i)
@@ -125,6 +126,7 @@ func TestHiddenTabsWaitUntilNeeded(t *testing.T) {
 	defer store.Close()
 	w := test.NewTempWindow(t, nil)
 	u := New(Env{App: a, Window: w, Store: store, Clipboard: &fakeClipboard{}, Opener: &fakeOpener{}})
+	u.runResultsInWait()
 	u.Install()
 	defer u.Wait()
 	if len(u.builders) != 2 {
@@ -157,6 +159,7 @@ func TestInstallShowsAFinishedComposer(t *testing.T) {
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1100, 720))
 	u := New(Env{App: a, Window: w, Store: store, Clipboard: &fakeClipboard{}, Opener: &fakeOpener{}})
+	u.runResultsInWait()
 	defer u.Wait()
 	u.Install()
 
