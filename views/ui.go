@@ -71,15 +71,12 @@ type UI struct {
 
 	// pending counts background jobs so tests can wait for them.
 	pending sync.WaitGroup
-	// callbacks serialises the results of background jobs.
-	callbacks sync.Mutex
 	// results, when set by runResultsInWait, holds background results
 	// until Wait runs them.
 	results chan func()
 }
 
-// New builds the window content. Call Content, MainMenu and AddShortcuts to
-// put it in a window.
+// New builds the window content. Install puts it in its window.
 func New(env Env) *UI {
 	u := &UI{env: env, builders: map[*container.TabItem]func(){}}
 	u.compose = newCompose(u)
@@ -237,14 +234,7 @@ func (u *UI) background(work func() error, then func(error)) {
 			<-ran
 			return
 		}
-		fyne.DoAndWait(func() {
-			// The app's driver runs these one at a time on the UI goroutine;
-			// Fyne's test driver runs them on this goroutine, so they are
-			// serialised here to behave the same under test.
-			u.callbacks.Lock()
-			defer u.callbacks.Unlock()
-			then(err)
-		})
+		fyne.DoAndWait(func() { then(err) })
 	}()
 }
 
