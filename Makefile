@@ -12,7 +12,7 @@ FYNE_VER := v1.7.4
 DIST     := dist
 export CGO_ENABLED := 1
 
-.PHONY: all build run test vet deps deps-test deps-windows bench fuzz package install \
+.PHONY: all build run test race vet deps deps-test deps-windows bench fuzz package install \
         package-windows screenshots clean
 
 all: build
@@ -40,6 +40,11 @@ vet:
 # The end-to-end tests start the built binary under their own Xvfb.
 test: deps-test vet
 	BRIDGEKEEPER_E2E=1 $(GO) test -count=1 ./...
+
+# Every test under the race detector; slow (the views tests take about five
+# minutes on two cores), so not part of make test.
+race: deps-test
+	BRIDGEKEEPER_E2E=1 $(GO) test -race -count=1 ./...
 
 # Budgets live here, next to the command that checks them (see bench/BENCHMARKS.md).
 BENCH_BUDGETS := \

@@ -78,8 +78,8 @@ func Run(dbPath string) error {
 		fmt.Fprintln(os.Stderr, "bridgekeeper: "+err.Error())
 		return nil
 	}
-	// The store opens while Fyne sets up the window and its GL context;
-	// both take tens of milliseconds, and there are two cores.
+	// The store opens while Fyne sets up GLFW and the window; both take
+	// tens of milliseconds, and there are two cores.
 	type opened struct {
 		store *data.Store
 		err   error
