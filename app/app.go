@@ -105,11 +105,8 @@ func Run(dbPath string) error {
 	s.win.SetMaster()
 	<-fonts
 	if err != nil {
-		s.showMessage("Bridgekeeper is already open",
+		s.runMessage("Bridgekeeper is already open",
 			"Another Bridgekeeper window is using\n"+abs+"\n\nOnly one window may write to a database at a time. Switch to that window, or close it and try again.")
-		s.setIcon()
-		s.releaseGC()
-		s.win.ShowAndRun()
 		return err
 	}
 
@@ -119,11 +116,8 @@ func Run(dbPath string) error {
 	case errors.Is(err, data.ErrNotDatabase):
 		s.offerRecovery(err)
 	case err != nil:
-		s.showMessage("Cannot open your data",
+		s.runMessage("Cannot open your data",
 			"Bridgekeeper could not open its database:\n\n"+wrapText(err.Error())+"\n\nNothing was changed. Check the file's permissions, or start Bridgekeeper with --db pointing to another file.")
-		s.setIcon()
-		s.releaseGC()
-		s.win.ShowAndRun()
 		return err
 	default:
 		s.attach(store)
@@ -154,6 +148,15 @@ func (s *shell) onStarted() {
 			fyne.Do(func() { s.tray = newTray(s) })
 		}
 	}()
+}
+
+// runMessage shows only a message in the window, for a start that cannot
+// go on, and returns once the window has closed.
+func (s *shell) runMessage(title, text string) {
+	s.showMessage(title, text)
+	s.setIcon()
+	s.releaseGC()
+	s.win.ShowAndRun()
 }
 
 // setIcon gives the app and its window Bridgekeeper's icon.
