@@ -4,6 +4,9 @@ package main
 
 import (
 	"os"
+	// Windows has no IANA zone files, and a Mac or Linux box may lack some:
+	// the binary carries Go's own copy so every zone name always loads.
+	_ "time/tzdata"
 
 	"bridgekeeper/app"
 	"bridgekeeper/app/cli"
