@@ -8,7 +8,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -18,11 +19,51 @@ const KeepBackups = 7
 
 const backupLayout = "20060102-150405"
 
+// clockSlack is how far ahead of the clock a backup's time may be and still
+// count as real: file systems and clocks disagree by a little.
+const clockSlack = 5 * time.Minute
+
+// BackupReason says why a backup was made; it is part of the file name.
+type BackupReason string
+
+// The reasons a backup is made.
+const (
+	BackupDaily         BackupReason = "daily"
+	BackupManual        BackupReason = "manual"
+	BackupBeforeRestore BackupReason = "before-restore"
+	BackupBeforeUpgrade BackupReason = "before-upgrade"
+)
+
+// Label is the reason as the window and the command line show it.
+func (r BackupReason) Label() string {
+	switch r {
+	case BackupDaily:
+		return "daily"
+	case BackupManual:
+		return "made by hand"
+	case BackupBeforeRestore:
+		return "before a restore"
+	case BackupBeforeUpgrade:
+		return "before an upgrade"
+	}
+	return "unknown reason"
+}
+
 // BackupInfo describes one backup file.
 type BackupInfo struct {
 	Path string
+	// Time is when the backup was made: the time in its name, or, when the
+	// name is ahead of the clock (a clock that was wrong, a file from
+	// another machine), the file's modification time; zero when both are
+	// in the future, which sorts it oldest.
 	Time time.Time
-	Size int64
+	// Named is the time in the file's name, as written.
+	Named  time.Time
+	Size   int64
+	Reason BackupReason
+	// Interviews is how many interviews it holds, or -1 when not counted
+	// (see ListBackupsDetailed) or unreadable.
+	Interviews int
 }
 
 // DefaultBackupDir is where backups of the database at dbPath go unless the
@@ -32,130 +73,223 @@ func DefaultBackupDir(dbPath string) string {
 	return filepath.Join(filepath.Dir(dbPath), base+"-backups")
 }
 
-// Backup writes a consistent copy of the open database into dir and keeps
-// only the newest KeepBackups. The copy comes from VACUUM INTO (never a
-// copy of the live file, which could catch a write half-done), is synced to
-// disk and checked with quick_check before it gets its final name, so a
-// backup that exists under its real name is a good one.
+// Backup writes a backup made by hand; see BackupWhy.
 func (s *Store) Backup(ctx context.Context, dir string, now time.Time) (BackupInfo, error) {
+	return s.BackupWhy(ctx, dir, now, BackupManual)
+}
+
+// BackupWhy writes a consistent copy of the open database into dir and keeps
+// only the newest KeepBackups. The copy comes from VACUUM INTO (never a copy
+// of the live file, which could catch a write half-done), is synced to disk
+// and checked with quick_check before it gets its final name, so a backup
+// that exists under its real name is a good one. Pruning never removes the
+// new backup, the files in protect, or the newest backup that passes its
+// check.
+func (s *Store) BackupWhy(ctx context.Context, dir string, now time.Time, why BackupReason, protect ...string) (BackupInfo, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return BackupInfo{}, fmt.Errorf("back up: %w", err)
+		return BackupInfo{}, wrapErr("back up", err)
 	}
 	stamp := now.UTC().Format(backupLayout)
-	final := filepath.Join(dir, "bridgekeeper-"+stamp+".db")
+	final := filepath.Join(dir, "bridgekeeper-"+stamp+"-"+string(why)+".db")
 	for i := 2; exists(final); i++ {
-		final = filepath.Join(dir, fmt.Sprintf("bridgekeeper-%s-%d.db", stamp, i))
+		final = filepath.Join(dir, fmt.Sprintf("bridgekeeper-%s-%s-%d.db", stamp, why, i))
 	}
-	tmp := filepath.Join(dir, "."+filepath.Base(final)+".tmp")
+	tmp := tempName(final, "backup")
 	os.Remove(tmp)
 	// VACUUM INTO accepts an existing empty file; creating it first gives
 	// the backup private permissions from the start.
 	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return BackupInfo{}, fmt.Errorf("back up: %w", err)
+		return BackupInfo{}, wrapErr("back up", err)
 	}
 	f.Close()
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+	fail := func(op string, err error) (BackupInfo, error) {
 		os.Remove(tmp)
-		return BackupInfo{}, fmt.Errorf("back up: %w", err)
+		return BackupInfo{}, wrapErr(op, err)
+	}
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		return fail("back up", err)
 	}
 	if err := syncFile(tmp); err != nil {
-		os.Remove(tmp)
-		return BackupInfo{}, fmt.Errorf("back up: %w", err)
+		return fail("back up", err)
 	}
 	if err := QuickCheck(ctx, tmp); err != nil {
-		os.Remove(tmp)
-		return BackupInfo{}, fmt.Errorf("back up: the copy failed its check: %w", err)
+		return fail("back up: the copy failed its check", err)
 	}
 	if err := os.Rename(tmp, final); err != nil {
-		os.Remove(tmp)
-		return BackupInfo{}, fmt.Errorf("back up: %w", err)
+		return fail("back up", err)
 	}
 	syncDir(dir)
-	if err := PruneBackups(dir, KeepBackups); err != nil {
+	if err := PruneBackups(dir, KeepBackups, now, append(protect, final)...); err != nil {
 		return BackupInfo{}, err
 	}
 	info, err := os.Stat(final)
 	if err != nil {
-		return BackupInfo{}, fmt.Errorf("back up: %w", err)
+		return BackupInfo{}, wrapErr("back up", err)
 	}
-	return BackupInfo{Path: final, Time: now.UTC().Truncate(time.Second), Size: info.Size()}, nil
+	at := now.UTC().Truncate(time.Second)
+	return BackupInfo{Path: final, Time: at, Named: at, Size: info.Size(), Reason: why, Interviews: -1}, nil
 }
 
 // AutoBackup backs up at most once a day: it does nothing when dir already
-// holds a backup younger than 24 hours. It reports whether it wrote one.
+// holds a backup made in the last 24 hours by the clock as it is now. A
+// backup whose name lies in the future does not count: the clock was wrong
+// when it was made, or is wrong now, and skipping on its word could stop
+// backups for good. It reports whether it wrote one.
 func (s *Store) AutoBackup(ctx context.Context, dir string, now time.Time) (bool, error) {
-	list, err := ListBackups(dir)
+	list, err := listBackups(dir, now)
 	if err != nil {
 		return false, err
 	}
-	if len(list) > 0 && now.Sub(list[0].Time) < 24*time.Hour {
-		return false, nil
+	for _, b := range list {
+		if age := now.Sub(b.Named); age < 24*time.Hour && age > -clockSlack {
+			return false, nil
+		}
 	}
-	_, err = s.Backup(ctx, dir, now)
+	_, err = s.BackupWhy(ctx, dir, now, BackupDaily)
 	return err == nil, err
 }
 
 // ListBackups returns the backups in dir, newest first. A missing folder
 // simply has none.
-func ListBackups(dir string) ([]BackupInfo, error) {
+func ListBackups(dir string) ([]BackupInfo, error) { return listBackups(dir, time.Now()) }
+
+// ListBackupsDetailed is ListBackups with each backup's interviews counted.
+func ListBackupsDetailed(ctx context.Context, dir string) ([]BackupInfo, error) {
+	list, err := ListBackups(dir)
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		list[i].Interviews = countInterviews(ctx, list[i].Path)
+	}
+	return list, nil
+}
+
+// countInterviews reads a closed database file without writing anything.
+func countInterviews(ctx context.Context, path string) int {
+	db, err := sql.Open("sqlite", dsn(path, true, !hasWAL(path)))
+	if err != nil {
+		return -1
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM interviews").Scan(&n); err != nil {
+		return -1
+	}
+	return n
+}
+
+func listBackups(dir string, now time.Time) ([]BackupInfo, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("list backups: %w", err)
+		return nil, wrapErr("list backups", err)
 	}
 	var out []BackupInfo
 	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasPrefix(name, "bridgekeeper-") || !strings.HasSuffix(name, ".db") {
-			continue
-		}
-		stamp := strings.TrimSuffix(strings.TrimPrefix(name, "bridgekeeper-"), ".db")
-		if len(stamp) > len(backupLayout) {
-			stamp = stamp[:len(backupLayout)]
-		}
-		t, err := time.Parse(backupLayout, stamp)
-		if err != nil {
+		b, ok := parseBackupName(e.Name())
+		if !ok || !e.Type().IsRegular() {
 			continue
 		}
 		info, err := e.Info()
 		if err != nil {
 			continue
 		}
-		out = append(out, BackupInfo{Path: filepath.Join(dir, name), Time: t, Size: info.Size()})
+		b.Path, b.Size, b.Interviews = filepath.Join(dir, e.Name()), info.Size(), -1
+		b.Time = realTime(b.Named, info.ModTime(), now)
+		out = append(out, b)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if !out[i].Time.Equal(out[j].Time) {
-			return out[i].Time.After(out[j].Time)
+	slices.SortFunc(out, func(a, b BackupInfo) int {
+		if c := b.Time.Compare(a.Time); c != 0 {
+			return c
 		}
-		return out[i].Path > out[j].Path
+		return strings.Compare(b.Path, a.Path)
 	})
 	return out, nil
 }
 
-// PruneBackups deletes all but the newest keep backups in dir.
-func PruneBackups(dir string, keep int) error {
-	list, err := ListBackups(dir)
+// realTime is when a backup was made, as best the clock now can tell.
+func realTime(named, modified, now time.Time) time.Time {
+	limit := now.Add(clockSlack)
+	switch {
+	case !named.After(limit):
+		return named
+	case !modified.After(limit):
+		return modified.UTC().Truncate(time.Second)
+	}
+	return time.Time{}
+}
+
+// parseBackupName reads bridgekeeper-STAMP[-REASON][-N].db; names from
+// before reasons were recorded have none.
+func parseBackupName(name string) (BackupInfo, bool) {
+	rest, ok := strings.CutPrefix(name, "bridgekeeper-")
+	if !ok || !strings.HasSuffix(rest, ".db") || len(rest) < len(backupLayout) {
+		return BackupInfo{}, false
+	}
+	t, err := time.Parse(backupLayout, rest[:len(backupLayout)])
+	if err != nil {
+		return BackupInfo{}, false
+	}
+	tail := strings.TrimPrefix(strings.TrimSuffix(rest[len(backupLayout):], ".db"), "-")
+	if i := strings.LastIndexByte(tail, '-'); i >= 0 {
+		if _, err := strconv.Atoi(tail[i+1:]); err == nil {
+			tail = tail[:i]
+		}
+	} else if _, err := strconv.Atoi(tail); err == nil {
+		tail = ""
+	}
+	return BackupInfo{Named: t, Reason: BackupReason(tail)}, true
+}
+
+// PruneBackups deletes all but the newest keep backups in dir. It never
+// deletes a path in protect (the backup just written, the one being
+// restored), nor the newest backup that passes quick_check, even when that
+// one is older than the newest keep: a run of damaged copies must not push
+// the last good one out.
+func PruneBackups(dir string, keep int, now time.Time, protect ...string) error {
+	list, err := listBackups(dir, now)
 	if err != nil {
 		return err
 	}
-	for _, b := range list[min(keep, len(list)):] {
+	if len(list) <= keep {
+		return nil
+	}
+	kept := map[string]bool{}
+	for _, p := range protect {
+		kept[filepath.Clean(p)] = true
+	}
+	for _, b := range list[:keep] {
+		kept[b.Path] = true
+	}
+	for _, b := range list {
+		if QuickCheck(context.Background(), b.Path) == nil {
+			kept[b.Path] = true
+			break
+		}
+	}
+	for _, b := range list {
+		if kept[b.Path] {
+			continue
+		}
 		if err := os.Remove(b.Path); err != nil {
-			return fmt.Errorf("prune backups: %w", err)
+			return wrapErr("prune backups", err)
 		}
 	}
 	return nil
 }
 
 // QuickCheck opens the database file at path read-only and runs SQLite's
-// quick_check on it.
+// quick_check on it. It writes nothing: with no write-ahead log beside the
+// file, SQLite reads it as immutable and creates no -wal or -shm either.
 func QuickCheck(ctx context.Context, path string) error {
 	if err := checkHeader(path); err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite", readOnlyDSN(path))
+	db, err := sql.Open("sqlite", dsn(path, true, !hasWAL(path)))
 	if err != nil {
 		return err
 	}
@@ -170,49 +304,83 @@ func QuickCheck(ctx context.Context, path string) error {
 	return nil
 }
 
-// readOnlyDSN opens a file for checking only: no pragmas that write (a
-// backup may still be in rollback-journal mode, and must stay untouched).
-func readOnlyDSN(path string) string {
-	u := dsn(path)
-	base, _, _ := strings.Cut(u, "?")
-	return base + "?mode=ro"
-}
-
 // Restore replaces the database at dbPath with the backup at backupPath.
-// The store on dbPath must be closed. The backup is checked, copied beside
-// the database, synced, and renamed over it in one step, so the database
-// path always holds either the old file or the whole backup. The file being
-// replaced is first backed up itself into backupDir when it is healthy.
-func Restore(ctx context.Context, backupPath, dbPath, backupDir string, now time.Time) error {
+// The store on dbPath must be closed, and the caller must hold its lock.
+// The backup is checked and copied beside the database first (so nothing
+// that happens next can lose it), then the file being replaced is backed
+// up when it is healthy, and the copy is renamed over it in one step: the
+// database path always holds either the old file or the whole backup. The
+// backup file itself is never changed or deleted. It returns the backup
+// kept of the replaced file (zero when there was none to keep).
+func Restore(ctx context.Context, backupPath, dbPath, backupDir string, now time.Time) (BackupInfo, error) {
+	var kept BackupInfo
+	if same, _ := sameFile(backupPath, dbPath); same {
+		return kept, errors.New("restore: that file is the database itself, not a backup of it")
+	}
 	if err := QuickCheck(ctx, backupPath); err != nil {
-		return fmt.Errorf("restore: the backup is damaged: %w", err)
+		return kept, wrapErr("restore: the backup is damaged", err)
 	}
-	if info, err := os.Stat(dbPath + "-wal"); err == nil && info.Size() > 0 {
-		return errors.New("restore: the database is still open; close Bridgekeeper first")
+	if hasWAL(dbPath) {
+		return kept, errors.New("restore: the database is still open; close Bridgekeeper first")
 	}
-	if QuickCheck(ctx, dbPath) == nil {
-		old, err := Open(dbPath)
-		if err != nil {
-			return fmt.Errorf("restore: %w", err)
-		}
-		_, err = old.Backup(ctx, backupDir, now)
-		old.Close()
-		if err != nil {
-			return fmt.Errorf("restore: keeping the current file: %w", err)
-		}
+	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
+		return kept, wrapErr("restore", err)
 	}
-	tmp := dbPath + ".restoring"
+	tmp := tempName(dbPath, "restore")
 	if err := copyFile(backupPath, tmp); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("restore: %w", err)
+		return kept, wrapErr("restore", err)
+	}
+	if err := QuickCheck(ctx, tmp); err != nil {
+		os.Remove(tmp)
+		return kept, wrapErr("restore: the copy failed its check", err)
+	}
+	if _, err := inspect(tmp); err != nil {
+		os.Remove(tmp)
+		return kept, wrapErr("restore: "+filepath.Base(backupPath), err)
+	}
+	if QuickCheck(ctx, dbPath) == nil {
+		var err error
+		if kept, err = backupBeforeRestore(ctx, dbPath, backupDir, now, backupPath); err != nil {
+			os.Remove(tmp)
+			return kept, err
+		}
 	}
 	os.Remove(dbPath + "-shm")
+	os.Remove(dbPath + "-wal")
 	if err := os.Rename(tmp, dbPath); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("restore: %w", err)
+		return kept, wrapErr("restore", err)
 	}
 	syncDir(filepath.Dir(dbPath))
-	return nil
+	return kept, nil
+}
+
+// backupBeforeRestore keeps the file a restore is about to replace.
+func backupBeforeRestore(ctx context.Context, dbPath, backupDir string, now time.Time, restoring string) (BackupInfo, error) {
+	old, err := OpenWith(dbPath, Options{BackupDir: backupDir, NoCreate: true})
+	if err != nil {
+		return BackupInfo{}, wrapErr("restore: keeping the current file", err)
+	}
+	kept, err := old.BackupWhy(ctx, backupDir, now, BackupBeforeRestore, restoring)
+	old.Close()
+	if err != nil {
+		return BackupInfo{}, wrapErr("restore: keeping the current file", err)
+	}
+	return kept, nil
+}
+
+// sameFile reports whether two paths name one file.
+func sameFile(a, b string) (bool, error) {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	ib, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(ia, ib), nil
 }
 
 func copyFile(src, dst string) error {

@@ -114,11 +114,13 @@ func WriteCSV(w io.Writer, ivs []Interview) error {
 		return err
 	}
 	if err := put(CSVHeader()); err != nil {
-		return fmt.Errorf("write CSV: %w", err)
+		return wrapErr("write CSV", err)
 	}
 	cells := make([]string, len(CSVHeader()))
 	for _, iv := range ivs {
-		starts := ""
+		// A stored time that could not be read goes out as it was stored,
+		// so an export never loses it.
+		starts := iv.RawStartsAt
 		if !iv.StartsAt.IsZero() {
 			starts = iv.Local(time.UTC).Format(time.RFC3339)
 		}
@@ -127,11 +129,11 @@ func WriteCSV(w io.Writer, ivs []Interview) error {
 			cells[i] = neutralise(v)
 		}
 		if err := put(cells); err != nil {
-			return fmt.Errorf("write CSV: %w", err)
+			return wrapErr("write CSV", err)
 		}
 	}
 	if err := out.Flush(); err != nil {
-		return fmt.Errorf("write CSV: %w", err)
+		return wrapErr("write CSV", err)
 	}
 	return nil
 }
@@ -216,7 +218,7 @@ func readProblem(err error, problems []LineProblem) error {
 	if errors.As(err, &pe) {
 		return &ImportError{Problems: append(problems, LineProblem{Line: pe.Line, Msg: pe.Err.Error()})}
 	}
-	return fmt.Errorf("read CSV: %w", err)
+	return wrapErr("read CSV", err)
 }
 
 // headerName lets "Contact Email" or "contact-email" name contact_email.
@@ -308,8 +310,12 @@ func parseRow(rec []string, cols map[string]int, lineOf func(int) int) (*Intervi
 	}
 	if text := strings.TrimSpace(cell("starts_at")); text != "" {
 		t, err := parseStart(text, iv.TimeZone, reported["timezone"])
-		if err != nil {
+		switch {
+		case err != nil:
 			add("starts_at", err.Error())
+		case !t.IsZero() && !ValidYear(t):
+			add("starts_at", fmt.Sprintf("%q is not a plausible interview date (years %d to %d)", text, MinYear, MaxYear))
+			t = time.Time{}
 		}
 		iv.StartsAt = t
 	}
@@ -372,7 +378,7 @@ func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (int, error) {
 		return 0, nil
 	}
 	if err := s.CreateInterviews(ctx, ivs); err != nil {
-		return 0, fmt.Errorf("import CSV: %w", err)
+		return 0, wrapErr("import CSV", err)
 	}
 	return len(ivs), nil
 }

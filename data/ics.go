@@ -66,7 +66,7 @@ func WriteICS(w io.Writer, ivs []Interview, now time.Time) error {
 	// The library ends lines with the platform's newline (LF on Unix);
 	// RFC 5545 wants CRLF everywhere.
 	if err := cal.SerializeTo(w, ics.WithNewLineWindows); err != nil {
-		return fmt.Errorf("write calendar: %w", err)
+		return wrapErr("write calendar", err)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -25,7 +26,7 @@ func (s *Store) CreateInterviews(ctx context.Context, ivs []*Interview) error {
 			if len(ivs) == 1 {
 				return err
 			}
-			return fmt.Errorf("interview %d: %w", i+1, err)
+			return fmt.Errorf("interview %d: %w", i+1, classify(err))
 		}
 	}
 	now := time.Now().UTC()
@@ -62,7 +63,7 @@ func (s *Store) CreateInterviews(ctx context.Context, ivs []*Interview) error {
 		for _, iv := range ivs {
 			iv.ID = 0
 		}
-		return fmt.Errorf("save interview: %w", err)
+		return wrapErr("save interview", err)
 	}
 	for _, iv := range ivs {
 		iv.CreatedAt, iv.UpdatedAt = now.Truncate(time.Millisecond), now.Truncate(time.Millisecond)
@@ -79,7 +80,7 @@ func (s *Store) Interview(ctx context.Context, id int64) (Interview, error) {
 		return Interview{}, fmt.Errorf("interview %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return Interview{}, fmt.Errorf("load interview %d: %w", id, err)
+		return Interview{}, fmt.Errorf("load interview %d: %w", id, classify(err))
 	}
 	return iv, nil
 }
@@ -89,19 +90,19 @@ func (s *Store) Interviews(ctx context.Context) ([]Interview, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+interviewColumns+` FROM interviews
 		ORDER BY starts_at = '', starts_at, id`)
 	if err != nil {
-		return nil, fmt.Errorf("list interviews: %w", err)
+		return nil, wrapErr("list interviews", err)
 	}
 	defer rows.Close()
 	var out []Interview
 	for rows.Next() {
 		iv, err := scanInterview(rows)
 		if err != nil {
-			return nil, fmt.Errorf("list interviews: %w", err)
+			return nil, wrapErr("list interviews", err)
 		}
 		out = append(out, iv)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list interviews: %w", err)
+		return nil, wrapErr("list interviews", err)
 	}
 	return out, nil
 }
@@ -110,57 +111,97 @@ func (s *Store) Interviews(ctx context.Context) ([]Interview, error) {
 func (s *Store) CountInterviews(ctx context.Context) (int, error) {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM interviews`).Scan(&n); err != nil {
-		return 0, fmt.Errorf("count interviews: %w", err)
+		return 0, wrapErr("count interviews", err)
 	}
 	return n, nil
 }
 
+// ErrConflict means an interview was changed by someone else (another
+// window, the command line) after it was read for editing.
+var ErrConflict = errors.New("the interview was changed elsewhere after you opened it")
+
+// ConflictError is an ErrConflict with the interview as it is stored now,
+// so the user can compare theirs with mine and choose.
+type ConflictError struct {
+	Theirs Interview
+}
+
+func (e *ConflictError) Error() string { return ErrConflict.Error() }
+
+// Is makes errors.Is(err, ErrConflict) true.
+func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
+
 // UpdateInterview saves changes to an existing interview. A change of status
 // is recorded on the timeline in the same transaction.
+//
+// iv.UpdatedAt is the version the edit started from: when the stored
+// interview has changed since (its updated_at differs), nothing is written
+// and the error is a *ConflictError holding the stored interview. To save
+// over theirs on purpose, retry with theirs' UpdatedAt. A zero UpdatedAt
+// skips the check.
 func (s *Store) UpdateInterview(ctx context.Context, iv *Interview) error {
 	if err := iv.Validate(); err != nil {
 		return err
 	}
-	now := time.Now().UTC()
+	var stamp time.Time
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var old string
-		err := tx.QueryRowContext(ctx, `SELECT status FROM interviews WHERE id = ?`, iv.ID).Scan(&old)
+		theirs, err := scanInterview(tx.QueryRowContext(ctx, `SELECT `+interviewColumns+` FROM interviews WHERE id = ?`, iv.ID))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("interview %d: %w", iv.ID, ErrNotFound)
 		}
 		if err != nil {
 			return err
 		}
-		stamp := formatStamp(now)
+		if !iv.UpdatedAt.IsZero() && !theirs.UpdatedAt.Equal(iv.UpdatedAt.UTC().Truncate(time.Millisecond)) {
+			return &ConflictError{Theirs: theirs}
+		}
+		stamp = nextStamp(theirs.UpdatedAt)
 		_, err = tx.ExecContext(ctx, `UPDATE interviews SET company = ?, role = ?, contact_name = ?,
 			contact_email = ?, starts_at = ?, timezone = ?, status = ?, notes = ?, updated_at = ?
 			WHERE id = ?`,
 			iv.Company, iv.Role, iv.ContactName, iv.ContactEmail, formatStart(iv.StartsAt),
-			iv.TimeZone, string(iv.Status), iv.Notes, stamp, iv.ID)
+			iv.TimeZone, string(iv.Status), iv.Notes, formatStamp(stamp), iv.ID)
 		if err != nil {
 			return err
 		}
-		if Status(old) != iv.Status {
+		if theirs.Status != iv.Status {
 			_, err = tx.ExecContext(ctx, `INSERT INTO events (interview_id, at, kind, from_status, to_status)
-				VALUES (?, ?, ?, ?, ?)`, iv.ID, stamp, string(EventStatus), old, string(iv.Status))
+				VALUES (?, ?, ?, ?, ?)`, iv.ID, formatStamp(stamp), string(EventStatus), string(theirs.Status), string(iv.Status))
 		}
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("update interview: %w", err)
+		return wrapErr("update interview", err)
 	}
-	iv.UpdatedAt = now.Truncate(time.Millisecond)
+	iv.UpdatedAt, iv.Damage, iv.RawStartsAt = stamp, "", ""
 	return nil
+}
+
+// nextStamp is the updated_at for a change made now: later than the one
+// before, even when the clock has not moved on (or went back), so every
+// change gives a new version that a stale edit cannot match.
+func nextStamp(prev time.Time) time.Time {
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	if !now.After(prev) {
+		return prev.Add(time.Millisecond)
+	}
+	return now
 }
 
 // DeleteInterview removes an interview and its whole timeline.
 func (s *Store) DeleteInterview(ctx context.Context, id int64) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM interviews WHERE id = ?`, id)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM interviews WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
 	if err != nil {
 		return fmt.Errorf("delete interview %d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("delete interview %d: %w", id, ErrNotFound)
 	}
 	return nil
 }
@@ -176,8 +217,8 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 	}
 	e.At = e.At.UTC().Truncate(time.Millisecond)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var old string
-		err := tx.QueryRowContext(ctx, `SELECT status FROM interviews WHERE id = ?`, e.InterviewID).Scan(&old)
+		var old, updated string
+		err := tx.QueryRowContext(ctx, `SELECT status, updated_at FROM interviews WHERE id = ?`, e.InterviewID).Scan(&old, &updated)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("interview %d: %w", e.InterviewID, ErrNotFound)
 		}
@@ -187,8 +228,10 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 		stamp := formatStamp(e.At)
 		if e.Kind == EventStatus {
 			e.FromStatus = Status(old)
+			// A new version, so an edit opened before this change conflicts.
+			prev, _ := parseTime(updated)
 			if _, err := tx.ExecContext(ctx, `UPDATE interviews SET status = ?, updated_at = ? WHERE id = ?`,
-				string(e.ToStatus), stamp, e.InterviewID); err != nil {
+				string(e.ToStatus), formatStamp(nextStamp(prev)), e.InterviewID); err != nil {
 				return err
 			}
 		}
@@ -204,7 +247,7 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("add %s event: %w", e.Kind, err)
+		return fmt.Errorf("add %s event: %w", e.Kind, classify(err))
 	}
 	return nil
 }
@@ -214,7 +257,7 @@ func (s *Store) Events(ctx context.Context, interviewID int64) ([]Event, error) 
 	rows, err := s.db.QueryContext(ctx, `SELECT id, interview_id, at, kind, from_status, to_status,
 		scenario, subject, body FROM events WHERE interview_id = ? ORDER BY at DESC, id DESC`, interviewID)
 	if err != nil {
-		return nil, fmt.Errorf("load timeline: %w", err)
+		return nil, wrapErr("load timeline", err)
 	}
 	defer rows.Close()
 	var out []Event
@@ -222,16 +265,16 @@ func (s *Store) Events(ctx context.Context, interviewID int64) ([]Event, error) 
 		var e Event
 		var at, kind, from, to string
 		if err := rows.Scan(&e.ID, &e.InterviewID, &at, &kind, &from, &to, &e.Scenario, &e.Subject, &e.Body); err != nil {
-			return nil, fmt.Errorf("load timeline: %w", err)
+			return nil, wrapErr("load timeline", err)
 		}
-		if e.At, err = parseTime(at); err != nil {
-			return nil, fmt.Errorf("load timeline: %w", err)
-		}
+		// A time that cannot be read leaves the entry undated rather than
+		// hiding the whole timeline.
+		e.At, _ = parseTime(at)
 		e.Kind, e.FromStatus, e.ToStatus = EventKind(kind), Status(from), Status(to)
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("load timeline: %w", err)
+		return nil, wrapErr("load timeline", err)
 	}
 	return out, nil
 }
@@ -244,23 +287,30 @@ func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
 		return def, nil
 	}
 	if err != nil {
-		return def, fmt.Errorf("read setting %s: %w", key, err)
+		return def, fmt.Errorf("read setting %s: %w", key, classify(err))
 	}
 	return v, nil
 }
 
 // SetSetting stores a setting, replacing any earlier value.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
-		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("save setting %s: %w", key, err)
+		return fmt.Errorf("save setting %s: %w", key, classify(err))
 	}
 	return nil
 }
 
 type scanner interface{ Scan(dest ...any) error }
 
+// scanInterview reads one row. A value that cannot be read (a time Go
+// cannot parse or that lies outside the years Bridgekeeper allows, an
+// unknown status) does not fail the row: it is left zero and named in
+// Damage, so the tracker still lists it and the user can mend or delete it.
 func scanInterview(sc scanner) (Interview, error) {
 	var iv Interview
 	var starts, status, created, updated string
@@ -269,13 +319,21 @@ func scanInterview(sc scanner) (Interview, error) {
 	if err != nil {
 		return iv, err
 	}
+	var damage []string
 	iv.Status = Status(status)
-	if iv.StartsAt, err = parseTime(starts); err != nil {
-		return iv, err
+	if !iv.Status.Valid() {
+		damage = append(damage, fmt.Sprintf("the status %q is not one Bridgekeeper knows", status))
+	}
+	if iv.StartsAt, err = parseTime(starts); err != nil || (!iv.StartsAt.IsZero() && !ValidYear(iv.StartsAt)) {
+		iv.StartsAt, iv.RawStartsAt = time.Time{}, starts
+		damage = append(damage, fmt.Sprintf("the stored date %q cannot be read", starts))
 	}
 	if iv.CreatedAt, err = parseTime(created); err != nil {
-		return iv, err
+		damage = append(damage, fmt.Sprintf("the time it was added (%q) cannot be read", created))
 	}
-	iv.UpdatedAt, err = parseTime(updated)
-	return iv, err
+	if iv.UpdatedAt, err = parseTime(updated); err != nil {
+		damage = append(damage, fmt.Sprintf("the time it was last changed (%q) cannot be read", updated))
+	}
+	iv.Damage = strings.Join(damage, "; ")
+	return iv, nil
 }

@@ -4,7 +4,6 @@ package data
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"syscall"
 )
@@ -15,7 +14,7 @@ func lockFile(f *os.File) error {
 		return ErrLocked
 	}
 	if err != nil {
-		return fmt.Errorf("lock database: %w", err)
+		return wrapErr("lock database", err)
 	}
 	return nil
 }

@@ -4,7 +4,6 @@ package data
 
 import (
 	"errors"
-	"fmt"
 	"os"
 
 	"golang.org/x/sys/windows"
@@ -18,7 +17,7 @@ func lockFile(f *os.File) error {
 		return ErrLocked
 	}
 	if err != nil {
-		return fmt.Errorf("lock database: %w", err)
+		return wrapErr("lock database", err)
 	}
 	return nil
 }

@@ -67,6 +67,35 @@ type Interview struct {
 	Notes     string
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Damage, when not empty, says what in the stored row could not be
+	// read (a time SQLite holds but Go cannot parse, an unknown status): the
+	// row is still listed, marked as needing attention, so one bad value
+	// never hides the rest. Saving the interview again repairs it.
+	Damage string
+	// RawStartsAt is the stored start time as text when it could not be
+	// read, so exports can carry it unchanged.
+	RawStartsAt string
+}
+
+// Limits on what one interview may hold: enough for any real note, small
+// enough that no field can make the window or an export choke.
+const (
+	MaxNotesBytes = 64 << 10
+	MaxFieldBytes = 1 << 10
+)
+
+// The range of years a time may fall in. Before 1970 zones fall back to
+// local mean time with odd second offsets, and far-off years are typing
+// slips; 10000 cannot even be written in RFC 3339.
+const (
+	MinYear = 1970
+	MaxYear = 2200
+)
+
+// ValidYear reports whether t falls within MinYear to MaxYear (in UTC).
+func ValidYear(t time.Time) bool {
+	y := t.UTC().Year()
+	return y >= MinYear && y <= MaxYear
 }
 
 // Local returns the start time in the zone the user entered it in, falling
@@ -103,10 +132,53 @@ func (iv *Interview) Validate() error {
 			errs = append(errs, err.(*FieldError))
 		}
 	}
+	if !iv.StartsAt.IsZero() && !ValidYear(iv.StartsAt) {
+		errs = append(errs, &FieldError{Field: "starts_at",
+			Msg: fmt.Sprintf("%s is not a plausible interview date (years %d to %d)", iv.StartsAt.UTC().Format("2006-01-02"), MinYear, MaxYear)})
+	}
+	errs = append(errs, iv.sizeErrors()...)
 	if len(errs) == 0 {
 		return nil
 	}
 	return errs
+}
+
+// sizeErrors names each field that is longer than its limit.
+func (iv *Interview) sizeErrors() ValidationError {
+	var errs ValidationError
+	for _, f := range []struct {
+		name, value string
+		limit       int
+	}{
+		{"company", iv.Company, MaxFieldBytes},
+		{"role", iv.Role, MaxFieldBytes},
+		{"contact_name", iv.ContactName, MaxFieldBytes},
+		{"contact_email", iv.ContactEmail, MaxFieldBytes},
+		{"timezone", iv.TimeZone, MaxFieldBytes},
+		{"notes", iv.Notes, MaxNotesBytes},
+	} {
+		if len(f.value) > f.limit {
+			errs = append(errs, &FieldError{Field: f.name, Msg: TooLong(f.name, len(f.value), f.limit)})
+		}
+	}
+	return errs
+}
+
+// TooLong is the message for a field over its size limit, in the units a
+// person thinks in.
+func TooLong(field string, size, limit int) string {
+	name := strings.ReplaceAll(field, "_", " ")
+	if limit >= 1<<10 && limit%(1<<10) == 0 {
+		return fmt.Sprintf("%s is too long (%s; at most %d KiB)", name, sizeText(size), limit>>10)
+	}
+	return fmt.Sprintf("%s is too long (%d bytes; at most %d)", name, size, limit)
+}
+
+func sizeText(n int) string {
+	if n < 10<<10 {
+		return fmt.Sprintf("%.1f KiB", float64(n)/1024)
+	}
+	return fmt.Sprintf("%d KiB", (n+1023)/1024)
 }
 
 // ValidateEmail accepts a bare address such as "ana@example.com" and nothing
@@ -179,6 +251,12 @@ func (e *Event) Validate() error {
 		}
 	default:
 		errs = append(errs, &FieldError{Field: "kind", Msg: fmt.Sprintf("unknown event kind %q", e.Kind)})
+	}
+	if len(e.Body) > MaxNotesBytes {
+		errs = append(errs, &FieldError{Field: "body", Msg: TooLong("text", len(e.Body), MaxNotesBytes)})
+	}
+	if len(e.Subject) > MaxFieldBytes {
+		errs = append(errs, &FieldError{Field: "subject", Msg: TooLong("subject", len(e.Subject), MaxFieldBytes)})
 	}
 	if len(errs) == 0 {
 		return nil

@@ -14,42 +14,58 @@ import (
 // sqliteMagic opens every SQLite database file.
 var sqliteMagic = []byte("SQLite format 3\x00")
 
+// header is what Bridgekeeper reads of a database file's first 100 bytes.
+type header struct {
+	appID       int32
+	userVersion int
+}
+
 // checkHeader rejects a file that cannot be a healthy SQLite database
 // before SQLite is let near it: wrong magic, an empty file, or a file
 // shorter than the page count its header records (truncated). A missing
 // file is fine: Open creates it.
 func checkHeader(path string) error {
-	f, err := os.Open(path)
+	_, err := readHeader(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
+	return err
+}
+
+// readHeader checks the header as checkHeader does and returns what it
+// says of the file's owner and schema.
+func readHeader(path string) (header, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return header{}, err
+	}
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrUnreadable, err)
+		return header{}, fmt.Errorf("%w: %v", ErrUnreadable, err)
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrUnreadable, err)
+		return header{}, fmt.Errorf("%w: %v", ErrUnreadable, err)
 	}
 	if info.IsDir() {
-		return fmt.Errorf("%w: it is a directory", ErrNotDatabase)
+		return header{}, fmt.Errorf("%w: it is a directory", ErrNotDatabase)
 	}
 	if info.Size() == 0 {
-		return fmt.Errorf("%w: the file is empty", ErrNotDatabase)
+		return header{}, fmt.Errorf("%w: the file is empty", ErrNotDatabase)
 	}
 	head := make([]byte, 100)
 	if _, err := io.ReadFull(f, head); err != nil {
-		return fmt.Errorf("%w: the file is too short (%d bytes)", ErrNotDatabase, info.Size())
+		return header{}, fmt.Errorf("%w: the file is too short (%d bytes)", ErrNotDatabase, info.Size())
 	}
 	if !bytes.Equal(head[:16], sqliteMagic) {
-		return fmt.Errorf("%w: the file does not start like an SQLite database", ErrNotDatabase)
+		return header{}, fmt.Errorf("%w: the file does not start like an SQLite database", ErrNotDatabase)
 	}
 	pageSize := int64(binary.BigEndian.Uint16(head[16:18]))
 	if pageSize == 1 {
 		pageSize = 65536
 	}
 	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
-		return fmt.Errorf("%w: the header names an impossible page size", ErrNotDatabase)
+		return header{}, fmt.Errorf("%w: the header names an impossible page size", ErrNotDatabase)
 	}
 	// The header's page count is only trustworthy when the change counter
 	// matches the "version valid for" field, and only says the file is cut
@@ -58,9 +74,12 @@ func checkHeader(path string) error {
 	// log still holds the missing pages, and SQLite finishes the job.
 	pages := int64(binary.BigEndian.Uint32(head[28:32]))
 	if pages > 0 && bytes.Equal(head[24:28], head[92:96]) && info.Size() < pages*pageSize && !hasWAL(path) {
-		return fmt.Errorf("%w: the file is truncated (%d of %d bytes)", ErrNotDatabase, info.Size(), pages*pageSize)
+		return header{}, fmt.Errorf("%w: the file is truncated (%d of %d bytes)", ErrNotDatabase, info.Size(), pages*pageSize)
 	}
-	return nil
+	return header{
+		appID:       int32(binary.BigEndian.Uint32(head[68:72])),
+		userVersion: int(int32(binary.BigEndian.Uint32(head[60:64]))),
+	}, nil
 }
 
 // hasWAL reports whether a non-empty write-ahead log belongs to path.
@@ -83,19 +102,29 @@ func MoveAside(path string, now time.Time) (string, error) {
 		dest = fmt.Sprintf("%s.corrupt-%s-%d", path, now.Format("20060102-150405"), i)
 	}
 	if err := os.Rename(path, dest); err != nil {
-		return "", fmt.Errorf("move broken database aside: %w", err)
+		return "", wrapErr("move broken database aside", err)
 	}
-	// It may still hold the user's interviews: keep it as private as the
-	// database was meant to be (best effort; the move is what matters).
-	os.Chmod(dest, 0o600)
+	// It may still hold the user's interviews, and so may its log: keep
+	// both as private as the database was meant to be (best effort; the
+	// move is what matters).
+	makePrivate(dest)
 	for _, suffix := range []string{"-wal", "-shm"} {
 		if exists(path + suffix) {
 			if err := os.Rename(path+suffix, dest+suffix); err != nil {
-				return dest, fmt.Errorf("move broken database aside: %w", err)
+				return dest, wrapErr("move broken database aside", err)
 			}
+			makePrivate(dest + suffix)
 		}
 	}
 	return dest, nil
+}
+
+// makePrivate sets a file to 0600 unless it is a symbolic link: a chmod
+// would change the link's target, which is not ours to change.
+func makePrivate(path string) {
+	if info, err := os.Lstat(path); err == nil && info.Mode().IsRegular() {
+		os.Chmod(path, 0o600)
+	}
 }
 
 func exists(path string) bool {

@@ -28,7 +28,7 @@ type querier interface {
 func (s *Store) Snapshot(ctx context.Context, id int64) (Deleted, error) {
 	d, err := snapshot(ctx, s.db, id)
 	if err != nil {
-		return Deleted{}, fmt.Errorf("snapshot interview %d: %w", id, err)
+		return Deleted{}, fmt.Errorf("snapshot interview %d: %w", id, classify(err))
 	}
 	return d, nil
 }
@@ -48,7 +48,7 @@ func (s *Store) DeleteForUndo(ctx context.Context, id int64) (Deleted, error) {
 		return err
 	})
 	if err != nil {
-		return Deleted{}, fmt.Errorf("delete interview %d: %w", id, err)
+		return Deleted{}, fmt.Errorf("delete interview %d: %w", id, classify(err))
 	}
 	return d, nil
 }
@@ -120,7 +120,7 @@ func (s *Store) Undelete(ctx context.Context, d Deleted) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("restore interview %d: %w", iv.ID, err)
+		return fmt.Errorf("restore interview %d: %w", iv.ID, classify(err))
 	}
 	return nil
 }
@@ -146,9 +146,9 @@ func snapshot(ctx context.Context, q querier, id int64) (Deleted, error) {
 		if err := rows.Scan(&e.ID, &e.InterviewID, &at, &kind, &from, &to, &e.Scenario, &e.Subject, &e.Body); err != nil {
 			return Deleted{}, err
 		}
-		if e.At, err = parseTime(at); err != nil {
-			return Deleted{}, err
-		}
+		// A time that cannot be read leaves the entry undated rather than
+		// hiding the whole timeline.
+		e.At, _ = parseTime(at)
 		e.Kind, e.FromStatus, e.ToStatus = EventKind(kind), Status(from), Status(to)
 		d.Events = append(d.Events, e)
 	}

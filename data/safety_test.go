@@ -176,11 +176,11 @@ func TestBackupRestoreAndPrune(t *testing.T) {
 	}
 	// Change the live data, then restore the newest backup over it.
 	s.CreateInterview(ctx, &Interview{Company: "After backup"})
-	if err := Restore(ctx, list[0].Path, path, backups, day.Add(999*time.Hour)); err == nil {
+	if _, err := Restore(ctx, list[0].Path, path, backups, day.Add(999*time.Hour)); err == nil {
 		t.Error("Restore succeeded while the store was open")
 	}
 	s.Close()
-	if err := Restore(ctx, list[0].Path, path, backups, day.Add(999*time.Hour)); err != nil {
+	if _, err := Restore(ctx, list[0].Path, path, backups, day.Add(999*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	s, err = Open(path)
@@ -199,7 +199,7 @@ func TestBackupRestoreAndPrune(t *testing.T) {
 	}
 	bad := filepath.Join(dir, "bad-backup.db")
 	os.WriteFile(bad, []byte("nope"), 0o600)
-	if err := Restore(ctx, bad, path, backups, day); err == nil {
+	if _, err := Restore(ctx, bad, path, backups, day); err == nil {
 		t.Error("restored from a damaged backup")
 	}
 }
@@ -222,7 +222,7 @@ func TestMigrationIsPrecededByBackup(t *testing.T) {
 	if len(list) != 1 {
 		t.Fatalf("%d backups before migration, want 1", len(list))
 	}
-	old, err := openDB(list[0].Path)
+	old, err := openDB(list[0].Path, true, true)
 	if err != nil {
 		t.Fatal(err)
 	}

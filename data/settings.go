@@ -104,7 +104,7 @@ func (s *Store) SaveSettings(ctx context.Context, st Settings) error {
 		} {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
-				return fmt.Errorf("save setting %s: %w", key, err)
+				return fmt.Errorf("save setting %s: %w", key, classify(err))
 			}
 		}
 		return nil
@@ -112,37 +112,48 @@ func (s *Store) SaveSettings(ctx context.Context, st Settings) error {
 }
 
 // MoveDatabase moves a closed database file from one path to another on
-// any disk: it copies, syncs and checks the copy first, and removes the
-// original only once the copy is known good. The destination must not exist.
-func MoveDatabase(ctx context.Context, from, to string) error {
+// any disk: it copies, syncs and checks the copy first, puts it in place,
+// runs commit (which records the new place; nil for none), and only then
+// removes the original with its -wal, -shm and lock files. If commit fails,
+// the copy is removed and the original stays. The check reads the copy as
+// immutable, so it leaves no -wal or -shm beside it. The destination must
+// not exist.
+func MoveDatabase(ctx context.Context, from, to string, commit func() error) error {
 	if exists(to) {
 		return fmt.Errorf("move database: %s already exists", to)
 	}
-	if info, err := os.Stat(from + "-wal"); err == nil && info.Size() > 0 {
+	if hasWAL(from) {
 		return errors.New("move database: it is still open")
 	}
 	if err := QuickCheck(ctx, from); err != nil {
-		return fmt.Errorf("move database: %w", err)
+		return wrapErr("move database", err)
 	}
 	if err := os.MkdirAll(filepath.Dir(to), 0o700); err != nil {
-		return fmt.Errorf("move database: %w", err)
+		return wrapErr("move database", err)
 	}
-	tmp := to + ".moving"
+	tmp := tempName(to, "moving")
 	if err := copyFile(from, tmp); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("move database: %w", err)
+		return wrapErr("move database", err)
 	}
 	if err := QuickCheck(ctx, tmp); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("move database: the copy failed its check: %w", err)
+		return wrapErr("move database: the copy failed its check", err)
 	}
 	if err := os.Rename(tmp, to); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("move database: %w", err)
+		return wrapErr("move database", err)
 	}
 	syncDir(filepath.Dir(to))
+	if commit != nil {
+		if err := commit(); err != nil {
+			os.Remove(to)
+			return wrapErr("move database", err)
+		}
+	}
 	for _, p := range []string{from, from + "-wal", from + "-shm", from + ".lock"} {
 		os.Remove(p)
 	}
+	syncDir(filepath.Dir(from))
 	return nil
 }

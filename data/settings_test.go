@@ -51,7 +51,7 @@ func TestMoveDatabase(t *testing.T) {
 	seeded(t, from, 30)
 	to := filepath.Join(dir, "new place", "bk.db")
 	ctx := context.Background()
-	if err := MoveDatabase(ctx, from, to); err != nil {
+	if err := MoveDatabase(ctx, from, to, nil); err != nil {
 		t.Fatal(err)
 	}
 	if exists(from) {
@@ -66,12 +66,12 @@ func TestMoveDatabase(t *testing.T) {
 	if n != 30 {
 		t.Errorf("moved database has %d rows", n)
 	}
-	if err := MoveDatabase(ctx, to, to); err == nil {
+	if err := MoveDatabase(ctx, to, to, nil); err == nil {
 		t.Error("moved onto an existing file")
 	}
 	broken := filepath.Join(dir, "broken.db")
 	os.WriteFile(broken, []byte("not sqlite"), 0o600)
-	if err := MoveDatabase(ctx, broken, filepath.Join(dir, "x.db")); err == nil || !exists(broken) {
+	if err := MoveDatabase(ctx, broken, filepath.Join(dir, "x.db"), nil); err == nil || !exists(broken) {
 		t.Errorf("moving a broken file: err %v, original kept %v", err, exists(broken))
 	}
 }

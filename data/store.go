@@ -36,65 +36,31 @@ const (
 type Store struct {
 	db   *sql.DB
 	path string
+	// readOnly is set when the file, its folder or its disk cannot be
+	// written: the store then reads only, and every write fails with
+	// ErrReadOnly.
+	readOnly bool
+	// counted is set once the schema has the changes table, so each write
+	// transaction counts itself there (see Changes).
+	counted bool
+	changes changeLog
 }
 
-// Options tune OpenWith.
-type Options struct {
-	// BackupDir, when set, receives a backup of an existing database before
-	// its schema is migrated.
-	BackupDir string
-}
-
-// Open opens (creating if needed) the database at path and migrates it to
-// the newest schema. The file and its directory are private to the user.
-func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
-
-// OpenWith is Open with options. A file at path that is not a healthy
-// database is never overwritten: OpenWith fails with ErrNotDatabase (see
-// MoveAside) or ErrUnreadable.
-func OpenWith(path string, opt Options) (*Store, error) {
-	if path == "" {
-		return nil, errors.New("open store: no database path")
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, fmt.Errorf("open store: %w", err)
-	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return nil, fmt.Errorf("open store %s: %w", abs, err)
-	}
-	if err := checkHeader(abs); err != nil {
-		return nil, fmt.Errorf("open store %s: %w", abs, err)
-	}
-	if !exists(abs) {
-		if err := createFresh(abs); err != nil {
-			return nil, fmt.Errorf("open store %s: %w", abs, err)
-		}
-	} else if err := tightenMode(abs); err != nil {
-		return nil, fmt.Errorf("open store %s: %w", abs, err)
-	}
-	s, err := openDB(abs)
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", abs, err)
-	}
-	if err := s.migrate(context.Background(), opt.BackupDir); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("open store %s: %w", abs, err)
-	}
-	return s, nil
-}
-
-func openDB(abs string) (*Store, error) {
-	db, err := sql.Open("sqlite", dsn(abs))
+// openDB opens the pool on an existing file. A read-only store sets no
+// pragma that writes (journal_mode would), and with immutable set SQLite
+// takes no locks and creates no -wal or -shm file: for a file in a folder
+// nobody can write to, that is the only way to read it.
+func openDB(abs string, readOnly, immutable bool) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn(abs, readOnly, immutable))
 	if err != nil {
 		return nil, err
 	}
 	// A handful of connections lets the UI read while an import writes; no
 	// code path holds one connection while waiting for another, so the pool
-	// cannot deadlock.
-	db.SetMaxOpenConns(4)
-	db.SetMaxIdleConns(4)
-	return &Store{db: db, path: abs}, nil
+	// cannot deadlock. One more is held by the change watcher.
+	db.SetMaxOpenConns(5)
+	db.SetMaxIdleConns(5)
+	return &Store{db: db, path: abs, readOnly: readOnly}, nil
 }
 
 // createFresh builds a new database under a temporary name and links it
@@ -102,7 +68,7 @@ func openDB(abs string) (*Store, error) {
 // holds a half-initialised (or empty) file, and a file that another process
 // created meanwhile is never replaced.
 func createFresh(abs string) error {
-	tmp := fmt.Sprintf("%s.new-%d", abs, os.Getpid())
+	tmp := tempName(abs, "new")
 	cleanup := func() {
 		for _, p := range []string{tmp, tmp + "-wal", tmp + "-shm"} {
 			os.Remove(p)
@@ -115,11 +81,11 @@ func createFresh(abs string) error {
 		return err
 	}
 	f.Close()
-	s, err := openDB(tmp)
+	s, err := openDB(tmp, false, false)
 	if err != nil {
 		return err
 	}
-	err = s.migrate(context.Background(), "")
+	err = s.migrate(context.Background(), migratePlan{})
 	if cerr := s.Close(); err == nil {
 		err = cerr
 	}
@@ -143,18 +109,6 @@ func createFresh(abs string) error {
 	return nil
 }
 
-// tightenMode makes an existing database private to the user.
-func tightenMode(abs string) error {
-	info, err := os.Stat(abs)
-	if err != nil {
-		return err
-	}
-	if info.Mode().Perm()&0o077 != 0 {
-		return os.Chmod(abs, 0o600)
-	}
-	return nil
-}
-
 // dsn builds a file: URI so that any character in the path survives, with
 // the pragmas every connection needs:
 //   - foreign_keys, so deleting an interview deletes its timeline;
@@ -165,32 +119,71 @@ func tightenMode(abs string) error {
 //     across a power cut (NORMAL in WAL mode may lose it);
 //   - _txlock=immediate, so a write transaction takes the write lock at
 //     BEGIN and two writers queue instead of deadlocking on lock upgrade.
-func dsn(abs string) string {
+//
+// A read-only DSN keeps only the pragmas that write nothing.
+func dsn(abs string, readOnly, immutable bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	if readOnly {
+		q.Set("mode", "ro")
+		if immutable {
+			q.Set("immutable", "1")
+		}
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(FULL)")
+		q.Set("_txlock", "immediate")
+	}
+	return fileURI(abs) + "?" + q.Encode()
+}
+
+// fileURI is the file: URI of a path, on every system.
+func fileURI(abs string) string {
 	p := filepath.ToSlash(abs)
 	if runtime.GOOS == "windows" {
 		p = "/" + p
 	}
-	q := url.Values{}
-	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "busy_timeout(10000)")
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(FULL)")
-	q.Set("_txlock", "immediate")
-	return (&url.URL{Scheme: "file", Path: p}).String() + "?" + q.Encode()
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close checkpoints the write-ahead log into the database file, so no -wal
+// is left beside it, and closes the database. A checkpoint that cannot run
+// (another process still reading, a read-only store) costs nothing: SQLite
+// finishes it later.
+func (s *Store) Close() error {
+	s.changes.close()
+	if !s.readOnly {
+		s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	}
+	return s.db.Close()
+}
 
-// Path is the absolute path of the database file.
+// Path is the absolute path of the database file, with symbolic links
+// resolved: the name SQLite keeps its -wal and -shm files beside.
 func (s *Store) Path() string { return s.path }
 
-// ErrNotDatabase means the file at the database path is not a Bridgekeeper
-// (SQLite) database.
-var ErrNotDatabase = errors.New("not a Bridgekeeper database")
+// Check runs SQLite's quick_check on the open database. A file whose header
+// is sound but whose body is damaged opens like any other and fails later,
+// action by action; this finds it at once. The error wraps ErrCorrupt.
+func (s *Store) Check(ctx context.Context) error {
+	var result string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&result); err != nil {
+		if kind := kindOf(err); kind != nil {
+			return wrapErr("check the database", err)
+		}
+		return fmt.Errorf("check the database: %w (%v)", ErrCorrupt, err)
+	}
+	if result != "ok" {
+		first, _, _ := strings.Cut(result, "\n")
+		return fmt.Errorf("check the database: %w (quick_check: %s)", ErrCorrupt, first)
+	}
+	return nil
+}
 
-// ErrTooNew means the database was written by a newer Bridgekeeper.
-var ErrTooNew = errors.New("database was written by a newer version of Bridgekeeper")
+// ReadOnly reports whether the store was opened read-only because the file,
+// its folder or its disk cannot be written.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
 type migration struct {
 	version int
@@ -238,22 +231,33 @@ func SchemaVersion() int {
 func (s *Store) Version(ctx context.Context) (int, error) {
 	var v int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return 0, fmt.Errorf("read schema version: %w", err)
+		return 0, wrapErr("read schema version", err)
 	}
 	return v, nil
 }
 
-// migrate applies each missing migration in a transaction of its own. The
-// version is re-read inside the write lock so two processes opening the same
-// old file cannot both apply a step.
-func (s *Store) migrate(ctx context.Context, backupDir string) error {
+// migratePlan says what migrate must do to a file besides applying the
+// missing migrations.
+type migratePlan struct {
+	// backupDir receives a checked backup before anything is changed; ""
+	// for a file being created.
+	backupDir string
+	// setVersion, when positive, is the schema version a file rebuilt
+	// without its user_version (sqlite3 .dump) was recognised as.
+	setVersion int
+}
+
+// migrate applies each missing migration in a transaction of its own, and
+// marks the file as Bridgekeeper's. The version is re-read inside the write
+// lock so two processes opening the same old file cannot both apply a step.
+func (s *Store) migrate(ctx context.Context, plan migratePlan) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
 	}
 	current, err := s.Version(ctx)
 	if err != nil {
-		if isCorrupt(err) {
+		if errors.Is(classify(err), ErrCorrupt) {
 			return fmt.Errorf("%w: %v", ErrNotDatabase, err)
 		}
 		return err
@@ -261,59 +265,104 @@ func (s *Store) migrate(ctx context.Context, backupDir string) error {
 	if current > len(ms) {
 		return fmt.Errorf("%w (schema %d, this build knows %d)", ErrTooNew, current, len(ms))
 	}
-	if current > 0 && current < len(ms) && backupDir != "" {
-		if _, err := s.Backup(ctx, backupDir, time.Now()); err != nil {
-			return fmt.Errorf("back up before upgrading the schema: %w", err)
+	upgrade := (current > 0 && current < len(ms)) || plan.setVersion > 0
+	if upgrade && plan.backupDir != "" {
+		if _, err := s.BackupWhy(ctx, plan.backupDir, time.Now(), BackupBeforeUpgrade); err != nil {
+			return wrapErr("back up before upgrading the schema", err)
 		}
 	}
+	if err := s.mark(ctx, plan.setVersion); err != nil {
+		return err
+	}
 	for _, m := range ms[current:] {
+		if plan.setVersion > 0 && m.version <= plan.setVersion {
+			continue
+		}
 		if err := s.apply(ctx, m); err != nil {
 			return err
 		}
 	}
+	s.counted = true
 	return nil
+}
+
+// mark stamps the file with Bridgekeeper's application ID (files from
+// before the ID existed lack it) and, for a rebuilt file, the schema
+// version its tables were recognised as.
+func (s *Store) mark(ctx context.Context, setVersion int) error {
+	var id int32
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
+		return wrapErr("read application ID", err)
+	}
+	if id == ApplicationID && setVersion == 0 {
+		return nil
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// PRAGMA takes no bound parameters; both numbers are our own.
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+			return wrapErr("mark the file as Bridgekeeper's", err)
+		}
+		if setVersion > 0 {
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", setVersion)); err != nil {
+				return wrapErr("repair the schema version", err)
+			}
+		}
+		return nil
+	})
 }
 
 func (s *Store) apply(ctx context.Context, m migration) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var v int
 		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.name, classify(err))
 		}
 		if v >= m.version {
 			return nil
 		}
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.name, classify(err))
 		}
 		// PRAGMA takes no bound parameters; the version is our own integer.
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.name, classify(err))
 		}
 		return nil
 	})
 }
 
-// inTx runs fn in a write transaction, committing only if fn succeeds.
+// inTx runs fn in a write transaction, committing only if fn succeeds. Each
+// transaction counts itself in the changes table, so the window can tell its
+// own writes from another process's (see Changes).
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.readOnly {
+		return fmt.Errorf("%w (%s)", ErrReadOnly, s.path)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+		return wrapErr("begin", err)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return classify(err)
+	}
+	var rev int64
+	if s.counted {
+		if err := tx.QueryRowContext(ctx, `UPDATE changes SET rev = rev + 1 RETURNING rev`).Scan(&rev); err != nil {
+			tx.Rollback()
+			return wrapErr("count the change", err)
+		}
+	}
+	if rev > 0 {
+		// Recorded before the commit, so the watcher never sees this rev
+		// without knowing it is ours.
+		s.changes.own(rev)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		s.changes.forget(rev)
+		return wrapErr("commit", err)
 	}
 	return nil
-}
-
-// isCorrupt recognises SQLite's "not a database" and "malformed" errors.
-func isCorrupt(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "not a database") || strings.Contains(msg, "malformed")
 }
 
 func formatStamp(t time.Time) string { return t.UTC().Format(stampLayout) }

@@ -464,7 +464,7 @@ func GhostedCandidates(ivs []Interview, lastEvent map[int64]time.Time, now time.
 func (s *Store) LastEventTimes(ctx context.Context) (map[int64]time.Time, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT interview_id, max(at) FROM events GROUP BY interview_id`)
 	if err != nil {
-		return nil, fmt.Errorf("load last events: %w", err)
+		return nil, wrapErr("load last events", err)
 	}
 	defer rows.Close()
 	out := map[int64]time.Time{}
@@ -472,14 +472,14 @@ func (s *Store) LastEventTimes(ctx context.Context) (map[int64]time.Time, error)
 		var id int64
 		var at string
 		if err := rows.Scan(&id, &at); err != nil {
-			return nil, fmt.Errorf("load last events: %w", err)
+			return nil, wrapErr("load last events", err)
 		}
 		if out[id], err = parseTime(at); err != nil {
-			return nil, fmt.Errorf("load last events: %w", err)
+			return nil, wrapErr("load last events", err)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("load last events: %w", err)
+		return nil, wrapErr("load last events", err)
 	}
 	return out, nil
 }
@@ -502,20 +502,20 @@ func (s *Store) InterviewsPage(ctx context.Context, limit int) ([]Interview, err
 		}
 		rows, err := s.db.QueryContext(ctx, q, limit-len(out))
 		if err != nil {
-			return nil, fmt.Errorf("list interviews: %w", err)
+			return nil, wrapErr("list interviews", err)
 		}
 		for rows.Next() {
 			iv, err := scanInterview(rows)
 			if err != nil {
 				rows.Close()
-				return nil, fmt.Errorf("list interviews: %w", err)
+				return nil, wrapErr("list interviews", err)
 			}
 			out = append(out, iv)
 		}
 		err = rows.Err()
 		rows.Close()
 		if err != nil {
-			return nil, fmt.Errorf("list interviews: %w", err)
+			return nil, wrapErr("list interviews", err)
 		}
 	}
 	return out, nil

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"fmt"
 	"time"
 )
 
@@ -15,19 +14,19 @@ func (s *Store) NextInterviews(ctx context.Context, now time.Time, limit int) ([
 		ORDER BY starts_at, id LIMIT ?`,
 		formatStart(now.Truncate(time.Second)), string(StatusScheduled), string(StatusRescheduled), limit)
 	if err != nil {
-		return nil, fmt.Errorf("next interviews: %w", err)
+		return nil, wrapErr("next interviews", err)
 	}
 	defer rows.Close()
 	var out []Interview
 	for rows.Next() {
 		iv, err := scanInterview(rows)
 		if err != nil {
-			return nil, fmt.Errorf("next interviews: %w", err)
+			return nil, wrapErr("next interviews", err)
 		}
 		out = append(out, iv)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("next interviews: %w", err)
+		return nil, wrapErr("next interviews", err)
 	}
 	return out, nil
 }

@@ -1,0 +1,20 @@
+//go:build windows
+
+package data
+
+import "golang.org/x/sys/windows"
+
+// processAlive reports whether a process with that ID is still running.
+func processAlive(pid int) bool {
+	h, err := windows.OpenProcess(windows.PROCESS_QUERY_LIMITED_INFORMATION, false, uint32(pid))
+	if err != nil {
+		return false
+	}
+	defer windows.CloseHandle(h)
+	var code uint32
+	if windows.GetExitCodeProcess(h, &code) != nil {
+		return false
+	}
+	const stillActive = 259
+	return code == stillActive
+}
