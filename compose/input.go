@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -203,31 +204,74 @@ func Suggest(in Input) (Scenario, bool) {
 
 // ParseWhen reads a date and time typed by the user: "YYYY-MM-DD HH:MM" or
 // "YYYY-MM-DDTHH:MM" in loc (nil means UTC), or RFC 3339 with its own
-// offset (the result is then shown in loc). Errors are *InputError.
+// offset (the result is then shown in loc). A time the clocks skip in loc
+// is an error naming the nearest valid time; a time they show twice gives
+// the first occurrence (ParseWhenNote also says so). Errors are *InputError.
 func ParseWhen(text string, loc *time.Location) (time.Time, error) {
+	t, _, err := ParseWhenNote(text, loc)
+	return t, err
+}
+
+// ParseWhenNote is ParseWhen that also returns a note, meant to be shown as
+// a warning, when the wall time happens twice in loc (the clocks go back):
+// the time returned is then the first occurrence and the note names both.
+// The note is "" otherwise. Errors are *InputError.
+func ParseWhenNote(text string, loc *time.Location) (time.Time, string, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
 	s := strings.TrimSpace(text)
-	var t time.Time
-	var err error
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04"} {
-		if t, err = time.ParseInLocation(layout, s, loc); err == nil {
-			break
-		}
-	}
-	if err != nil {
+	t, note, err := parseWall(s, loc)
+	if errors.Is(err, errNotWall) {
+		// RFC 3339 carries its own offset, so it is never ambiguous.
 		if t, err = time.Parse(time.RFC3339, s); err != nil {
-			return time.Time{}, &InputError{Field: "when", Msg: fmt.Sprintf("cannot read %q as a date and time (want YYYY-MM-DD HH:MM)", text)}
+			return time.Time{}, "", &InputError{Field: "when", Msg: fmt.Sprintf("cannot read %q as a date and time (want YYYY-MM-DD HH:MM)", text)}
 		}
 		t = t.In(loc)
+	} else if err != nil {
+		return time.Time{}, "", err
 	}
 	// Far-off years are typing slips, and before 1900 zones fall back to
 	// local mean time with odd second offsets that no email could state.
 	if t.Year() < minYear || t.Year() > maxYear {
-		return time.Time{}, &InputError{Field: "when", Msg: fmt.Sprintf("%q is not a plausible interview date (years %d to %d)", text, minYear, maxYear)}
+		return time.Time{}, "", &InputError{Field: "when", Msg: fmt.Sprintf("%q is not a plausible interview date (years %d to %d)", text, minYear, maxYear)}
 	}
-	return t, nil
+	return t, note, nil
+}
+
+// errNotWall says the text is not in one of the wall-clock layouts.
+var errNotWall = errors.New("not a wall-clock layout")
+
+// parseWall reads s as a wall-clock time in loc. The layout is parsed as UTC
+// only to get the fields, because time.ParseInLocation would silently shift
+// a skipped time and silently pick one of a repeated one.
+func parseWall(s string, loc *time.Location) (time.Time, string, error) {
+	var w time.Time
+	var err error
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04"} {
+		if w, err = time.Parse(layout, s); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		return time.Time{}, "", errNotWall
+	}
+	// An implausible year is reported by the caller, not as a gap.
+	if w.Year() < minYear || w.Year() > maxYear {
+		return w, "", nil
+	}
+	t, err := data.WallTime(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), loc)
+	var we *data.WallError
+	switch {
+	case err == nil:
+		return t, "", nil
+	case errors.As(err, &we) && we.Kind == data.WallAmbiguous:
+		return t, we.Error(), nil
+	case we != nil:
+		return time.Time{}, "", &InputError{Field: "when", Msg: we.Error()}
+	default:
+		return time.Time{}, "", &InputError{Field: "when", Msg: err.Error()}
+	}
 }
 
 // The range of years ParseWhen accepts.

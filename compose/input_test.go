@@ -176,3 +176,80 @@ func TestParseWhen(t *testing.T) {
 		}
 	}
 }
+
+func TestParseWhenNote(t *testing.T) {
+	loc := berlin(t)
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatalf("load zone: %v", err)
+	}
+	tests := []struct {
+		name, text string
+		loc        *time.Location
+		want       string // RFC 3339
+		note       string // a part of the note; "" means no note
+	}{
+		{"ordinary", "2026-12-03 14:30", loc, "2026-12-03T14:30:00+01:00", ""},
+		{"repeated hour takes the first", "2026-10-25 02:30", loc, "2026-10-25T02:30:00+02:00",
+			"02:30 happens twice on Sun 25 Oct 2026 in Europe/Berlin: first at 02:30 CEST (UTC+2), then at 02:30 CET (UTC+1)"},
+		{"repeated hour, T layout", "2026-10-25T02:59", loc, "2026-10-25T02:59:00+02:00", "happens twice"},
+		{"repeated hour in New York", " 2026-11-01 01:30 ", ny, "2026-11-01T01:30:00-04:00", "first at 01:30 EDT (UTC-4), then at 01:30 EST (UTC-5)"},
+		{"RFC 3339 picks the second", "2026-10-25T02:30:00+01:00", loc, "2026-10-25T02:30:00+01:00", ""},
+		{"RFC 3339 picks the first", "2026-10-25T00:30:00Z", loc, "2026-10-25T02:30:00+02:00", ""},
+		{"after the repeated hour", "2026-10-25 03:00", loc, "2026-10-25T03:00:00+01:00", ""},
+		{"UTC never repeats", "2026-10-25 02:30", nil, "2026-10-25T02:30:00Z", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, note, err := ParseWhenNote(tt.text, tt.loc)
+			want, _ := time.Parse(time.RFC3339, tt.want)
+			if err != nil || !got.Equal(want) || got.Format(time.RFC3339) != tt.want {
+				t.Fatalf("ParseWhenNote(%q) = %v, %v; want %s", tt.text, got, err, tt.want)
+			}
+			if (tt.note == "") != (note == "") || !strings.Contains(note, tt.note) {
+				t.Errorf("note = %q, want one containing %q", note, tt.note)
+			}
+			// ParseWhen agrees, and what it gives reads back the same.
+			plain, err := ParseWhen(tt.text, tt.loc)
+			if err != nil || !plain.Equal(got) {
+				t.Errorf("ParseWhen(%q) = %v, %v; want %v", tt.text, plain, err, got)
+			}
+			if again, err := ParseWhen(got.Format(time.RFC3339), tt.loc); err != nil || !again.Equal(got) {
+				t.Errorf("%v does not read back: %v, %v", got, again, err)
+			}
+		})
+	}
+}
+
+func TestParseWhenGap(t *testing.T) {
+	loc := berlin(t)
+	for text, nearest := range map[string]string{
+		"2026-03-29 02:30": "the nearest valid time is 03:00",
+		"2026-03-29T02:00": "the nearest valid time is 03:00",
+	} {
+		got, note, err := ParseWhenNote(text, loc)
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Field != "when" {
+			t.Fatalf("ParseWhenNote(%q) = %v, %q, %v; want InputError on when", text, got, note, err)
+		}
+		if !got.IsZero() || note != "" {
+			t.Errorf("ParseWhenNote(%q) gave %v and note %q with its error", text, got, note)
+		}
+		if !strings.Contains(ie.Msg, "does not exist on Sun 29 Mar 2026 in Europe/Berlin") || !strings.Contains(ie.Msg, nearest) {
+			t.Errorf("message %q does not name the gap and %q", ie.Msg, nearest)
+		}
+		if _, err := ParseWhen(text, loc); !errors.As(err, &ie) {
+			t.Errorf("ParseWhen(%q) error = %v, want InputError", text, err)
+		}
+	}
+	// Either side of the gap is fine, and an explicit offset is never a gap.
+	for _, text := range []string{"2026-03-29 01:59", "2026-03-29 03:00", "2026-03-29T01:30:00Z"} {
+		if _, note, err := ParseWhenNote(text, loc); err != nil || note != "" {
+			t.Errorf("ParseWhenNote(%q) = note %q, %v; want neither", text, note, err)
+		}
+	}
+	// A far-off year is reported as such, not as a gap.
+	if _, err := ParseWhen("1900-03-29 02:30", loc); err == nil || !strings.Contains(err.Error(), "plausible") {
+		t.Errorf("year 1900: %v, want the plausibility error", err)
+	}
+}

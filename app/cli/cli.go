@@ -49,6 +49,10 @@ commands:
   draft [flags]               print an email draft (bridgekeeper draft -h for flags)
   import csv FILE             add interviews from a CSV file
   export csv|ics [--out FILE] write interviews as CSV, or upcoming ones as a calendar
+  backup                      make a checked backup now and print its path
+  backups                     list the backups, newest first
+  restore FILE                replace the database with a backup (the current
+                              file is backed up first; FILE is kept)
   version                     print the version
 `
 
@@ -76,9 +80,18 @@ func Run(args []string, env Env) int {
 func isInputError(err error) bool {
 	var ve data.ValidationError
 	var fe *data.FieldError
-	return errors.As(err, &ve) || errors.As(err, &fe) ||
-		errors.Is(err, data.ErrNotDatabase) || errors.Is(err, data.ErrTooNew) ||
-		errors.Is(err, data.ErrNotFound) || errors.Is(err, os.ErrNotExist)
+	if errors.As(err, &ve) || errors.As(err, &fe) {
+		return true
+	}
+	for _, kind := range []error{
+		data.ErrNotDatabase, data.ErrTooNew, data.ErrForeign, data.ErrNoDatabase, data.ErrLinked,
+		data.ErrCorrupt, data.ErrReadOnly, data.ErrLocked, data.ErrNotFound, os.ErrNotExist,
+	} {
+		if errors.Is(err, kind) {
+			return true
+		}
+	}
+	return false
 }
 
 func oneLine(s string) string {
@@ -123,6 +136,12 @@ func run(args []string, env Env) error {
 		return runImport(cmdArgs, *dbPath, env)
 	case "export":
 		return runExport(cmdArgs, *dbPath, env)
+	case "backup":
+		return runBackup(cmdArgs, *dbPath, env)
+	case "backups":
+		return runBackups(cmdArgs, *dbPath, env)
+	case "restore":
+		return runRestore(cmdArgs, *dbPath, env)
 	default:
 		return usagef("usage: unknown command %q", cmd)
 	}
@@ -138,29 +157,27 @@ func flagWasSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-// DefaultDBPath is where the database lives when --db is not given and no
-// window (with its own storage folder) is open: the same folder Fyne's
-// storage uses for the app ID, so CLI and GUI share one file.
-func DefaultDBPath(appID string) (string, error) {
-	dir, err := os.UserConfigDir()
+// openStore opens the database named by --db, or the one the location file
+// names. Only commands that add data (import, restore) may create it; the
+// rest fail with data.ErrNoDatabase, so a mistyped --db creates nothing.
+// Upgrading an older file is preceded by a checked backup, as in the window.
+func openStore(dbPath string, create bool) (*data.Store, error) {
+	loc, err := locate(dbPath)
 	if err != nil {
-		return "", fmt.Errorf("locate default database: %w", err)
+		return nil, err
 	}
-	return filepath.Join(dir, "fyne", appID, "bridgekeeper.db"), nil
+	return data.OpenWith(loc.Database, data.Options{BackupDir: loc.BackupDir(), NoCreate: !create})
 }
 
-// AppID is Bridgekeeper's reverse-DNS application ID, shared by the window
-// (storage, preferences) and the command line (default database path).
-const AppID = "io.github.bridgekeeper"
-
-// openStore opens the database named by --db, or the default one.
-func openStore(dbPath string) (*data.Store, error) {
-	if dbPath == "" {
-		p, err := DefaultDBPath(AppID)
+// locate is where the data lives for this run: --db when given (with its
+// backups beside it), else the location file's answer.
+func locate(dbPath string) (Location, error) {
+	if dbPath != "" {
+		abs, err := filepath.Abs(dbPath)
 		if err != nil {
-			return nil, err
+			return Location{}, fmt.Errorf("database path: %w", err)
 		}
-		dbPath = p
+		return Location{Database: abs}, nil
 	}
-	return data.Open(dbPath)
+	return LoadLocation()
 }

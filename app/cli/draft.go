@@ -25,7 +25,9 @@ Print an email draft: "Subject: …", a blank line, then the body.
   --to-email ADDR     recipient's address, for the mailto: link in --json
   --company C         the company
   --role R            the role
-  --when TIME         interview time, "YYYY-MM-DD HH:MM" in --tz
+  --when TIME         interview time, "YYYY-MM-DD HH:MM" in --tz, or RFC 3339
+                      with an offset (2024-10-27T02:30:00+01:00) to pick one
+                      of a repeated hour
   --tz ZONE           IANA zone such as Europe/Berlin (default: the interview's, else local)
   --now TIME          the time of writing, for the notice check (default: now)
   --reason R          emergency, illness, conflict, other-offer, not-a-fit, personal or other
@@ -108,10 +110,14 @@ func runDraft(args []string, dbPath string, env Env) error {
 	if f.copy && env.Clipboard == nil {
 		return errors.New("draft: --copy: no clipboard is available here")
 	}
-	in, err := f.input(dbPath)
+	// Warnings wait until the input is known good, so a failed command
+	// prints only its one error line.
+	var warnings strings.Builder
+	in, err := f.input(dbPath, &warnings)
 	if err != nil {
 		return err
 	}
+	fmt.Fprint(env.Stderr, warnings.String())
 	d, err := compose.Render(in)
 	if err != nil {
 		return inputUsage(err)
@@ -141,33 +147,18 @@ func runDraft(args []string, dbPath string, env Env) error {
 }
 
 // input turns the flags, and the interview they name, into composer input.
-func (f *draftFlags) input(dbPath string) (compose.Input, error) {
+// warn receives one line for each time that happens twice in the zone.
+func (f *draftFlags) input(dbPath string, warn io.Writer) (compose.Input, error) {
 	var in compose.Input
-	var err error
-	if f.scenario == "" {
-		return in, usagef("draft: --scenario is required (cancel, reschedule, last-minute, withdraw, apology, decline-offer, decline-invitation or follow-up)")
-	}
-	if in.Scenario, err = compose.ParseScenario(f.scenario); err != nil {
-		return in, usagef("draft: --scenario: %v", err)
-	}
-	if in.Reason, err = compose.ParseReason(f.reason); err != nil {
-		return in, usagef("draft: --reason: %v", err)
-	}
-	if f.set["disclose"] {
-		if in.Disclose, err = compose.ParseDisclosure(f.disclose); err != nil {
-			return in, usagef("draft: --disclose: %v", err)
-		}
-	}
-	if f.set["tone"] {
-		if in.Tone, err = compose.ParseTone(f.tone); err != nil {
-			return in, usagef("draft: --tone: %v", err)
-		}
+	if err := f.choices(&in); err != nil {
+		return in, err
 	}
 	if len(f.slots) > compose.MaxSlots {
 		return in, usagef("draft: at most %d --slot values, got %d", compose.MaxSlots, len(f.slots))
 	}
 	zone := time.Local
 	if f.set["tz"] {
+		var err error
 		if zone, err = data.LoadZone(f.tz); err != nil {
 			return in, usagef("draft: --tz: %v", err)
 		}
@@ -178,34 +169,85 @@ func (f *draftFlags) input(dbPath string) (compose.Input, error) {
 	in.KeepDoorOpen = !f.noDoorOpen
 	in.OfferReschedule = f.offer || len(f.slots) > 0
 
-	if f.set["interview"] || (dbPath != "" && !f.set["from"]) {
+	if f.set["interview"] || !f.set["from"] {
+		var err error
 		if zone, err = f.prefill(&in, dbPath, zone); err != nil {
 			return in, err
 		}
 	}
 	in.Zone = zone
 
-	if f.set["when"] {
-		if in.When, err = compose.ParseWhen(f.when, zone); err != nil {
-			return in, usagef("draft: --when: %v", err)
-		}
-	}
-	if f.set["now"] {
-		if in.Now, err = compose.ParseWhen(f.now, zone); err != nil {
-			return in, usagef("draft: --now: %v", err)
-		}
-	}
-	for i, s := range f.slots {
-		t, err := compose.ParseWhen(s, zone)
-		if err != nil {
-			return in, usagef("draft: --slot %d: %v", i+1, err)
-		}
-		in.Slots = append(in.Slots, t)
+	if err := f.times(&in, zone, warn); err != nil {
+		return in, err
 	}
 	if err := in.Validate(); err != nil {
 		return in, inputUsage(err)
 	}
 	return in, nil
+}
+
+// choices reads the scenario, reason, disclosure and tone flags into in.
+func (f *draftFlags) choices(in *compose.Input) error {
+	var err error
+	if f.scenario == "" {
+		return usagef("draft: --scenario is required (cancel, reschedule, last-minute, withdraw, apology, decline-offer, decline-invitation or follow-up)")
+	}
+	if in.Scenario, err = compose.ParseScenario(f.scenario); err != nil {
+		return usagef("draft: --scenario: %v", err)
+	}
+	if in.Reason, err = compose.ParseReason(f.reason); err != nil {
+		return usagef("draft: --reason: %v", err)
+	}
+	if f.set["disclose"] {
+		if in.Disclose, err = compose.ParseDisclosure(f.disclose); err != nil {
+			return usagef("draft: --disclose: %v", err)
+		}
+	}
+	if f.set["tone"] {
+		if in.Tone, err = compose.ParseTone(f.tone); err != nil {
+			return usagef("draft: --tone: %v", err)
+		}
+	}
+	return nil
+}
+
+// times reads --when, --now and each --slot in zone. A flag not given
+// leaves what prefill put in (the tracked interview's time).
+func (f *draftFlags) times(in *compose.Input, zone *time.Location, warn io.Writer) error {
+	var err error
+	if f.set["when"] {
+		if in.When, err = parseTimeFlag("--when", f.when, zone, warn); err != nil {
+			return err
+		}
+	}
+	if f.set["now"] {
+		if in.Now, err = parseTimeFlag("--now", f.now, zone, warn); err != nil {
+			return err
+		}
+	}
+	for i, s := range f.slots {
+		t, err := parseTimeFlag(fmt.Sprintf("--slot %d", i+1), s, zone, warn)
+		if err != nil {
+			return err
+		}
+		in.Slots = append(in.Slots, t)
+	}
+	return nil
+}
+
+// parseTimeFlag reads one time flag in zone. A time the clocks skip is a
+// usage error naming the nearest valid time; one they show twice is taken
+// at its first occurrence, with a warning on warn saying so, because the
+// draft is still useful and an RFC 3339 time with an offset picks the other.
+func parseTimeFlag(flagName, text string, zone *time.Location, warn io.Writer) (time.Time, error) {
+	t, note, err := compose.ParseWhenNote(text, zone)
+	if err != nil {
+		return t, usagef("draft: %s: %v", flagName, err)
+	}
+	if note != "" {
+		fmt.Fprintf(warn, "bridgekeeper: warning: %s: %s; using the first (%s)\n", flagName, oneLine(note), t.Format(time.RFC3339))
+	}
+	return t, nil
 }
 
 // prefill opens the store to fill in what the flags left out: the
@@ -221,7 +263,10 @@ func (f *draftFlags) prefill(in *compose.Input, dbPath string, zone *time.Locati
 			return zone, usagef("draft: --interview: %q is not an interview ID", f.interview)
 		}
 	}
-	store, err := openStore(dbPath)
+	store, err := openStore(dbPath, false)
+	if errors.Is(err, data.ErrNoDatabase) && dbPath == "" && id == 0 {
+		return zone, nil // nothing saved yet: no name to fill in
+	}
 	if err != nil {
 		return zone, fmt.Errorf("draft: %w", err)
 	}

@@ -304,3 +304,51 @@ func TestDraftKeepsUserTextIntact(t *testing.T) {
 		})
 	}
 }
+
+func TestDraftWhenInGap(t *testing.T) {
+	// 02:30 does not exist in Berlin when the clocks go forward.
+	code, out, errOut := runCLI(t, Env{}, base("--when", "2026-03-29 02:30", "--tz", "Europe/Berlin")...)
+	if code != 2 || out != "" {
+		t.Fatalf("exit %d, stdout %q; want 2 and nothing", code, out)
+	}
+	if strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "--when") ||
+		!strings.Contains(errOut, "does not exist") || !strings.Contains(errOut, "nearest valid time is 03:00") {
+		t.Errorf("stderr should be one line naming --when and 03:00, got %q", errOut)
+	}
+	// An ambiguous --when before a bad --slot prints no warning: only the error.
+	code, _, errOut = runCLI(t, Env{}, base("--when", "2026-10-25 02:30", "--slot", "2026-03-29 02:10")...)
+	if code != 2 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "--slot 1") || strings.Contains(errOut, "warning") {
+		t.Errorf("exit %d, stderr %q; want 2 and one line about --slot 1", code, errOut)
+	}
+}
+
+func TestDraftWhenRepeated(t *testing.T) {
+	// 02:30 happens twice in Berlin when the clocks go back: the first is used.
+	code, out, errOut := runCLI(t, Env{}, base("--when", "2026-10-25 02:30", "--tz", "Europe/Berlin")...)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, "at 02:30 (CEST)") {
+		t.Errorf("draft should use the first 02:30 (CEST):\n%s", out)
+	}
+	want := "bridgekeeper: warning: --when: 02:30 happens twice on Sun 25 Oct 2026 in Europe/Berlin: " +
+		"first at 02:30 CEST (UTC+2), then at 02:30 CET (UTC+1); using the first (2026-10-25T02:30:00+02:00)\n"
+	if errOut != want {
+		t.Errorf("stderr:\n got %q\nwant %q", errOut, want)
+	}
+
+	// Each repeated time gets its own line, named by its flag.
+	_, _, errOut = runCLI(t, Env{}, base("--when", "2026-10-25 02:30", "--now", "2026-10-25T02:05",
+		"--slot", "2026-10-27 10:00", "--slot", "2026-10-25 02:45")...)
+	lines := strings.Split(strings.TrimSuffix(errOut, "\n"), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "bridgekeeper: warning: --when: ") ||
+		!strings.HasPrefix(lines[1], "bridgekeeper: warning: --now: ") || !strings.HasPrefix(lines[2], "bridgekeeper: warning: --slot 2: ") {
+		t.Errorf("want one warning each for --when, --now and --slot 2, got %q", errOut)
+	}
+
+	// An explicit offset picks the second and needs no warning.
+	code, out, errOut = runCLI(t, Env{}, base("--when", "2026-10-25T02:30:00+01:00")...)
+	if code != 0 || errOut != "" || !strings.Contains(out, "at 02:30 (CET)") {
+		t.Errorf("exit %d, stderr %q; want the second 02:30 (CET) and no warning:\n%s", code, errOut, out)
+	}
+}

@@ -43,7 +43,7 @@ func runImport(args []string, dbPath string, env Env) error {
 		return usagef("import %s: %v", name, err)
 	}
 
-	s, err := openStore(dbPath)
+	s, err := openStore(dbPath, true)
 	if err != nil {
 		return err
 	}
@@ -115,7 +115,7 @@ func runExport(args []string, dbPath string, env Env) error {
 		}
 	}
 
-	s, err := openStore(dbPath)
+	s, err := openStore(dbPath, false)
 	if err != nil {
 		return err
 	}
@@ -140,7 +140,7 @@ func runExport(args []string, dbPath string, env Env) error {
 		}
 		return bw.Flush()
 	}
-	if err := writeFileAtomic(*out, write); err != nil {
+	if err := data.WriteFileAtomic(*out, write); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	noun := "interviews"
@@ -148,50 +148,5 @@ func runExport(args []string, dbPath string, env Env) error {
 		noun = "interview"
 	}
 	fmt.Fprintf(env.Stdout, "Exported %d %s to %s.\n", count, noun, *out)
-	return nil
-}
-
-// writeFileAtomic writes a private (0600) file through a temporary file in
-// the same folder, synced and then renamed over path, so a crash or a full
-// disk never leaves a half-written export behind.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	// CreateTemp already uses 0600; the chmod states it for platforms and
-	// future Go versions alike.
-	if err := tmp.Chmod(0o600); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	bw := bufio.NewWriter(tmp)
-	if err := write(bw); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	// Syncing the folder makes the rename itself durable; not every
-	// platform can, and the file is complete either way.
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 	return nil
 }
