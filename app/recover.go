@@ -54,7 +54,8 @@ func (s *shell) offerRecovery(cause error) {
 			status.SetText("Restoring…")
 			path := best.Path
 			go s.recoverWith(func() error {
-				return data.Restore(context.Background(), path, s.dbPath, s.backupDir, time.Now())
+				_, err := data.Restore(context.Background(), path, s.dbPath, s.backupDir, time.Now())
+				return err
 			}, status)
 		}
 		buttons.Add(restore)

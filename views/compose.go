@@ -67,7 +67,6 @@ type compose struct {
 	suggestTo    draft.Scenario
 	reviewKey    string
 	copyFlash    int
-	flashTimer   *time.Timer
 	saving       bool
 
 	scenario        *widget.Select
@@ -735,16 +734,11 @@ func (c *compose) onCopy() {
 	flash := c.copyFlash
 	c.copyBtn.SetText("Copied ✓")
 	c.copyBtn.SetIcon(theme.ConfirmIcon())
-	if c.flashTimer != nil {
-		c.flashTimer.Stop()
-	}
-	c.flashTimer = time.AfterFunc(2*time.Second, func() {
-		fyne.Do(func() {
-			if c.copyFlash == flash {
-				c.copyBtn.SetText("Copy email")
-				c.copyBtn.SetIcon(theme.ContentCopyIcon())
-			}
-		})
+	c.ui.after(2*time.Second, func() {
+		if c.copyFlash == flash {
+			c.copyBtn.SetText("Copy email")
+			c.copyBtn.SetIcon(theme.ContentCopyIcon())
+		}
 	})
 }
 

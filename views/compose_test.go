@@ -28,11 +28,6 @@ func composeOpen(t *testing.T) (*harness, *compose) {
 	h := newHarness(t)
 	c := h.ui.compose
 	c.now = composeNow
-	t.Cleanup(func() {
-		if c.flashTimer != nil {
-			c.flashTimer.Stop()
-		}
-	})
 	c.onShown()
 	h.ui.Wait()
 	c.zone.SetText("UTC")

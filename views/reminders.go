@@ -23,14 +23,12 @@ const (
 // startReminderTicker re-checks the reminders every minute for the rest of
 // the run, so the banner's "in 3 h" stays true and a notification goes out
 // when an interview comes within a day.
+// It stops when the UI closes, so a UI rebuilt after a restore does not
+// leave its predecessor's reminders running beside its own.
 func (t *tracker) startReminderTicker() {
-	go func() {
-		tick := time.NewTicker(trackerRemindEvery)
-		defer tick.Stop()
-		for now := range tick.C {
-			t.onUI(func() { t.checkReminders(now) })
-		}
-	}()
+	t.ui.every(trackerRemindEvery, func() {
+		t.onUI(func() { t.checkReminders(time.Now()) })
+	})
 }
 
 // remindLead is how far ahead interviews earn a reminder: the user's

@@ -211,26 +211,34 @@ func (u *UI) onMoveDatabase(settings *dialog.FormDialog) {
 		if err != nil || dir == nil {
 			return
 		}
-		dest := filepath.Join(dir.Path(), filepath.Base(u.env.Store.Path()))
-		dialog.ShowConfirm("Move your data?",
-			fmt.Sprintf("Bridgekeeper will close the database, copy it to\n%s\ncheck the copy, and only then remove the original.", dest),
-			func(ok bool) {
-				if !ok {
-					return
-				}
-				settings.Hide()
-				move, win := u.env.MoveDatabase, u.env.Window
-				go func() {
-					err := move(dest)
-					fyne.Do(func() {
-						if err != nil {
-							u.showError("The database was not moved", err)
-							return
-						}
-						dialog.ShowInformation("Database moved", "Your interviews now live in\n"+dest, win)
-					})
-				}()
-			}, u.env.Window)
+		u.confirmMove(filepath.Join(dir.Path(), filepath.Base(u.env.Store.Path())), settings)
 	}, u.env.Window)
 	pick.Show()
+}
+
+// confirmMove asks before moving the database to dest, then moves it off
+// the UI goroutine; settings, when open, is closed first.
+func (u *UI) confirmMove(dest string, settings *dialog.FormDialog) {
+	dialog.ShowConfirm("Move your data?",
+		fmt.Sprintf("Bridgekeeper will close the database, copy it to\n%s\ncheck the copy, and only then remove the original.\nBackups stay in\n%s", dest, u.env.BackupDir),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if settings != nil {
+				settings.Hide()
+			}
+			move, win := u.env.MoveDatabase, u.env.Window
+			// The UI is rebuilt by the move, so report through the window.
+			go func() {
+				err := move(dest)
+				fyne.Do(func() {
+					if err != nil {
+						u.showError("The database was not moved", err)
+						return
+					}
+					dialog.ShowInformation("Database moved", "Your interviews now live in\n"+dest, win)
+				})
+			}()
+		}, u.env.Window)
 }

@@ -196,7 +196,7 @@ func (t *tracker) reload() {
 	var total int
 	var zone string
 	t.bg(func() error {
-		ctx := context.Background()
+		ctx := t.ui.ctx
 		zone = localZoneName()
 		ivs, err := t.ui.env.Store.InterviewsPage(ctx, trackerFirstPage)
 		if err != nil {
@@ -229,7 +229,7 @@ func (t *tracker) loadAll(col data.Column, desc bool, q data.Query) {
 	var model *data.Table
 	var upcoming []data.Interview
 	t.bg(func() error {
-		ivs, err := t.ui.env.Store.Interviews(context.Background())
+		ivs, err := t.ui.env.Store.Interviews(t.ui.ctx)
 		if err != nil {
 			return err
 		}
@@ -374,7 +374,10 @@ func (t *tracker) onSearchChanged(text string) {
 	t.filterSeq++
 	seq := t.filterSeq
 	t.bg(func() error {
-		time.Sleep(trackerFilterDelay)
+		select {
+		case <-time.After(trackerFilterDelay):
+		case <-t.ui.ctx.Done():
+		}
 		return nil
 	}, func(error) {
 		if seq == t.filterSeq {
@@ -603,12 +606,12 @@ func (t *tracker) showUndo(d data.Deleted) {
 	}
 	t.undoButton.Enable()
 	t.showBanner(t.undo, true)
-	time.AfterFunc(trackerUndoFor, func() {
-		t.onUI(func() {
-			if seq == t.undoSeq {
-				t.showBanner(t.undo, false)
-			}
-		})
+	t.ui.after(trackerUndoFor, func() {
+		t.uiMu.Lock()
+		defer t.uiMu.Unlock()
+		if seq == t.undoSeq {
+			t.showBanner(t.undo, false)
+		}
 	})
 }
 
@@ -726,6 +729,9 @@ func (t *tracker) local(iv *data.Interview) time.Time {
 // CET"), and how far away that is ("in 2 days").
 func (t *tracker) whenText(iv *data.Interview, now time.Time) (string, string) {
 	if iv.StartsAt.IsZero() {
+		if iv.RawStartsAt != "" {
+			return iv.RawStartsAt, "cannot be read"
+		}
 		return "", "No date yet"
 	}
 	at := t.local(iv)
@@ -941,6 +947,12 @@ func (t *tracker) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		at, rel := t.whenText(iv, time.Now())
 		c.set(at, rel, false, "", selected)
 	case data.ColStatus:
+		if iv.Damage != "" {
+			// A row the data layer could not fully read is still shown,
+			// and says so, so it can be mended or deleted.
+			c.set("Needs attention", "", true, theme.ColorNameError, selected)
+			return
+		}
 		c.set(trackerStatusLabel(iv.Status), "", false, trackerStatusColor(iv.Status), selected)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,6 +46,11 @@ type trackerForm struct {
 	zone         *widget.SelectEntry
 	status       *widget.Select
 	notes        *widget.Entry
+	// fold asks which of two times is meant when the clock time happens
+	// twice (the hour the clocks go back); hidden otherwise.
+	fold *widget.RadioGroup
+	// folds are the two instants fold chooses between.
+	folds [2]time.Time
 
 	// errs holds the message shown under each field; a field whose message
 	// is showing is re-checked as the user types, so it clears once fixed.
@@ -110,12 +116,19 @@ func newTrackerForm(t *tracker, iv *data.Interview) *trackerForm {
 	f.notes.ExtendBaseWidget(f.notes)
 	f.notes.SetMinRowsVisible(4)
 
+	f.fold = &widget.RadioGroup{}
+	f.fold.Hide()
+
 	f.fill(iv)
 	for _, e := range []*widget.Entry{f.company, f.contactEmail, &f.clock.Entry, &f.zone.Entry} {
 		e.OnChanged = func(string) { f.recheck() }
 	}
+	for _, e := range []*widget.Entry{&f.clock.Entry, &f.zone.Entry} {
+		e.OnChanged = func(string) { f.clearFold(); f.recheck() }
+	}
 	// DateEntry keeps its own OnChanged for the calendar; hook the public one.
-	f.date.OnChanged = func(*time.Time) { f.recheck() }
+	f.date.OnChanged = func(*time.Time) { f.clearFold(); f.recheck() }
+	f.limitEntries()
 
 	withError := func(field string, o fyne.CanvasObject) fyne.CanvasObject {
 		msg := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
@@ -126,7 +139,7 @@ func newTrackerForm(t *tracker, iv *data.Interview) *trackerForm {
 	key := func(text string) fyne.CanvasObject {
 		return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignTrailing}
 	}
-	when := container.NewGridWithColumns(2, withError(ivFieldDate, f.date), withError(ivFieldTime, f.clock))
+	when := container.NewVBox(container.NewGridWithColumns(2, withError(ivFieldDate, f.date), withError(ivFieldTime, f.clock)), f.fold)
 	form := container.New(layout.NewFormLayout(),
 		key("Company *"), withError(ivFieldCompany, f.company),
 		key("Role"), f.role,
@@ -141,6 +154,11 @@ func newTrackerForm(t *tracker, iv *data.Interview) *trackerForm {
 	f.problem = newTrackerBanner(theme.ColorNameError, theme.NewErrorThemedResource(theme.ErrorIcon()), f.problemText)
 	f.problem.Hide()
 	content := container.NewVBox(f.problem, form)
+	if iv != nil && iv.RawStartsAt != "" {
+		msg := f.errs[ivFieldDate]
+		msg.SetText(fmt.Sprintf("The stored date %q could not be read. Enter the date and time again.", iv.RawStartsAt))
+		msg.Show()
+	}
 
 	title := "Add interview"
 	saveText := "Add interview"
@@ -327,6 +345,8 @@ func (f *trackerForm) onSave() {
 	f.problem.Hide()
 	adding := f.editing == nil
 	store := f.t.ui.env.Store
+	fold := f.foldChoice()
+	var ambiguous *data.WallError
 	f.t.bg(func() error {
 		if iv.TimeZone != "" {
 			loc, err := data.LoadZone(iv.TimeZone)
@@ -338,7 +358,9 @@ func (f *trackerForm) onSave() {
 				return err
 			}
 			if wall.set {
-				iv.StartsAt = time.Date(wall.year, wall.month, wall.day, wall.hour, wall.mins, 0, 0, loc)
+				if iv.StartsAt, ambiguous, err = trackerWallTime(wall, loc, fold); err != nil || ambiguous != nil {
+					return err
+				}
 			}
 		}
 		f.t.zones.warm([]data.Interview{iv})
@@ -350,13 +372,190 @@ func (f *trackerForm) onSave() {
 		f.saving = false
 		f.save.SetText(label)
 		f.save.Enable()
-		if err != nil {
+		var conflict *data.ConflictError
+		switch {
+		case ambiguous != nil:
+			f.askFold(ambiguous)
+		case errors.As(err, &conflict):
+			f.showConflict(iv, conflict.Theirs)
+		case err != nil:
 			f.saveFailed(err)
+		default:
+			f.close()
+			f.t.saved(iv)
+		}
+	})
+}
+
+// showConflict is shown when the interview was changed elsewhere (the
+// command line, another program) after this form opened: both versions side
+// by side, and the choice of which to keep. Nothing is overwritten unasked.
+func (f *trackerForm) showConflict(mine, theirs data.Interview) {
+	grid := container.New(layout.NewGridLayoutWithColumns(3),
+		&widget.Label{Text: ""},
+		&widget.Label{Text: "Saved elsewhere", TextStyle: fyne.TextStyle{Bold: true}},
+		&widget.Label{Text: "Yours", TextStyle: fyne.TextStyle{Bold: true}})
+	for _, row := range trackerConflictRows(f.t, mine, theirs) {
+		style := fyne.TextStyle{Bold: row.theirs != row.mine}
+		grid.Add(&widget.Label{Text: row.name, Alignment: fyne.TextAlignTrailing})
+		grid.Add(&widget.Label{Text: row.theirs, TextStyle: style, Wrapping: fyne.TextWrapWord})
+		grid.Add(&widget.Label{Text: row.mine, TextStyle: style, Wrapping: fyne.TextWrapWord})
+	}
+	intro := &widget.Label{Wrapping: fyne.TextWrapWord, Text: "This interview was changed outside this window " +
+		"(by the command line or another program) after you opened it. Choose which version to keep; the differences are in bold."}
+	d := dialog.NewCustomWithoutButtons("Changed elsewhere", container.NewVBox(intro, container.NewVScroll(grid)), f.t.ui.env.Window)
+	keepMine := &widget.Button{Text: "Keep mine", Importance: widget.HighImportance, OnTapped: func() {
+		d.Hide()
+		f.rebase(theirs)
+		f.onSave()
+	}}
+	useTheirs := &widget.Button{Text: "Use theirs", OnTapped: func() {
+		d.Hide()
+		f.close()
+		f.t.saved(theirs)
+	}}
+	back := &widget.Button{Text: "Back to editing", OnTapped: func() {
+		d.Hide()
+		f.rebase(theirs)
+	}}
+	d.SetButtons([]fyne.CanvasObject{back, useTheirs, keepMine})
+	d.Resize(fyne.NewSize(640, 0))
+	d.Show()
+}
+
+// rebase makes the form's next save one made knowing theirs: it will
+// replace that version, and only that one.
+func (f *trackerForm) rebase(theirs data.Interview) {
+	if f.editing != nil {
+		f.editing.UpdatedAt = theirs.UpdatedAt
+	}
+}
+
+// trackerConflictRow is one field of the two versions, as text.
+type trackerConflictRow struct{ name, theirs, mine string }
+
+func trackerConflictRows(t *tracker, mine, theirs data.Interview) []trackerConflictRow {
+	when := func(iv data.Interview) string {
+		if iv.StartsAt.IsZero() {
+			return "—"
+		}
+		return t.local(&iv).Format("Mon 2 Jan 2006, 15:04 MST")
+	}
+	short := func(s string) string {
+		preview, _ := longTextPreview(s, 300, 6)
+		return preview
+	}
+	rows := []trackerConflictRow{
+		{"Company", theirs.Company, mine.Company},
+		{"Role", theirs.Role, mine.Role},
+		{"Contact", theirs.ContactName, mine.ContactName},
+		{"Email", theirs.ContactEmail, mine.ContactEmail},
+		{"When", when(theirs), when(mine)},
+		{"Status", trackerStatusLabel(theirs.Status), trackerStatusLabel(mine.Status)},
+		{"Notes", short(theirs.Notes), short(mine.Notes)},
+	}
+	for i := range rows {
+		if rows[i].theirs == "" {
+			rows[i].theirs = "—"
+		}
+		if rows[i].mine == "" {
+			rows[i].mine = "—"
+		}
+	}
+	return rows
+}
+
+// trackerWallTime turns the typed date and time into an instant in loc. A
+// time the clocks skip is refused with the nearest one named; one they pass
+// twice needs fold (0 the first, 1 the second, -1 not chosen yet), and
+// without it the WallError comes back to ask with.
+func trackerWallTime(w trackerWall, loc *time.Location, fold int) (time.Time, *data.WallError, error) {
+	at, err := data.WallTime(w.year, w.month, w.day, w.hour, w.mins, loc)
+	var we *data.WallError
+	if !errors.As(err, &we) {
+		return at, nil, err
+	}
+	switch {
+	case we.Kind == data.WallGap:
+		return time.Time{}, nil, data.ValidationError{{Field: ivFieldTime, Msg: we.Error()}}
+	case fold == 0:
+		return we.Earlier, nil, nil
+	case fold == 1:
+		return we.Later, nil, nil
+	}
+	return time.Time{}, we, nil
+}
+
+// foldChoice is which of two repeated times the user chose: 0, 1, or -1.
+func (f *trackerForm) foldChoice() int {
+	if !f.fold.Visible() {
+		return -1
+	}
+	return slices.Index(f.fold.Options, f.fold.Selected)
+}
+
+// askFold shows the two times a repeated clock time can mean.
+func (f *trackerForm) askFold(we *data.WallError) {
+	f.folds = [2]time.Time{we.Earlier, we.Later}
+	f.fold.Options = []string{
+		data.ClockLabel(we.Earlier) + ", the first time",
+		data.ClockLabel(we.Later) + ", after the clocks go back",
+	}
+	f.fold.Selected = ""
+	f.fold.Show()
+	f.fold.Refresh()
+	f.errs[ivFieldTime].SetText(trackerSentence(we.Error()) + " Choose which one below, then save.")
+	f.errs[ivFieldTime].Show()
+	f.dlg.Refresh()
+}
+
+// clearFold forgets the choice once the date, time or zone changes.
+func (f *trackerForm) clearFold() {
+	if f.fold.Visible() {
+		f.fold.Hide()
+		f.fold.Selected = ""
+		f.dlg.Refresh()
+	}
+}
+
+// limitEntries keeps each field within what the data layer stores, so a
+// huge paste is cut at the limit with a word about it, never frozen on.
+func (f *trackerForm) limitEntries() {
+	for _, l := range []struct {
+		e     *widget.Entry
+		name  string
+		limit int
+	}{
+		{f.company, "company", data.MaxFieldBytes},
+		{f.role, "role", data.MaxFieldBytes},
+		{f.contactName, "contact name", data.MaxFieldBytes},
+		{f.contactEmail, "contact email", data.MaxFieldBytes},
+		{f.notes, "notes", data.MaxNotesBytes},
+	} {
+		limitEntry(l.e, l.limit, func(size int) {
+			f.showProblem(trackerSentence(data.TooLong(l.name, size, l.limit)) + " The rest was not kept.")
+		})
+	}
+}
+
+// limitEntry cuts e's text at limit bytes (on a character boundary) and
+// calls over with the size that was typed or pasted.
+func limitEntry(e *widget.Entry, limit int, over func(size int)) {
+	next := e.OnChanged
+	e.OnChanged = func(text string) {
+		if len(text) > limit {
+			cut := text[:limit]
+			for len(cut) > 0 && !utf8.ValidString(cut) {
+				cut = cut[:len(cut)-1]
+			}
+			e.SetText(cut)
+			over(len(text))
 			return
 		}
-		f.close()
-		f.t.saved(iv)
-	})
+		if next != nil {
+			next(text)
+		}
+	}
 }
 
 // saveFailed shows why a save did not happen, next to the field when the
@@ -403,16 +602,18 @@ func (t *tracker) saved(iv data.Interview) {
 }
 
 // trackerSaveProblem explains a failed save in words a user can act on.
+// The cause is told by its kind (data.ErrDiskFull…), never by its text.
 func trackerSaveProblem(err error) string {
-	msg := strings.ToLower(err.Error())
 	const kept = " Everything you typed is still here."
 	switch {
 	case errors.Is(err, data.ErrNotFound):
 		return "This interview has been deleted in the meantime, so the changes could not be saved." + kept
-	case strings.Contains(msg, "disk is full") || strings.Contains(msg, "no space left"):
+	case errors.Is(err, data.ErrDiskFull):
 		return "The disk is full, so the interview was not saved. Free some space, then press Save again." + kept
-	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "read only"):
+	case errors.Is(err, data.ErrReadOnly):
 		return "Bridgekeeper's data file cannot be written to (it is read-only), so the interview was not saved." + kept
+	case errors.Is(err, data.ErrBusy):
+		return "Another program kept the database busy, so the interview was not saved yet. Press Save again in a moment." + kept
 	}
 	return "The interview was not saved: " + err.Error() + "." + kept
 }

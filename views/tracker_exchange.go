@@ -2,7 +2,6 @@ package views
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -52,7 +51,7 @@ func (t *tracker) importCSV(r io.ReadCloser, name string) {
 	t.bg(func() error {
 		defer r.Close()
 		var err error
-		added, err = t.ui.env.Store.ImportCSV(context.Background(), r)
+		added, err = t.ui.env.Store.ImportCSV(t.ui.ctx, r)
 		return err
 	}, func(err error) {
 		var ie *data.ImportError
@@ -124,7 +123,7 @@ func (t *tracker) onExportCSV() {
 func (t *tracker) exportCSV(w io.WriteCloser, where string) {
 	var n int
 	t.bg(func() error {
-		ivs, err := t.ui.env.Store.Interviews(context.Background())
+		ivs, err := t.ui.env.Store.Interviews(t.ui.ctx)
 		if err != nil {
 			w.Close()
 			return err
@@ -151,7 +150,7 @@ func (t *tracker) exportCSV(w io.WriteCloser, where string) {
 func (t *tracker) onExportCalendar() {
 	var upcoming []data.Interview
 	t.bg(func() error {
-		ivs, err := t.ui.env.Store.Interviews(context.Background())
+		ivs, err := t.ui.env.Store.Interviews(t.ui.ctx)
 		upcoming = data.Upcoming(ivs, time.Now())
 		return err
 	}, func(err error) {

@@ -423,8 +423,11 @@ func TestTrackerSaveProblemWords(t *testing.T) {
 		err  error
 		want string
 	}{
-		{fmt.Errorf("save interview: %w", fmt.Errorf("database or disk is full (13)")), "disk is full"},
-		{fmt.Errorf("attempt to write a readonly database (8)"), "read-only"},
+		// The data layer classifies SQLite's result codes (see
+		// data/errors_test.go); the words follow the kind, not the text.
+		{fmt.Errorf("save interview: %w", data.ErrDiskFull), "The disk is full, so the interview was not saved"},
+		{fmt.Errorf("save interview: %w", data.ErrReadOnly), "cannot be written to (it is read-only)"},
+		{fmt.Errorf("save interview: %w", data.ErrBusy), "Press Save again in a moment"},
 		{fmt.Errorf("update interview: %w", data.ErrNotFound), "deleted in the meantime"},
 		{fmt.Errorf("something odd"), "something odd"},
 	} {

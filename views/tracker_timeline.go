@@ -45,6 +45,11 @@ type timelinePanel struct {
 
 	ghost     *fyne.Container
 	ghostText *widget.Label
+	// damage says what of a stored row could not be read.
+	damage     *fyne.Container
+	damageText *widget.Label
+	// allNotes opens a note too long to show here in full.
+	allNotes *widget.Button
 
 	compose    *widget.Button
 	edit       *widget.Button
@@ -76,12 +81,19 @@ func newTimelinePanel(t *tracker) *timelinePanel {
 	key := func(text string) *widget.Label {
 		return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignTrailing}
 	}
+	p.allNotes = &widget.Button{Text: "Show all", Icon: theme.VisibilityIcon(), Importance: widget.LowImportance, OnTapped: func() {
+		showLongText("Notes — "+trackerCompany(p.iv), p.iv.Notes, p.t.ui.env.Window, p.t.ui.env.Clipboard.Copy)
+	}}
+	p.allNotes.Hide()
 	p.facts = container.New(layout.NewFormLayout(),
 		key("When"), container.New(layout.NewCustomPaddedVBoxLayout(-theme.InnerPadding()), p.when, p.yourTime),
 		key("Contact"), p.contact,
 		key("Status"), p.status,
-		key("Notes"), p.notes,
+		key("Notes"), container.NewVBox(p.notes, container.NewHBox(p.allNotes)),
 	)
+	p.damageText = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.damage = newTrackerBanner(theme.ColorNameError, theme.NewErrorThemedResource(theme.ErrorIcon()), p.damageText)
+	p.damage.Hide()
 
 	p.ghostText = &widget.Label{Wrapping: fyne.TextWrapWord}
 	markGhosted := &widget.Button{Text: "Mark as ghosted", Icon: theme.ConfirmIcon(), Importance: widget.LowImportance, OnTapped: func() {
@@ -125,6 +137,7 @@ func newTimelinePanel(t *tracker) *timelinePanel {
 
 	p.page = container.NewVBox(
 		p.title, p.subtitle,
+		p.damage,
 		p.ghost,
 		actions,
 		widget.NewSeparator(),
@@ -202,11 +215,20 @@ func (p *timelinePanel) render() {
 	default:
 		p.contact.SetText("—")
 	}
-	notes := strings.TrimSpace(iv.Notes)
+	// A long note shows its start; all of it is a click away, in a view
+	// that stays quick however long it is.
+	notes, cut := longTextPreview(strings.TrimSpace(iv.Notes), longTextRunes, longTextLines)
 	if notes == "" {
 		notes = "—"
 	}
 	p.notes.SetText(notes)
+	trackerShowIf(p.allNotes, cut)
+	if iv.Damage != "" {
+		p.damageText.SetText("This interview needs attention: " + iv.Damage + ". Edit it to enter the missing values again, or delete it.")
+		p.damage.Show()
+	} else {
+		p.damage.Hide()
+	}
 
 	p.settingStatus = true
 	p.status.SetSelectedIndex(slices.Index(data.Statuses(), iv.Status))
@@ -225,7 +247,7 @@ func (p *timelinePanel) loadEvents() {
 		p.loadingMsg.Show()
 	}
 	p.t.bg(func() (err error) {
-		events, err = p.t.ui.env.Store.Events(context.Background(), id)
+		events, err = p.t.ui.env.Store.Events(p.t.ui.ctx, id)
 		return err
 	}, func(err error) {
 		if seq != p.seq {
@@ -298,7 +320,8 @@ func trackerEventSummary(e data.Event) string {
 		}
 		return "Email drafted"
 	case data.EventNote:
-		return e.Body
+		preview, _ := longTextPreview(e.Body, longTextRunes, longTextLines)
+		return preview
 	}
 	return string(e.Kind)
 }
@@ -327,8 +350,13 @@ func (p *timelinePanel) eventRow(e data.Event, now time.Time) fyne.CanvasObject 
 	inner := theme.InnerPadding()
 	body := container.New(layout.NewCustomPaddedVBoxLayout(-inner), text, when)
 	var right fyne.CanvasObject
-	if e.Kind == data.EventDraft {
+	switch {
+	case e.Kind == data.EventDraft:
 		right = container.NewCenter(&widget.Button{Text: "View draft", Importance: widget.LowImportance, OnTapped: func() { p.showDraft(e) }})
+	case e.Kind == data.EventNote && text.Text != e.Body:
+		right = container.NewCenter(&widget.Button{Text: "Show all", Importance: widget.LowImportance, OnTapped: func() {
+			showLongText("Note — "+trackerCompany(p.iv), e.Body, p.t.ui.env.Window, p.t.ui.env.Clipboard.Copy)
+		}})
 	}
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(trackerEventIcon(e.Kind))))
 	return container.NewBorder(nil, nil, icon, right, body)

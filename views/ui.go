@@ -9,6 +9,7 @@ import (
 	"context"
 	"net/url"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -47,6 +48,19 @@ type Env struct {
 	// MoveDatabase moves the database to a new path the same way; nil when
 	// the location was fixed for this run (--db).
 	MoveDatabase func(newPath string) error
+	// ChangeBackupDir records a new backups folder for later starts and
+	// the command line; nil keeps it for this run only.
+	ChangeBackupDir func(dir string) error
+	// Damaged hands over a database found damaged while in use (an error
+	// wrapping data.ErrCorrupt): the window closes the store and offers
+	// recovery. It runs on the UI goroutine; nil only reports the error.
+	Damaged func(err error)
+	// SyncFolder is set when the database sits in a folder a sync client
+	// manages, which can damage an open database.
+	SyncFolder *data.SyncFolder
+	// LocalDataDir is Bridgekeeper's own folder on this computer, where a
+	// database in a synced folder is offered a safer place.
+	LocalDataDir string
 }
 
 // Tab indexes, in the order the tabs appear and Ctrl/Cmd+1..3 select them.
@@ -61,6 +75,8 @@ const (
 type UI struct {
 	env     Env
 	tabs    *container.AppTabs
+	root    *fyne.Container // the notices above the tabs
+	notices *notices
 	compose *compose
 	tracker *tracker
 	advice  *advice
@@ -69,16 +85,24 @@ type UI struct {
 	// builders holds the tabs whose content is still to be built.
 	builders map[*container.TabItem]func()
 
-	// pending counts background jobs so tests can wait for them.
-	pending sync.WaitGroup
+	// jobs counts background jobs, so tests can wait for them; timers
+	// counts the goroutines of every and after. Close waits for both.
+	jobs   sync.WaitGroup
+	timers sync.WaitGroup
 	// results, when set by runResultsInWait, holds background results
 	// until Wait runs them.
 	results chan func()
+
+	// ctx ends when the UI closes (quit, or rebuilt after a restore or a
+	// move): every timer, ticker and cancellable job stops then.
+	ctx    context.Context
+	cancel context.CancelFunc
 }
 
 // New builds the window content. Install puts it in its window.
 func New(env Env) *UI {
 	u := &UI{env: env, builders: map[*container.TabItem]func(){}}
+	u.ctx, u.cancel = context.WithCancel(context.Background())
 	u.compose = newCompose(u)
 	u.tracker = newTracker(u)
 	u.advice = newAdvice(u)
@@ -88,6 +112,8 @@ func New(env Env) *UI {
 		u.advice.tabItem(),
 	)
 	u.tabs.OnSelected = u.onTabSelected
+	u.notices = newNotices()
+	u.root = container.NewBorder(u.notices.box, nil, nil, nil, u.tabs)
 	u.onSettingsChanged(u.compose.applySettings)
 	u.onSettingsChanged(func(st data.Settings) { u.tracker.setReminderHours(st.ReminderHours) })
 	return u
@@ -122,25 +148,42 @@ func (u *UI) Start() {
 	u.ensureBuilt(TabTracker)
 	u.tracker.onShown()
 	u.compose.onShown()
+	u.showStartNotices()
 	var st data.Settings
 	u.background(func() (err error) {
-		st, err = u.env.Store.LoadSettings(context.Background())
+		// The first call only starts watching for other programs' writes.
+		u.env.Store.Changes(u.ctx)
+		st, err = u.env.Store.LoadSettings(u.ctx)
 		return err
 	}, func(err error) {
 		if err == nil {
 			u.tracker.setReminderHours(st.ReminderHours)
 		}
 	})
+	u.every(outsideCheckEvery, u.checkOutside)
+}
+
+// reloadSettings reads the settings again, for the tabs that use them.
+func (u *UI) reloadSettings() {
+	var st data.Settings
+	u.background(func() (err error) {
+		st, err = u.env.Store.LoadSettings(u.ctx)
+		return err
+	}, func(err error) {
+		if err == nil {
+			u.settingsChanged(st)
+		}
+	})
 }
 
 // Content is the window's root object.
-func (u *UI) Content() fyne.CanvasObject { return u.tabs }
+func (u *UI) Content() fyne.CanvasObject { return u.root }
 
 // Install puts the UI in its window (content, main menu and shortcuts)
 // and has the composer write its first draft, all before the first frame.
 func (u *UI) Install() {
 	w := u.env.Window
-	w.SetContent(u.tabs)
+	w.SetContent(u.root)
 	w.SetMainMenu(u.MainMenu())
 	u.AddShortcuts(w.Canvas())
 	// Only now, at the window's width: see writeFirstDraft.
@@ -219,11 +262,12 @@ func (u *UI) withTracker(action func()) func() {
 }
 
 // background runs slow work (SQLite, files) off the UI goroutine and hands
-// its result back to the UI goroutine.
+// its result back to the UI goroutine. Work should watch u.ctx where it
+// can take long, so Close is never kept waiting.
 func (u *UI) background(work func() error, then func(error)) {
-	u.pending.Add(1)
+	u.jobs.Add(1)
 	go func() {
-		defer u.pending.Done()
+		defer u.jobs.Done()
 		err := work()
 		if u.results != nil {
 			ran := make(chan struct{})
@@ -234,20 +278,89 @@ func (u *UI) background(work func() error, then func(error)) {
 			<-ran
 			return
 		}
-		fyne.DoAndWait(func() { then(err) })
+		// Not DoAndWait: once the window has closed nothing runs queued
+		// calls, and a job waiting for one would keep Close waiting for ever.
+		fyne.Do(func() {
+			if u.ctx.Err() == nil {
+				then(err)
+			}
+		})
 	}()
 }
 
+// every runs f on a goroutine of its own each interval until the UI
+// closes; f hands anything for the widgets to fyne.Do.
+func (u *UI) every(interval time.Duration, f func()) {
+	u.timers.Add(1)
+	go func() {
+		defer u.timers.Done()
+		tick := time.NewTicker(interval)
+		defer tick.Stop()
+		for {
+			select {
+			case <-u.ctx.Done():
+				return
+			case <-tick.C:
+				f()
+			}
+		}
+	}()
+}
+
+// after runs f on the UI goroutine once d has passed, unless the UI has
+// closed by then.
+func (u *UI) after(d time.Duration, f func()) {
+	u.timers.Add(1)
+	go func() {
+		defer u.timers.Done()
+		timer := time.NewTimer(d)
+		defer timer.Stop()
+		select {
+		case <-u.ctx.Done():
+		case <-timer.C:
+			fyne.Do(func() {
+				if u.ctx.Err() == nil {
+					f()
+				}
+			})
+		}
+	}()
+}
+
+// Context ends when the UI closes.
+func (u *UI) Context() context.Context { return u.ctx }
+
+// Close stops every timer and ticker, cancels the background work that
+// watches the UI's context, and waits up to limit for all of it to end.
+// It reports whether everything ended in time. The UI must not be used
+// afterwards; a restore or a move builds a new one.
+func (u *UI) Close(limit time.Duration) bool {
+	u.cancel()
+	done := make(chan struct{})
+	go func() {
+		u.jobs.Wait()
+		u.timers.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return true
+	case <-time.After(limit):
+		return false
+	}
+}
+
 // Wait blocks until every background job started so far has finished and
-// handed its result back; tests use it instead of sleeping.
+// handed its result back; tests use it instead of sleeping. Timers and
+// tickers (every, after) are not waited for.
 func (u *UI) Wait() {
 	if u.results == nil {
-		u.pending.Wait()
+		u.jobs.Wait()
 		return
 	}
 	idle := make(chan struct{})
 	go func() {
-		u.pending.Wait()
+		u.jobs.Wait()
 		close(idle)
 	}()
 	for {
