@@ -64,6 +64,8 @@ type BackupInfo struct {
 	// Interviews is how many interviews it holds, or -1 when not counted
 	// (see ListBackupsDetailed) or unreadable.
 	Interviews int
+	// modified orders backups made within one second of each other.
+	modified time.Time
 }
 
 // DefaultBackupDir is where backups of the database at dbPath go unless the
@@ -198,12 +200,15 @@ func listBackups(dir string, now time.Time) ([]BackupInfo, error) {
 		if err != nil {
 			continue
 		}
-		b.Path, b.Size, b.Interviews = filepath.Join(dir, e.Name()), info.Size(), -1
+		b.Path, b.Size, b.Interviews, b.modified = filepath.Join(dir, e.Name()), info.Size(), -1, info.ModTime()
 		b.Time = realTime(b.Named, info.ModTime(), now)
 		out = append(out, b)
 	}
 	slices.SortFunc(out, func(a, b BackupInfo) int {
 		if c := b.Time.Compare(a.Time); c != 0 {
+			return c
+		}
+		if c := b.modified.Compare(a.modified); c != 0 {
 			return c
 		}
 		return strings.Compare(b.Path, a.Path)
