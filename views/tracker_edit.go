@@ -45,7 +45,7 @@ type trackerForm struct {
 	clock        *widget.SelectEntry
 	zone         *widget.SelectEntry
 	status       *widget.Select
-	notes        *widget.Entry
+	notes        *notesEntry
 	// fold asks which of two times is meant when the clock time happens
 	// twice (the hour the clocks go back); hidden otherwise.
 	fold *widget.RadioGroup
@@ -111,9 +111,7 @@ func newTrackerForm(t *tracker, iv *data.Interview) *trackerForm {
 	}
 	f.status = &widget.Select{Options: labels}
 	f.status.ExtendBaseWidget(f.status)
-	f.notes = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord,
-		PlaceHolder: "Anything worth remembering: who you will meet, what to prepare…"}
-	f.notes.ExtendBaseWidget(f.notes)
+	f.notes = newNotesEntry("Anything worth remembering: who you will meet, what to prepare…")
 	f.notes.SetMinRowsVisible(4)
 
 	f.fold = &widget.RadioGroup{}
@@ -523,24 +521,26 @@ func (f *trackerForm) clearFold() {
 func (f *trackerForm) limitEntries() {
 	for _, l := range []struct {
 		e     *widget.Entry
+		set   func(string)
 		name  string
 		limit int
 	}{
-		{f.company, "company", data.MaxFieldBytes},
-		{f.role, "role", data.MaxFieldBytes},
-		{f.contactName, "contact name", data.MaxFieldBytes},
-		{f.contactEmail, "contact email", data.MaxFieldBytes},
-		{f.notes, "notes", data.MaxNotesBytes},
+		{f.company, f.company.SetText, "company", data.MaxFieldBytes},
+		{f.role, f.role.SetText, "role", data.MaxFieldBytes},
+		{f.contactName, f.contactName.SetText, "contact name", data.MaxFieldBytes},
+		{f.contactEmail, f.contactEmail.SetText, "contact email", data.MaxFieldBytes},
+		{&f.notes.Entry, f.notes.SetText, "notes", data.MaxNotesBytes},
 	} {
-		limitEntry(l.e, l.limit, func(size int) {
+		limitEntry(l.e, l.set, l.limit, func(size int) {
 			f.showProblem(trackerSentence(data.TooLong(l.name, size, l.limit)) + " The rest was not kept.")
 		})
 	}
 }
 
-// limitEntry cuts e's text at limit bytes (on a character boundary) and
-// calls over with the size that was typed or pasted.
-func limitEntry(e *widget.Entry, limit int, over func(size int)) {
+// limitEntry cuts e's text at limit bytes (on a character boundary), through
+// set (the outer widget's SetText, for entries that extend Entry), and calls
+// over with the size that was typed or pasted.
+func limitEntry(e *widget.Entry, set func(string), limit int, over func(size int)) {
 	next := e.OnChanged
 	e.OnChanged = func(text string) {
 		if len(text) > limit {
@@ -548,7 +548,7 @@ func limitEntry(e *widget.Entry, limit int, over func(size int)) {
 			for len(cut) > 0 && !utf8.ValidString(cut) {
 				cut = cut[:len(cut)-1]
 			}
-			e.SetText(cut)
+			set(cut)
 			over(len(text))
 			return
 		}

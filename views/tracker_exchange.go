@@ -2,9 +2,11 @@ package views
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -45,26 +47,33 @@ func (t *tracker) onImportCSV() {
 }
 
 // importCSV reads and stores a CSV file off the UI goroutine: every row or
-// none, with a list of the problems when there are any.
+// none, with a list of the problems when there are any. A dialog shows how
+// far it has got and can cancel it; closing the window cancels it too.
 func (t *tracker) importCSV(r io.ReadCloser, name string) {
-	var added int
+	ctx, cancel := context.WithCancel(t.ui.ctx)
+	prog := newProgressDialog("Importing "+name, t.ui.env.Window, cancel, t.onUI)
+	prog.show()
+	var res data.ImportResult
 	t.bg(func() error {
+		defer cancel()
 		defer r.Close()
 		var err error
-		added, err = t.ui.env.Store.ImportCSV(t.ui.ctx, r)
+		res, err = t.ui.env.Store.ImportCSVStream(ctx, trackerSized(r), prog.update)
 		return err
 	}, func(err error) {
+		prog.hide()
 		var ie *data.ImportError
 		switch {
 		case errors.As(err, &ie):
 			t.showImportProblems(name, ie)
+		case errors.Is(err, context.Canceled):
+			dialog.ShowInformation("Import cancelled", "Import cancelled; nothing was added.", t.ui.env.Window)
 		case err != nil:
 			t.ui.showError("Nothing was imported", err)
-		case added == 0:
+		case res.Added == 0:
 			dialog.ShowInformation("Nothing to import", name+" has a header row but no interviews under it.", t.ui.env.Window)
 		default:
-			dialog.ShowInformation("Import finished",
-				fmt.Sprintf("Imported %s from %s.", trackerPlural(added, "interview", "interviews"), name), t.ui.env.Window)
+			t.showImportFinished(name, res)
 			// Showing the tab loads it the first time; later, reload.
 			started := t.started
 			t.ui.SelectTab(TabTracker)
@@ -75,13 +84,55 @@ func (t *tracker) importCSV(r io.ReadCloser, name string) {
 	})
 }
 
-// trackerProblemLines turns an import report into one line per problem,
-// as they appear in the file.
-func trackerProblemLines(ie *data.ImportError) []string {
-	out := make([]string, 0, min(len(ie.Problems), trackerMaxProblemsShown)+1)
-	for i, p := range ie.Problems {
+// trackerSizedReader tells the import how big its file is, for the
+// progress bar (see data.Sizer).
+type trackerSizedReader struct {
+	io.Reader
+	size int64
+}
+
+func (r trackerSizedReader) Size() int64 { return r.size }
+
+// trackerSized gives a file chosen in the file dialog its size; anything
+// else is read as it is.
+func trackerSized(r io.Reader) io.Reader {
+	u, ok := r.(fyne.URIReadCloser)
+	if !ok || u.URI() == nil || u.URI().Scheme() != "file" {
+		return r
+	}
+	info, err := os.Stat(u.URI().Path())
+	if err != nil || !info.Mode().IsRegular() {
+		return r
+	}
+	return trackerSizedReader{Reader: r, size: info.Size()}
+}
+
+// showImportFinished confirms an import, listing any rows it imported on
+// an assumption (a time the clocks show twice) so they can be checked.
+func (t *tracker) showImportFinished(name string, res data.ImportResult) {
+	done := fmt.Sprintf("Imported %s from %s.", trackerPlural(res.Added, "interview", "interviews"), name)
+	if len(res.Warnings) == 0 {
+		dialog.ShowInformation("Import finished", done, t.ui.env.Window)
+		return
+	}
+	lines := trackerProblemLines(res.Warnings, res.MoreWarnings, "warning", "warnings")
+	intro := &widget.Label{Wrapping: fyne.TextWrapWord, Text: done + " Check " +
+		trackerPlural(len(res.Warnings)+res.MoreWarnings, "line", "lines") + ":"}
+	list := &widget.Label{Text: strings.Join(lines, "\n"), Selectable: true, Wrapping: fyne.TextWrapWord}
+	scroll := container.NewVScroll(list)
+	scroll.SetMinSize(fyne.NewSize(580, min(60+float32(len(lines))*26, 320)))
+	d := dialog.NewCustom("Import finished", "Close", container.NewBorder(intro, nil, nil, nil, scroll), t.ui.env.Window)
+	d.Show()
+}
+
+// trackerProblemLines turns an import report into one line per problem (or
+// warning: one and many name them), as they appear in the file; more
+// counts those not listed in ps.
+func trackerProblemLines(ps []data.LineProblem, more int, one, many string) []string {
+	out := make([]string, 0, min(len(ps), trackerMaxProblemsShown)+1)
+	for i, p := range ps {
 		if i == trackerMaxProblemsShown {
-			out = append(out, fmt.Sprintf("…and %s more.", trackerPlural(len(ie.Problems)-i, "problem", "problems")))
+			more += len(ps) - i
 			break
 		}
 		if p.Field == "" {
@@ -90,14 +141,17 @@ func trackerProblemLines(ie *data.ImportError) []string {
 			out = append(out, fmt.Sprintf("Line %d: %s: %s", p.Line, p.Field, p.Msg))
 		}
 	}
+	if more > 0 {
+		out = append(out, "…and "+trackerPlural(more, "more "+one, "more "+many)+".")
+	}
 	return out
 }
 
 func (t *tracker) showImportProblems(name string, ie *data.ImportError) {
-	lines := trackerProblemLines(ie)
+	lines := trackerProblemLines(ie.Problems, ie.More, "problem", "problems")
 	intro := &widget.Label{Wrapping: fyne.TextWrapWord, Text: fmt.Sprintf(
 		"%s has %s, so no interviews were added. Fix the lines below and import the file again.",
-		name, trackerPlural(len(ie.Problems), "problem", "problems"))}
+		name, trackerPlural(ie.Count(), "problem", "problems"))}
 	list := &widget.Label{Text: strings.Join(lines, "\n"), Selectable: true, Wrapping: fyne.TextWrapWord}
 	scroll := container.NewVScroll(list)
 	scroll.SetMinSize(fyne.NewSize(580, min(60+float32(len(lines))*26, 320)))

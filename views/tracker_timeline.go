@@ -402,8 +402,16 @@ func (p *timelinePanel) onStatusChosen(label string) {
 // interview to it.
 func (t *tracker) changeStatus(iv data.Interview, to data.Status) {
 	ev := &data.Event{InterviewID: iv.ID, Kind: data.EventStatus, ToStatus: to}
+	var stored data.Interview
 	t.bg(func() error {
-		return t.ui.env.Store.AddEvent(context.Background(), ev)
+		if err := t.ui.env.Store.AddEvent(context.Background(), ev); err != nil {
+			return err
+		}
+		// Read it back: the store gave it a new version (UpdatedAt), which
+		// the next edit must start from.
+		var err error
+		stored, err = t.ui.env.Store.Interview(context.Background(), iv.ID)
+		return err
 	}, func(err error) {
 		if err != nil {
 			t.ui.showError("The status could not be changed", err)
@@ -412,11 +420,9 @@ func (t *tracker) changeStatus(iv data.Interview, to data.Status) {
 			}
 			return
 		}
-		iv.Status = to
-		iv.UpdatedAt = ev.At
-		t.upsert(iv)
+		t.upsert(stored)
 		if t.selectedID == iv.ID {
-			t.detail.show(iv)
+			t.detail.show(stored)
 		}
 	})
 }

@@ -7,6 +7,7 @@ package views
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"sync"
 	"time"
@@ -246,6 +247,11 @@ func (u *UI) MainMenu() *fyne.MainMenu {
 // showError reports a failure in a dialog titled with what went wrong, the
 // cause below it as a sentence. Every tab reports failures this way.
 func (u *UI) showError(headline string, err error) {
+	if errors.Is(err, data.ErrCorrupt) && u.env.Damaged != nil {
+		// Every later action would fail the same way: recover now.
+		u.env.Damaged(err)
+		return
+	}
 	msg := &widget.Label{Text: trackerSentence(err.Error()), Wrapping: fyne.TextWrapWord, Selectable: true}
 	d := dialog.NewCustom(headline, "Close", msg, u.env.Window)
 	d.Resize(fyne.NewSize(480, 0))
@@ -342,11 +348,16 @@ func (u *UI) Close(limit time.Duration) bool {
 		u.timers.Wait()
 		close(done)
 	}()
-	select {
-	case <-done:
-		return true
-	case <-time.After(limit):
-		return false
+	deadline := time.After(limit)
+	for {
+		select {
+		case then := <-u.results: // nil, so never ready, outside tests
+			then()
+		case <-done:
+			return true
+		case <-deadline:
+			return false
+		}
 	}
 }
 

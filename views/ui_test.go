@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -52,6 +53,8 @@ func newHarness(t *testing.T) *harness {
 	}
 	h.win.Resize(fyne.NewSize(1100, 720))
 	h.ui.Install()
+	// Cleanups run last first: results are handed back, then timers stop.
+	t.Cleanup(func() { h.ui.Close(time.Second) })
 	t.Cleanup(h.ui.Wait)
 	return h
 }
