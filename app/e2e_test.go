@@ -207,8 +207,16 @@ func TestWindowOpensOnNewDatabaseAndQuits(t *testing.T) {
 			}
 			// Ctrl+Q only reaches a window that has had time to set up its canvas.
 			time.Sleep(500 * time.Millisecond)
+			asked := time.Now()
 			tc.quit(t, r)
 			r.waitExit(t)
+			if took := time.Since(asked); took > 3*time.Second {
+				t.Errorf("quitting took %v, want under 3 s", took)
+			}
+			// The store was closed and its log checkpointed into the file.
+			if info, err := os.Stat(db + "-wal"); err == nil && info.Size() > 0 {
+				t.Errorf("a %d-byte -wal was left behind", info.Size())
+			}
 		})
 	}
 }
@@ -265,6 +273,18 @@ func TestSecondLaunchBringsFirstForward(t *testing.T) {
 	if !strings.Contains(stderr.String(), "already open") {
 		t.Errorf("second launch said %q, want it to explain the app is already open", stderr.String())
 	}
+	// A symbolic link names the same file: the same window comes forward,
+	// rather than a second one that would overwrite the first's edits.
+	link := filepath.Join(t.TempDir(), "link.db")
+	if err := os.Symlink(db, link); err != nil {
+		t.Fatal(err)
+	}
+	viaLink := exec.Command(bin, "--db", link)
+	viaLink.Env = second.Env
+	out, err := runWithin(viaLink, 60*time.Second)
+	if err != nil || !strings.Contains(out, "already open") {
+		t.Errorf("launch through a symbolic link: %v, %q; want the first window brought forward", err, out)
+	}
 	select {
 	case <-first.exited:
 		t.Fatal("the first window closed when the second launch started")
@@ -294,6 +314,65 @@ func TestBrokenDatabaseIsMovedAsideNotOverwritten(t *testing.T) {
 	}
 	r.cmd.Process.Signal(syscall.SIGTERM)
 	r.waitExit(t)
+}
+
+// runWithin runs cmd and returns its combined output, killing it after limit.
+func runWithin(cmd *exec.Cmd, limit time.Duration) (string, error) {
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		return "", err
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		return out.String(), err
+	case <-time.After(limit):
+		cmd.Process.Kill()
+		<-done
+		return out.String(), fmt.Errorf("still running after %v", limit)
+	}
+}
+
+func TestAnotherProgramsDatabaseIsLeftAlone(t *testing.T) {
+	requireE2E(t)
+	bin := buildBinary(t)
+	display := startXvfb(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "photos.db")
+	// An SQLite file of another program, made by the sqlite3 shell when it
+	// is installed, else by our own driver through the CLI-free path.
+	mk := exec.Command("sqlite3", db, "CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT); INSERT INTO photos VALUES (1, 'a.jpg');")
+	if out, err := mk.CombinedOutput(); err != nil {
+		t.Skipf("sqlite3 not available: %v %s", err, out)
+	}
+	os.Chmod(db, 0o644)
+	before, _ := os.ReadFile(db)
+	r := launch(t, bin, display, db)
+	time.Sleep(time.Second)
+	r.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-r.exited:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the message window did not close on SIGTERM")
+	}
+	// The window explained, and the process says so too: exit 2, one line.
+	if r.cmd.ProcessState.ExitCode() != 2 || !strings.Contains(r.stderr.String(), "another program's database") {
+		t.Errorf("exit %d, stderr %q", r.cmd.ProcessState.ExitCode(), r.stderr)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("another program's database was changed")
+	}
+	if info, _ := os.Stat(db); info.Mode().Perm() != 0o644 {
+		t.Errorf("its mode was changed to %o", info.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "photos.db" && !strings.HasSuffix(e.Name(), ".lock") {
+			t.Errorf("%s was created beside it", e.Name())
+		}
+	}
 }
 
 // pressKeys sends keys to the Bridgekeeper window. A key that closes the

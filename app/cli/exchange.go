@@ -9,14 +9,18 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"bridgekeeper/data"
 )
 
 // runImport handles `import csv FILE` ("-" reads standard input). The file
-// is read and checked in full before the database is opened for writing, so
-// a bad file changes nothing.
+// is read row by row into one transaction, which a bad row anywhere rolls
+// back, so a bad file adds nothing. On a terminal, standard error shows how
+// far it has got.
 func runImport(args []string, dbPath string, env Env) error {
 	switch {
 	case len(args) == 0:
@@ -29,36 +33,94 @@ func runImport(args []string, dbPath string, env Env) error {
 		return usagef("import csv: unexpected argument %q after the file", args[2])
 	}
 	name := args[1]
+	// The file is opened first, so a wrong path creates no database.
 	in, closeIn, err := openInput(name, env)
 	if err != nil {
 		return err
 	}
 	defer closeIn()
-	ivs, err := data.ReadCSV(in)
-	var ie *data.ImportError
-	if errors.As(err, &ie) {
-		return usagef("import %s: %v; nothing was imported", name, ie)
-	}
-	if err != nil {
-		return usagef("import %s: %v", name, err)
-	}
 
 	s, err := openStore(dbPath, true)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if len(ivs) > 0 {
-		if err := s.CreateInterviews(context.Background(), ivs); err != nil {
-			return fmt.Errorf("import %s: %w", name, err)
-		}
+	line := newProgressLine(env.Stderr, isTerminal(env.Stderr))
+	res, err := s.ImportCSVStream(context.Background(), in, line.show)
+	line.clear()
+	var ie *data.ImportError
+	if errors.As(err, &ie) {
+		return usagef("import %s: %v; nothing was imported", name, ie)
 	}
-	noun := "interviews"
-	if len(ivs) == 1 {
-		noun = "interview"
+	if err != nil {
+		return fmt.Errorf("import %s: %w", name, err)
 	}
-	fmt.Fprintf(env.Stdout, "Imported %d %s.\n", len(ivs), noun)
+	for _, w := range res.Warnings {
+		fmt.Fprintf(env.Stderr, "bridgekeeper: warning: %s\n", w)
+	}
+	if res.MoreWarnings > 0 {
+		fmt.Fprintf(env.Stderr, "bridgekeeper: warning: and %s\n", plural(res.MoreWarnings, "more warning", "more warnings"))
+	}
+	// Digits without separators: scripts read this line.
+	fmt.Fprintf(env.Stdout, "Imported %s.\n", plural(res.Added, "interview", "interviews"))
 	return nil
+}
+
+// thousands writes n (not negative) with commas between groups of three
+// digits, for people to read.
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, d := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	return b.String()
+}
+
+// isTerminal reports whether w is a terminal, where a line that rewrites
+// itself is readable; in a log or a pipe it would be noise.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// progressLine keeps one line of a terminal up to date with an import:
+// "Importing… 412,000 rows (41%)". When off it writes nothing.
+type progressLine struct {
+	w     io.Writer
+	on    bool
+	width int // runes of the line on screen now
+}
+
+func newProgressLine(w io.Writer, on bool) *progressLine { return &progressLine{w: w, on: on} }
+
+// show rewrites the line; blanks pad it when the new text is shorter.
+func (p *progressLine) show(pr data.Progress) {
+	if !p.on {
+		return
+	}
+	text := "Importing… " + thousands(int64(pr.Rows)) + " rows"
+	if pr.Total > 0 {
+		text += fmt.Sprintf(" (%d%%)", min(pr.Bytes*100/pr.Total, 100))
+	}
+	n := utf8.RuneCountInString(text)
+	fmt.Fprintf(p.w, "\r%s%s", text, strings.Repeat(" ", max(p.width-n, 0)))
+	p.width = n
+}
+
+// clear blanks the line, so what is printed next starts on a clean one.
+func (p *progressLine) clear() {
+	if p.on && p.width > 0 {
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.width))
+		p.width = 0
+	}
 }
 
 func openInput(name string, env Env) (io.Reader, func(), error) {

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -227,5 +228,111 @@ func TestExportICSToFileIsAtomicAndPrivate(t *testing.T) {
 	code, stdout, _ := runExchange(t, "", "--db", db, "export", "ics")
 	if code != 0 || !strings.HasPrefix(stdout, "BEGIN:VCALENDAR\r\n") || strings.Count(stdout, "BEGIN:VEVENT") != 1 {
 		t.Errorf("export ics to stdout = %d, %q", code, stdout)
+	}
+}
+
+func TestImportCSVCommandWallTimes(t *testing.T) {
+	cases := []struct {
+		name       string
+		cell       string
+		code       int
+		stdout     string
+		stderr     string // the whole of it, or for a refusal a part
+		interviews int
+	}{
+		{"twice in the autumn imports with a warning", "2026-10-25 02:30", 0, "Imported 1 interview.\n",
+			"bridgekeeper: warning: line 2: starts_at: 02:30 happens twice on Sun 25 Oct 2026 in Europe/Berlin: " +
+				"first at 02:30 CEST (UTC+2), then at 02:30 CET (UTC+1); the first was used\n", 2},
+		{"in the spring gap is refused", "2026-03-29 02:30", 2, "",
+			"line 2: starts_at: 02:30 does not exist on Sun 29 Mar 2026 in Europe/Berlin: the clocks go forward; the nearest valid time is 03:00", 1},
+		{"an ordinary time says nothing more", "2026-06-01 09:30", 0, "Imported 1 interview.\n", "", 2},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "bk.db")
+			if code, _, _ := runExchange(t, "company\nSeed\n", "--db", db, "import", "csv", "-"); code != 0 {
+				t.Fatal("seeding failed")
+			}
+			file := writeTemp(t, "in.csv", "company,starts_at,timezone\nAcme,"+tc.cell+",Europe/Berlin\n")
+			code, out, errOut := runExchange(t, "", "--db", db, "import", "csv", file)
+			if code != tc.code || out != tc.stdout {
+				t.Errorf("exit %d, stdout %q; want %d, %q", code, out, tc.code, tc.stdout)
+			}
+			if tc.code == 0 && errOut != tc.stderr {
+				t.Errorf("stderr = %q, want %q", errOut, tc.stderr)
+			}
+			if tc.code != 0 && (strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, tc.stderr)) {
+				t.Errorf("stderr = %q, want one line containing %q", errOut, tc.stderr)
+			}
+			if n := countIn(t, db); n != tc.interviews {
+				t.Errorf("database has %d interviews, want %d", n, tc.interviews)
+			}
+		})
+	}
+}
+
+func TestImportCSVCommandLargeFileIsQuietOffTerminal(t *testing.T) {
+	const rows = 25_000
+	var b strings.Builder
+	b.WriteString("company,role\n")
+	for i := range rows {
+		fmt.Fprintf(&b, "Company %d,Engineer\n", i)
+	}
+	db := filepath.Join(t.TempDir(), "bk.db")
+	code, out, errOut := runExchange(t, "", "--db", db, "import", "csv", writeTemp(t, "big.csv", b.String()))
+	if code != 0 || out != fmt.Sprintf("Imported %d interviews.\n", rows) || errOut != "" {
+		t.Fatalf("import = %d, %q, %q; want no progress on a buffer", code, out, errOut)
+	}
+	// A bad last row refuses the lot.
+	code, out, errOut = runExchange(t, b.String()+",no company\n", "--db", db, "import", "csv", "-")
+	if code != 2 || out != "" || !strings.Contains(errOut, fmt.Sprintf("line %d: company", rows+2)) {
+		t.Errorf("bad last row = %d, %q, %q", code, out, errOut)
+	}
+	if n := countIn(t, db); n != rows {
+		t.Errorf("database has %d interviews, want %d", n, rows)
+	}
+}
+
+func TestProgressLineRewritesItself(t *testing.T) {
+	var buf bytes.Buffer
+	p := newProgressLine(&buf, true)
+	p.show(data.Progress{Rows: 412_000, Bytes: 41_900, Total: 100_000})
+	if got := buf.String(); got != "\rImporting… 412,000 rows (41%)" {
+		t.Errorf("first line = %q", got)
+	}
+	buf.Reset()
+	p.show(data.Progress{Rows: 999}) // size unknown: no percentage, and blanks over the rest
+	if got, want := buf.String(), "\rImporting… 999 rows"+strings.Repeat(" ", 10); got != want {
+		t.Errorf("shorter line = %q, want %q", got, want)
+	}
+	buf.Reset()
+	p.clear()
+	if got := buf.String(); got != "\r"+strings.Repeat(" ", 19)+"\r" {
+		t.Errorf("clear = %q", got)
+	}
+
+	buf.Reset()
+	off := newProgressLine(&buf, false)
+	off.show(data.Progress{Rows: 1, Bytes: 1, Total: 2})
+	off.clear()
+	if buf.Len() != 0 {
+		t.Errorf("off the terminal it wrote %q", buf.String())
+	}
+	if isTerminal(&buf) {
+		t.Error("a buffer counts as a terminal")
+	}
+	if f, err := os.CreateTemp(t.TempDir(), "log"); err == nil {
+		defer f.Close()
+		if isTerminal(f) {
+			t.Error("a regular file counts as a terminal")
+		}
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 412_000: "412,000", 1_000_000: "1,000,000", 12_345_678: "12,345,678"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
