@@ -302,7 +302,7 @@ func (s *shell) attach(store *data.Store) {
 		Window:          s.win,
 		Store:           store,
 		Clipboard:       clipboard{app: s.app},
-		Opener:          s.app,
+		Opener:          newOpener(s.app),
 		Version:         cli.Version,
 		Licence:         Licence,
 		BackupDir:       s.backupDir,
