@@ -82,6 +82,9 @@ type compose struct {
 	date            *composeEntry
 	clock           *composeEntry
 	zone            *composeEntry
+	// fold asks which of two times is meant when the interview's clock
+	// time happens twice (the hour the clocks go back); hidden otherwise.
+	fold *widget.RadioGroup
 	reason          *widget.Select
 	disclose        *widget.RadioGroup
 	discloseHint    *widget.Label

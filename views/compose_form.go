@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image/color"
 	"slices"
@@ -120,6 +121,8 @@ func (c *compose) buildForm() fyne.CanvasObject {
 	c.date = c.textField(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC).Format(c.dateLayout), composeFieldDate)
 	c.date.ActionItem = c.calendarButton(c.date)
 	c.clock = c.textField("14:30", composeFieldTime)
+	c.fold = &widget.RadioGroup{OnChanged: func(string) { c.changed() }}
+	c.fold.Hide()
 	c.clock.ActionItem = c.choicesButton(c.clock, trackerTimeSlots)
 	c.zone = c.textField("Europe/London", composeFieldZone)
 	c.zone.ActionItem = c.choicesButton(c.zone, func() []string { return zoneChoices(c.localZone) })
@@ -188,7 +191,9 @@ func (c *compose) buildForm() fyne.CanvasObject {
 		row("", "Company", c.withMessage(composeFieldCompany, c.company)),
 		row("", "Role", c.role))
 	section("when", "The interview",
-		row("", "Date and time", container.NewGridWithColumns(2, c.withMessage(composeFieldDate, c.date), c.withMessage(composeFieldTime, c.clock))),
+		row("", "Date and time", container.NewVBox(
+			container.NewGridWithColumns(2, c.withMessage(composeFieldDate, c.date), c.withMessage(composeFieldTime, c.clock)),
+			c.fold)),
 		row("", "Time zone", c.withMessage(composeFieldZone, c.zone)))
 	section("reason", "The reason",
 		row("", "Reason", c.reason),
@@ -521,7 +526,54 @@ func (c *compose) wall(dateText, clockText string, loc *time.Location) (t time.T
 	if dateErr != "" || clockErr != "" || loc == nil {
 		return time.Time{}, dateErr, clockErr
 	}
-	return time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, loc), "", ""
+	at, err := data.WallTime(day.Year(), day.Month(), day.Day(), h, m, loc)
+	var we *data.WallError
+	if errors.As(err, &we) && we.Kind == data.WallGap {
+		// Never shifted silently into the email: the user picks the time.
+		return time.Time{}, "", trackerSentence(we.Error())
+	}
+	return at, "", ""
+}
+
+// whenFold settles a clock time the clocks pass twice: the interview's own
+// time asks which of the two is meant, offering both, and the draft uses
+// the one chosen (the first until the user says otherwise).
+func (c *compose) whenFold(dateText, clockText string, loc *time.Location, at time.Time) time.Time {
+	we := c.ambiguity(dateText, clockText, loc)
+	if we == nil {
+		c.setVisible(c.fold, false)
+		return at
+	}
+	options := []string{
+		data.ClockLabel(we.Earlier) + ", the first time",
+		data.ClockLabel(we.Later) + ", after the clocks go back",
+	}
+	if !slices.Equal(c.fold.Options, options) {
+		c.fold.Options = options
+		c.fold.Selected = options[0]
+		c.fold.Refresh()
+	}
+	c.setVisible(c.fold, true)
+	if c.fold.Selected == options[1] {
+		return we.Later
+	}
+	return we.Earlier
+}
+
+// ambiguity is the WallError of a typed date and time that happens twice
+// in loc, or nil.
+func (c *compose) ambiguity(dateText, clockText string, loc *time.Location) *data.WallError {
+	day, ok := c.parseDate(strings.TrimSpace(dateText))
+	h, m, err := trackerParseClock(strings.TrimSpace(clockText))
+	if !ok || err != nil || loc == nil || strings.TrimSpace(clockText) == "" {
+		return nil
+	}
+	_, err = data.WallTime(day.Year(), day.Month(), day.Day(), h, m, loc)
+	var we *data.WallError
+	if errors.As(err, &we) && we.Kind == data.WallAmbiguous {
+		return we
+	}
+	return nil
 }
 
 // zoneState is what the composer knows about a typed time zone name.
@@ -679,6 +731,11 @@ func (c *compose) collect() (draft.Input, map[string]string) {
 		}
 		if strings.TrimSpace(c.date.Text) != "" && zoneText == "" {
 			errs[composeFieldZone] = "Choose the time zone the interview is in."
+		}
+		if !when.IsZero() {
+			when = c.whenFold(c.date.Text, c.clock.Text, loc, when)
+		} else {
+			c.setVisible(c.fold, false)
 		}
 		in.When = when
 	}

@@ -370,3 +370,37 @@ func TestCloseStopsEveryTimer(t *testing.T) {
 		t.Error("a pending timer fired")
 	}
 }
+
+func TestComposerRefusesSkippedTimesAndAsksAboutRepeatedOnes(t *testing.T) {
+	h, c := composeOpen(t)
+	c.zone.SetText("Europe/Berlin")
+	h.ui.Wait()
+	c.date.SetText("2026-03-29")
+	c.clock.SetText("02:30")
+	h.ui.Wait()
+	in, errs := c.collect()
+	if !in.When.IsZero() || !strings.Contains(errs[composeFieldTime], "03:00") {
+		t.Errorf("gap: when %v, time message %q", in.When, errs[composeFieldTime])
+	}
+	c.date.SetText("2026-10-25")
+	h.ui.Wait()
+	in, _ = c.collect()
+	if !c.fold.Visible() || len(c.fold.Options) != 2 {
+		t.Fatalf("overlap: no choice offered (%v)", c.fold.Options)
+	}
+	first := time.Date(2026, 10, 25, 0, 30, 0, 0, time.UTC)
+	if !in.When.Equal(first) {
+		t.Errorf("before choosing, the draft uses %v, want the first 02:30 (%v)", in.When, first)
+	}
+	c.fold.SetSelected(c.fold.Options[1])
+	h.ui.Wait()
+	if in, _ = c.collect(); !in.When.Equal(first.Add(time.Hour)) {
+		t.Errorf("after choosing the second, the draft uses %v", in.When)
+	}
+	c.clock.SetText("11:00")
+	h.ui.Wait()
+	c.collect()
+	if c.fold.Visible() {
+		t.Error("the choice stayed for a time that happens once")
+	}
+}
