@@ -79,6 +79,14 @@ func (st Settings) Validate() error {
 			errs = append(errs, &FieldError{Field: SettingDefaultZone, Msg: err.Error()})
 		}
 	}
+	for _, f := range []struct{ key, name, value string }{
+		{SettingYourName, "your name", st.YourName},
+		{SettingSignature, "signature", st.Signature},
+	} {
+		if len(f.value) > MaxFieldBytes {
+			errs = append(errs, &FieldError{Field: f.key, Msg: TooLong(f.name, len(f.value), MaxFieldBytes)})
+		}
+	}
 	if st.ReminderHours < 1 || st.ReminderHours > 24*14 {
 		errs = append(errs, &FieldError{Field: SettingReminderHours, Msg: "reminders can come 1 hour to 14 days ahead"})
 	}

@@ -122,6 +122,10 @@ type compose struct {
 	saveBtn     *widget.Button
 }
 
+// composeBodyLimit is the most an email body may hold: ten times any draft
+// the composer writes, and short enough to wrap in well under a second.
+const composeBodyLimit = 8 << 10
+
 func newCompose(u *UI) *compose {
 	c := &compose{
 		ui:          u,
@@ -193,6 +197,9 @@ func (c *compose) buildPreview() fyne.CanvasObject {
 	c.body.MultiLine = true
 	c.body.Wrapping = fyne.TextWrapWord
 	c.body.OnChanged = func(string) { c.onDraftEdited() }
+	// An email is short; the cap keeps a stray paste from holding the
+	// window while Fyne wraps it.
+	c.limit(c.body, composeBodyLimit)
 	reset := &widget.Button{Text: "Reset to generated text", Icon: theme.ContentUndoIcon(),
 		Importance: widget.LowImportance, OnTapped: c.onResetDraft}
 	c.edited = container.NewBorder(nil, nil, nil, reset,

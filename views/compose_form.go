@@ -41,6 +41,10 @@ const (
 type composeEntry struct {
 	widget.Entry
 	onFocusGained, onFocusLost func()
+	// limit caps the text in bytes (0 for none); onCut hears the size
+	// that was offered when something was cut.
+	limit int
+	onCut func(size int)
 }
 
 func newComposeEntry(placeholder string) *composeEntry {
@@ -75,6 +79,13 @@ func (e *composeEntry) TypedShortcut(s fyne.Shortcut) {
 				sc.TypedShortcut(s)
 				return
 			}
+		}
+	}
+	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
+		offered := len(e.Text) + len(p.Clipboard.Content())
+		var cut bool
+		if s, cut = cappedPaste(s, e.Text, e.limit); cut && e.onCut != nil {
+			defer e.onCut(offered)
 		}
 	}
 	e.Entry.TypedShortcut(s)
@@ -228,6 +239,7 @@ func (c *compose) buildForm() fyne.CanvasObject {
 func (c *compose) textField(placeholder, field string) *composeEntry {
 	e := newComposeEntry(placeholder)
 	e.OnChanged = func(string) { c.changed() }
+	c.limit(e, data.MaxFieldBytes)
 	e.onFocusGained = c.afterEvent
 	if field != "" {
 		e.onFocusLost = func() {
@@ -238,6 +250,14 @@ func (c *compose) textField(placeholder, field string) *composeEntry {
 		}
 	}
 	return e
+}
+
+// limit keeps e within limit bytes, saying so when a paste was cut.
+func (c *compose) limit(e *composeEntry, limit int) {
+	e.limit = limit
+	e.onCut = func(size int) {
+		c.setStatus(trackerSentence(data.TooLong("that text", size, limit))+" The rest was not pasted.", widget.WarningImportance)
+	}
 }
 
 // withMessage puts the field's error message (hidden while there is none)

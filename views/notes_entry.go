@@ -2,6 +2,7 @@ package views
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -18,6 +19,10 @@ const notesWrapLimit = 2 << 10
 // however much is pasted or loaded into it.
 type notesEntry struct {
 	widget.Entry
+	// limit caps what a paste may bring in (bytes, 0 for none); onCut
+	// hears the size that was offered when a paste was cut.
+	limit int
+	onCut func(size int)
 }
 
 func newNotesEntry(placeholder string) *notesEntry {
@@ -45,6 +50,12 @@ func (e *notesEntry) SetText(text string) {
 // TypedShortcut looks at pasted text before it lands, for the same reason.
 func (e *notesEntry) TypedShortcut(s fyne.Shortcut) {
 	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
+		offered := len(e.Text) + len(p.Clipboard.Content())
+		var cut bool
+		if s, cut = cappedPaste(s, e.Text, e.limit); cut && e.onCut != nil {
+			defer e.onCut(offered)
+		}
+		p = s.(*fyne.ShortcutPaste)
 		if longestParagraph(e.Text+p.Clipboard.Content()) > notesWrapLimit {
 			e.setWrapping(fyne.TextWrapOff)
 		}
@@ -69,3 +80,32 @@ func longestParagraph(text string) int {
 	}
 	return longest
 }
+
+// cappedPaste returns s with its pasted text cut so that current plus the
+// paste stays within limit bytes (on a character boundary), and whether it
+// cut anything. Cutting before the text lands matters: an entry given a
+// huge paste spends seconds laying it out before any OnChanged could
+// trim it.
+func cappedPaste(s fyne.Shortcut, current string, limit int) (fyne.Shortcut, bool) {
+	p, ok := s.(*fyne.ShortcutPaste)
+	if !ok || p.Clipboard == nil || limit <= 0 {
+		return s, false
+	}
+	text := p.Clipboard.Content()
+	room := max(limit-len(current), 0)
+	if len(text) <= room {
+		return s, false
+	}
+	cut := text[:room]
+	for len(cut) > 0 && !utf8.ValidString(cut) {
+		cut = cut[:len(cut)-1]
+	}
+	return &fyne.ShortcutPaste{Clipboard: &fixedClipboard{text: cut}}, true
+}
+
+// fixedClipboard hands one text to a paste, leaving the real clipboard as
+// the user filled it.
+type fixedClipboard struct{ text string }
+
+func (c *fixedClipboard) Content() string        { return c.text }
+func (c *fixedClipboard) SetContent(text string) { c.text = text }

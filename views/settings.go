@@ -105,6 +105,12 @@ func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
 	zone.PlaceHolder = "This computer's zone (" + localZone + ")"
 	zoneErr := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	zoneErr.Hide()
+	for _, e := range []*widget.Entry{name, signature} {
+		limitEntry(e, e.SetText, data.MaxFieldBytes, func(size int) {
+			zoneErr.SetText(trackerSentence(data.TooLong("that text", size, data.MaxFieldBytes)) + " The rest was not kept.")
+			zoneErr.Show()
+		})
+	}
 	reminders := &widget.Select{}
 	for _, h := range reminderChoices {
 		reminders.Options = append(reminders.Options, reminderLabel(h))
@@ -179,7 +185,7 @@ func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
 		}, func(err error) {
 			var ve data.ValidationError
 			if errors.As(err, &ve) {
-				zoneErr.SetText(ve.Field(data.SettingDefaultZone))
+				zoneErr.SetText(trackerSentence(ve.Error()))
 				zoneErr.Show()
 				d.Show() // keep everything the user typed
 				return

@@ -112,6 +112,10 @@ func newTrackerForm(t *tracker, iv *data.Interview) *trackerForm {
 	f.status = &widget.Select{Options: labels}
 	f.status.ExtendBaseWidget(f.status)
 	f.notes = newNotesEntry("Anything worth remembering: who you will meet, what to prepare…")
+	f.notes.limit = data.MaxNotesBytes
+	f.notes.onCut = func(size int) {
+		f.showProblem(trackerSentence(data.TooLong("notes", size, data.MaxNotesBytes)) + " The rest was not pasted.")
+	}
 	f.notes.SetMinRowsVisible(4)
 
 	f.fold = &widget.RadioGroup{}

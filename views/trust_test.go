@@ -404,3 +404,26 @@ func TestComposerRefusesSkippedTimesAndAsksAboutRepeatedOnes(t *testing.T) {
 		t.Error("the choice stayed for a time that happens once")
 	}
 }
+
+func TestComposerPastesStopAtTheLimit(t *testing.T) {
+	h, c := composeOpen(t)
+	clip := test.NewClipboard()
+	clip.SetContent(strings.Repeat("pasted text ", 10000)) // 120 KB in one paragraph
+	start := time.Now()
+	c.body.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	h.ui.Wait()
+	if len(c.body.Text) > composeBodyLimit {
+		t.Errorf("the body holds %d bytes, over its %d limit", len(c.body.Text), composeBodyLimit)
+	}
+	if !strings.Contains(c.status.Text, "too long") {
+		t.Errorf("status = %q, want a word about the cut", c.status.Text)
+	}
+	if clip.Content() != strings.Repeat("pasted text ", 10000) {
+		t.Error("the user's clipboard was changed")
+	}
+	c.company.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if len(c.company.Text) > data.MaxFieldBytes {
+		t.Errorf("company holds %d bytes", len(c.company.Text))
+	}
+	t.Logf("pasting took %v", time.Since(start))
+}
