@@ -38,15 +38,7 @@ func companies(t *testing.T, path string) []string {
 		t.Fatalf("reopen %s: %v", path, err)
 	}
 	defer s.Close()
-	ivs, err := s.Interviews(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, iv := range ivs {
-		out = append(out, iv.Company)
-	}
-	return out
+	return companiesOf(t, s)
 }
 
 func TestRestoringTheOldestOfSevenBackupsKeepsIt(t *testing.T) {
