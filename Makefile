@@ -55,10 +55,14 @@ BENCH_BUDGETS := \
 	-b 'BenchmarkLoad/page/100000=300ms' \
 	-b 'BenchmarkImportCSV10k=1s' \
 	-b 'BenchmarkRender=100us'
+# The streamed import's peak resident memory at a million rows, in MB (bench/importmem).
+IMPORT_RSS_BUDGET_MB := 250
 
 bench: deps-test build
 	@echo "== Go benchmarks: data layer and tracker model at 1k/10k/100k rows, drafts, advice search"
 	$(GO) test -run '^$$' -bench . -benchtime 300ms -benchmem ./data/ ./compose/ ./assets/advice/ | $(GO) run ./bench/budget $(BENCH_BUDGETS)
+	@echo "== Import 1,000,000 CSV rows into a fresh database: peak resident memory"
+	$(GO) run ./bench/importmem -rows 1000000 -max-rss-mb $(IMPORT_RSS_BUDGET_MB)
 	@echo "== Start-up and memory against a bare Fyne window"
 	$(GO) build -o $(DIST)/bench-bare ./bench/bare
 	$(GO) run ./bench/startup -app ./$(BIN) -bare $(DIST)/bench-bare -runs 11

@@ -13,6 +13,8 @@ import (
 // Budgets (checked by reading the benchmark output, never asserted):
 // Filter over 100k rows ≤ 16 ms (one frame), the first page of a 100k
 // database ≤ 300 ms, Sort 100k ≤ ~50 ms, ImportCSV of 10k rows ≤ 1 s.
+// The import's memory budget (a million rows in ≤ 250 MB resident) needs a
+// process of its own to measure: bench/importmem, also run by make bench.
 
 func benchSizes() []int { return []int{1_000, 10_000, 100_000} }
 

@@ -41,7 +41,14 @@ func (p LineProblem) String() string {
 // nothing has been imported.
 type ImportError struct {
 	Problems []LineProblem
+	// More counts the problems found after Problems was full: a streamed
+	// import keeps the first maxKeptProblems, so a file that is wrong on
+	// every line cannot fill memory. ReadCSV keeps them all.
+	More int
 }
+
+// Count is how many problems were found, listed or not.
+func (e *ImportError) Count() int { return len(e.Problems) + e.More }
 
 // Error names the first problem and counts the rest, so it fits on one line.
 func (e *ImportError) Error() string {
@@ -49,7 +56,7 @@ func (e *ImportError) Error() string {
 		return "invalid CSV"
 	}
 	msg := e.Problems[0].String()
-	switch n := len(e.Problems) - 1; n {
+	switch n := e.Count() - 1; n {
 	case 0:
 	case 1:
 		msg += " (and 1 more problem)"
@@ -147,62 +154,39 @@ var wallLayouts = [...]string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-0
 // The first record is a header naming the columns (case-insensitive, any
 // order, a UTF-8 byte order mark is ignored); only company is required and
 // unknown columns are skipped. starts_at is RFC 3339, or a plain
-// "2006-01-02 15:04" wall time when the row has a timezone; an empty status
-// means scheduled. A cell written as a quote followed by =, +, -, @, tab or
-// CR loses that one quote, which undoes WriteCSV's formula protection and
-// makes export followed by import exact (except that encoding/csv reads a
-// CRLF inside a cell as LF). Every other cell is taken literally.
+// "2006-01-02 15:04" wall time when the row has a timezone; a wall time the
+// clocks skip (a daylight-saving gap) is a problem, and one they show twice
+// means the first of the two. An empty status means scheduled. A cell
+// written as a quote followed by =, +, -, @, tab or CR loses that one
+// quote, which undoes WriteCSV's formula protection and makes export
+// followed by import exact (except that encoding/csv reads a CRLF inside a
+// cell as LF). Every other cell is taken literally.
 //
 // When any row is wrong the result is an *ImportError listing every problem
-// with its line number, and no interviews.
+// with its line number, and no interviews. ReadCSV holds the whole file in
+// memory; Store.ImportCSVStream does not.
 func ReadCSV(r io.Reader) ([]*Interview, error) {
-	br := bufio.NewReader(r)
-	// The BOM is dropped before the CSV reader sees it: otherwise a quoted
-	// first header cell would start with a stray character.
-	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-
-	header, err := cr.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, &ImportError{Problems: []LineProblem{{Line: 1, Msg: "the file is empty; expected a header row naming the columns"}}}
-	}
+	rows, err := newCSVRows(r)
 	if err != nil {
-		return nil, readProblem(err, nil)
+		return nil, err
 	}
-	cols, problems := mapHeader(header)
-	if problems != nil {
-		return nil, &ImportError{Problems: problems}
-	}
-
 	var out []*Interview
+	var problems []LineProblem
 	for {
-		rec, err := cr.Read()
+		row, err := rows.next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		if p, ok := syntaxProblem(err); ok {
+			problems = append(problems, p)
+			break
+		}
 		if err != nil {
-			return nil, readProblem(err, problems)
+			return nil, wrapErr("read CSV", err)
 		}
-		line, _ := cr.FieldPos(0)
-		if blankRecord(rec) {
-			// Spreadsheets often end a sheet with rows of empty cells.
-			continue
-		}
-		if len(rec) != len(header) {
-			problems = append(problems, LineProblem{Line: line,
-				Msg: fmt.Sprintf("row has %d cells but the header has %d", len(rec), len(header))})
-			continue
-		}
-		iv, rowProblems := parseRow(rec, cols, func(col int) int {
-			l, _ := cr.FieldPos(col)
-			return l
-		})
-		problems = append(problems, rowProblems...)
-		if len(rowProblems) == 0 {
-			out = append(out, iv)
+		problems = append(problems, row.problems...)
+		if row.iv != nil {
+			out = append(out, row.iv)
 		}
 	}
 	if len(problems) > 0 {
@@ -211,14 +195,93 @@ func ReadCSV(r io.Reader) ([]*Interview, error) {
 	return out, nil
 }
 
-// readProblem turns a CSV syntax error into the last entry of an
-// ImportError; the reader cannot continue past it.
-func readProblem(err error, problems []LineProblem) error {
+// csvRows reads a CSV file one record at a time and turns each into an
+// interview or the problems that keep it out. ReadCSV and ImportCSVStream
+// share it, so both accept and refuse exactly the same rows.
+type csvRows struct {
+	cr    *csv.Reader
+	width int            // cells in the header
+	cols  map[string]int // see mapHeader
+	bom   int64          // bytes of byte order mark dropped before cr
+}
+
+// csvRow is one record: an interview, or the problems that keep it out;
+// warnings say what was assumed to read it.
+type csvRow struct {
+	iv       *Interview // nil when there are problems
+	problems []LineProblem
+	warnings []LineProblem
+}
+
+// newCSVRows reads the header. A missing or wrong header is an *ImportError.
+func newCSVRows(r io.Reader) (*csvRows, error) {
+	br := bufio.NewReader(r)
+	rows := &csvRows{}
+	// The BOM is dropped before the CSV reader sees it: otherwise a quoted
+	// first header cell would start with a stray character.
+	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
+		br.Discard(3)
+		rows.bom = 3
+	}
+	rows.cr = csv.NewReader(br)
+	rows.cr.FieldsPerRecord = -1
+	// Cells are copied into the interview, so one slice can serve every
+	// record: a million-row file then costs no more than a short one.
+	rows.cr.ReuseRecord = true
+
+	header, err := rows.cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, &ImportError{Problems: []LineProblem{{Line: 1, Msg: "the file is empty; expected a header row naming the columns"}}}
+	}
+	if p, ok := syntaxProblem(err); ok {
+		return nil, &ImportError{Problems: []LineProblem{p}}
+	}
+	if err != nil {
+		return nil, wrapErr("read CSV", err)
+	}
+	cols, problems := mapHeader(header)
+	if problems != nil {
+		return nil, &ImportError{Problems: problems}
+	}
+	rows.width, rows.cols = len(header), cols
+	return rows, nil
+}
+
+// next reads the next record that is not blank. It returns io.EOF at the
+// end of the file; an error syntaxProblem recognises also ends it.
+func (c *csvRows) next() (csvRow, error) {
+	for {
+		rec, err := c.cr.Read()
+		if err != nil {
+			return csvRow{}, err
+		}
+		if blankRecord(rec) {
+			// Spreadsheets often end a sheet with rows of empty cells.
+			continue
+		}
+		if len(rec) != c.width {
+			line, _ := c.cr.FieldPos(0)
+			return csvRow{problems: []LineProblem{{Line: line,
+				Msg: fmt.Sprintf("row has %d cells but the header has %d", len(rec), c.width)}}}, nil
+		}
+		return parseRow(rec, c.cols, func(col int) int {
+			l, _ := c.cr.FieldPos(col)
+			return l
+		}), nil
+	}
+}
+
+// offset is how many bytes of the input the records read so far took.
+func (c *csvRows) offset() int64 { return c.bom + c.cr.InputOffset() }
+
+// syntaxProblem turns a CSV syntax error into a problem. The reader cannot
+// find where the next record starts after one, so it ends the file.
+func syntaxProblem(err error) (LineProblem, bool) {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &ImportError{Problems: append(problems, LineProblem{Line: pe.Line, Msg: pe.Err.Error()})}
+		return LineProblem{Line: pe.Line, Msg: pe.Err.Error()}, true
 	}
-	return wrapErr("read CSV", err)
+	return LineProblem{}, false
 }
 
 // headerName lets "Contact Email" or "contact-email" name contact_email.
@@ -261,96 +324,150 @@ func mapHeader(header []string) (map[string]int, []LineProblem) {
 
 // parseRow builds and validates one interview; lineOf gives the file line
 // of a record index, so each problem points at the cell it concerns.
-func parseRow(rec []string, cols map[string]int, lineOf func(int) int) (*Interview, []LineProblem) {
-	cell := func(name string) string {
-		if i := cols[name]; i >= 0 {
-			return unneutralise(rec[i])
-		}
-		return ""
-	}
-	line := func(name string) int {
-		if i := cols[name]; i >= 0 {
-			return lineOf(i)
-		}
-		return lineOf(0)
-	}
+func parseRow(rec []string, cols map[string]int, lineOf func(int) int) csvRow {
+	p := &rowParser{rec: rec, cols: cols, lineOf: lineOf}
 	iv := &Interview{
-		Company:      cell("company"),
-		Role:         cell("role"),
-		ContactName:  cell("contact_name"),
-		ContactEmail: strings.TrimSpace(cell("contact_email")),
-		TimeZone:     strings.TrimSpace(cell("timezone")),
-		Notes:        cell("notes"),
+		Company:      p.cell("company"),
+		Role:         p.cell("role"),
+		ContactName:  p.cell("contact_name"),
+		ContactEmail: strings.TrimSpace(p.cell("contact_email")),
+		TimeZone:     strings.TrimSpace(p.cell("timezone")),
+		Notes:        p.cell("notes"),
 	}
-	var problems []LineProblem
-	reported := map[string]bool{}
-	add := func(field, msg string) {
-		reported[field] = true
-		problems = append(problems, LineProblem{Line: line(field), Field: field, Msg: msg})
-	}
-	if text := strings.TrimSpace(cell("status")); text != "" {
+	if text := strings.TrimSpace(p.cell("status")); text != "" {
 		st, err := ParseStatus(text)
 		if err != nil {
-			add("status", err.Error())
+			p.add("status", err.Error())
 		} else {
 			iv.Status = st
 		}
 	}
-	if err := iv.Validate(); err != nil {
-		var ve ValidationError
-		if errors.As(err, &ve) {
-			for _, fe := range ve {
-				if !reported[fe.Field] {
-					add(fe.Field, fe.Msg)
-				}
-			}
-		} else {
-			add("", err.Error())
+	p.validate(iv)
+	if text := strings.TrimSpace(p.cell("starts_at")); text != "" {
+		iv.StartsAt = p.start(text, iv.TimeZone)
+	}
+	if len(p.problems) > 0 {
+		sortProblems(p.problems, cols)
+		return csvRow{problems: p.problems}
+	}
+	return csvRow{iv: iv, warnings: p.warnings}
+}
+
+// rowParser collects the problems and warnings of one record.
+type rowParser struct {
+	rec      []string
+	cols     map[string]int
+	lineOf   func(int) int
+	problems []LineProblem
+	warnings []LineProblem
+}
+
+func (p *rowParser) cell(name string) string {
+	if i := p.cols[name]; i >= 0 {
+		return unneutralise(p.rec[i])
+	}
+	return ""
+}
+
+func (p *rowParser) line(name string) int {
+	if i, ok := p.cols[name]; ok && i >= 0 {
+		return p.lineOf(i)
+	}
+	return p.lineOf(0)
+}
+
+func (p *rowParser) add(field, msg string) {
+	p.problems = append(p.problems, LineProblem{Line: p.line(field), Field: field, Msg: msg})
+}
+
+// reported says whether field already has a problem, so Validate's view
+// of the same field is not given twice.
+func (p *rowParser) reported(field string) bool {
+	for _, q := range p.problems {
+		if q.Field == field {
+			return true
 		}
 	}
-	if text := strings.TrimSpace(cell("starts_at")); text != "" {
-		t, err := parseStart(text, iv.TimeZone, reported["timezone"])
-		switch {
-		case err != nil:
-			add("starts_at", err.Error())
-		case !t.IsZero() && !ValidYear(t):
-			add("starts_at", fmt.Sprintf("%q is not a plausible interview date (years %d to %d)", text, MinYear, MaxYear))
-			t = time.Time{}
-		}
-		iv.StartsAt = t
+	return false
+}
+
+func (p *rowParser) validate(iv *Interview) {
+	err := iv.Validate()
+	if err == nil {
+		return
 	}
-	sortProblems(problems, cols)
-	return iv, problems
+	var ve ValidationError
+	if !errors.As(err, &ve) {
+		p.add("", err.Error())
+		return
+	}
+	for _, fe := range ve {
+		if !p.reported(fe.Field) {
+			p.add(fe.Field, fe.Msg)
+		}
+	}
+}
+
+// start reads the starts_at cell, recording what is wrong with it.
+func (p *rowParser) start(text, zone string) time.Time {
+	t, warning, err := parseStart(text, zone, p.reported("timezone"))
+	switch {
+	case err != nil:
+		p.add("starts_at", err.Error())
+		return time.Time{}
+	case !t.IsZero() && !ValidYear(t):
+		p.add("starts_at", fmt.Sprintf("%q is not a plausible interview date (years %d to %d)", text, MinYear, MaxYear))
+		return time.Time{}
+	}
+	if warning != "" {
+		p.warnings = append(p.warnings, LineProblem{Line: p.line("starts_at"), Field: "starts_at", Msg: warning})
+	}
+	return t
 }
 
 // parseStart reads a starts_at cell: RFC 3339, or a wall time in the row's
 // zone. With a bad zone a wall time is left unreported: the zone problem
-// already says what to fix.
-func parseStart(text, zone string, zoneBad bool) (time.Time, error) {
+// already says what to fix. A wall time the clocks show twice gives the
+// first instant and a warning saying so.
+func parseStart(text, zone string, zoneBad bool) (time.Time, string, error) {
 	if t, err := time.Parse(time.RFC3339, text); err == nil {
-		return t.UTC(), nil
+		return t.UTC(), "", nil
 	}
 	for _, layout := range wallLayouts {
-		if _, err := time.Parse(layout, text); err != nil {
+		wall, err := time.Parse(layout, text)
+		if err != nil {
 			continue
 		}
 		if zoneBad {
-			return time.Time{}, nil
+			return time.Time{}, "", nil
 		}
 		if zone == "" {
-			return time.Time{}, fmt.Errorf("%q has no UTC offset; add one (2025-03-04T14:00:00+01:00) or fill in the timezone column", text)
+			return time.Time{}, "", fmt.Errorf("%q has no UTC offset; add one (2025-03-04T14:00:00+01:00) or fill in the timezone column", text)
 		}
 		loc, err := LoadZone(zone)
 		if err != nil {
-			return time.Time{}, nil
+			return time.Time{}, "", nil
 		}
-		t, err := time.ParseInLocation(layout, text, loc)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("%q: %w", text, err)
-		}
-		return t.UTC(), nil
+		return wallStart(wall, loc)
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date and time like 2025-03-04T14:00:00+01:00", text)
+	return time.Time{}, "", fmt.Errorf("%q is not a date and time like 2025-03-04T14:00:00+01:00", text)
+}
+
+// wallStart finds the instant of a wall time read as if in UTC. WallTime
+// refuses a time in a daylight-saving gap rather than shifting it as
+// time.Date would; its message names the nearest valid time.
+func wallStart(wall time.Time, loc *time.Location) (time.Time, string, error) {
+	t, err := WallTime(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), loc)
+	var we *WallError
+	warning := ""
+	switch {
+	case err == nil:
+	case errors.As(err, &we) && we.Kind == WallAmbiguous:
+		warning = we.Error() + "; the first was used"
+	default:
+		return time.Time{}, "", err
+	}
+	return t.Add(time.Duration(wall.Second()) * time.Second).UTC(), warning, nil
 }
 
 // sortProblems orders a row's problems as they appear in the file.
@@ -367,18 +484,9 @@ func sortProblems(ps []LineProblem, cols map[string]int) {
 }
 
 // ImportCSV reads interviews from CSV (see ReadCSV) and stores them all in
-// one transaction. It returns how many were added; on any problem it adds
-// none and returns an *ImportError.
+// one transaction, as ImportCSVStream does without progress. It returns how
+// many were added; on any problem it adds none and returns an *ImportError.
 func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (int, error) {
-	ivs, err := ReadCSV(r)
-	if err != nil {
-		return 0, err
-	}
-	if len(ivs) == 0 {
-		return 0, nil
-	}
-	if err := s.CreateInterviews(ctx, ivs); err != nil {
-		return 0, wrapErr("import CSV", err)
-	}
-	return len(ivs), nil
+	res, err := s.ImportCSVStream(ctx, r, nil)
+	return res.Added, err
 }

@@ -220,6 +220,13 @@ func TestImportHeaderVariants(t *testing.T) {
 			input: "company,role\nAcme,Dev\n,\n , \n",
 			want:  Interview{Company: "Acme", Role: "Dev", Status: StatusScheduled},
 		},
+		{
+			name:  "wall time the clocks show twice means the first",
+			input: "company,starts_at,timezone\nAcme,2026-10-25 02:30,Europe/Berlin\n",
+			want:  Interview{Company: "Acme", StartsAt: time.Date(2026, 10, 25, 0, 30, 0, 0, time.UTC), TimeZone: "Europe/Berlin", Status: StatusScheduled},
+		},
+		{name: "wall time in a daylight-saving gap", input: "company,starts_at,timezone\nAcme,2026-03-29 02:30,Europe/Berlin\n",
+			wantErr: "line 2: starts_at: 02:30 does not exist on Sun 29 Mar 2026 in Europe/Berlin: the clocks go forward; the nearest valid time is 03:00"},
 		{name: "no company column", input: "role,status\nDev,scheduled\n", wantErr: "line 1: company: the header has no company column"},
 		{name: "duplicate column", input: "company,Company\nA,B\n", wantErr: "line 1: company: column appears twice"},
 		{name: "empty file", input: "", wantErr: "line 1: the file is empty"},
@@ -263,5 +270,28 @@ func TestImportKeepsUserQuotesLiterally(t *testing.T) {
 	}
 	if g := got[0]; g.Company != "=SUM(1)" || g.Role != "'Quoted role" || g.Notes != "'-x" {
 		t.Errorf("got company %q role %q notes %q", g.Company, g.Role, g.Notes)
+	}
+}
+
+func TestImportErrorCountsUnlistedProblems(t *testing.T) {
+	p := LineProblem{Line: 7, Field: "company", Msg: "company is required"}
+	for _, tc := range []struct {
+		problems []LineProblem
+		more     int
+		want     string
+	}{
+		{nil, 0, "invalid CSV"},
+		{[]LineProblem{p}, 0, "line 7: company: company is required"},
+		{[]LineProblem{p}, 1, "line 7: company: company is required (and 1 more problem)"},
+		{[]LineProblem{p, p}, 0, "line 7: company: company is required (and 1 more problem)"},
+		{[]LineProblem{p, p}, 4_000, "line 7: company: company is required (and 4001 more problems)"},
+	} {
+		e := &ImportError{Problems: tc.problems, More: tc.more}
+		if got := e.Error(); got != tc.want {
+			t.Errorf("%d listed + %d more: Error() = %q, want %q", len(tc.problems), tc.more, got, tc.want)
+		}
+		if e.Count() != len(tc.problems)+tc.more {
+			t.Errorf("Count() = %d", e.Count())
+		}
 	}
 }

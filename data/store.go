@@ -384,3 +384,31 @@ func parseTime(text string) (time.Time, error) {
 	}
 	return t.UTC(), nil
 }
+
+// RemoveIfEmpty deletes the database at path (with its -wal and -shm) when
+// it holds nothing at all: no interview, no timeline entry, no setting. It
+// is for a caller that has just created the file and failed to fill it (an
+// import of a bad file), so a failed first command leaves no empty database
+// behind. It reports whether it removed the file.
+func RemoveIfEmpty(path string) (bool, error) {
+	s, err := OpenWith(path, Options{NoCreate: true})
+	if err != nil {
+		return false, err
+	}
+	var n int
+	err = s.db.QueryRow(`SELECT (SELECT count(*) FROM interviews) + (SELECT count(*) FROM events) +
+		(SELECT count(*) FROM settings)`).Scan(&n)
+	real := s.Path()
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil || n > 0 {
+		return false, wrapErr("remove an empty database", err)
+	}
+	for _, p := range []string{real + "-wal", real + "-shm", real} {
+		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+			return false, wrapErr("remove an empty database", err)
+		}
+	}
+	return true, nil
+}

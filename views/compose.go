@@ -84,23 +84,23 @@ type compose struct {
 	zone            *composeEntry
 	// fold asks which of two times is meant when the interview's clock
 	// time happens twice (the hour the clocks go back); hidden otherwise.
-	fold *widget.RadioGroup
-	reason          *widget.Select
-	disclose        *widget.RadioGroup
-	discloseHint    *widget.Label
-	detail          *composeEntry
-	offer           *widget.Check
-	slots           []*composeSlot
-	slotBox         *fyne.Container
-	addSlotBtn      *widget.Button
-	slotHint        *widget.Label
-	tone            *widget.RadioGroup
-	doorOpen        *widget.Check
-	doorHint        *widget.Label
-	msgs            map[string]*widget.Label
-	rows            map[string][]fyne.CanvasObject
-	formBody        *fyne.Container
-	formScroll      *container.Scroll
+	fold         *widget.RadioGroup
+	reason       *widget.Select
+	disclose     *widget.RadioGroup
+	discloseHint *widget.Label
+	detail       *composeEntry
+	offer        *widget.Check
+	slots        []*composeSlot
+	slotBox      *fyne.Container
+	addSlotBtn   *widget.Button
+	slotHint     *widget.Label
+	tone         *widget.RadioGroup
+	doorOpen     *widget.Check
+	doorHint     *widget.Label
+	msgs         map[string]*widget.Label
+	rows         map[string][]fyne.CanvasObject
+	formBody     *fyne.Container
+	formScroll   *container.Scroll
 
 	suggest     *trackerBanner
 	suggestText *widget.Label

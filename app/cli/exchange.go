@@ -40,14 +40,33 @@ func runImport(args []string, dbPath string, env Env) error {
 	}
 	defer closeIn()
 
-	s, err := openStore(dbPath, true)
+	loc, err := locate(dbPath)
+	if err != nil {
+		return err
+	}
+	_, statErr := os.Stat(loc.Database)
+	existed := statErr == nil
+	s, err := data.OpenWith(loc.Database, data.Options{BackupDir: loc.BackupDir()})
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	ctx := context.Background()
+	if existed {
+		// Writing into a file whose body is damaged could spread the
+		// damage: check first, and leave such a file as it is.
+		if err := s.Check(ctx); err != nil {
+			return fmt.Errorf("import %s: %w", name, err)
+		}
+	}
 	line := newProgressLine(env.Stderr, isTerminal(env.Stderr))
-	res, err := s.ImportCSVStream(context.Background(), in, line.show)
+	res, err := s.ImportCSVStream(ctx, in, line.show)
 	line.clear()
+	if err != nil && !existed {
+		// This import made the database; a failed one leaves none.
+		s.Close()
+		data.RemoveIfEmpty(loc.Database)
+	}
 	var ie *data.ImportError
 	if errors.As(err, &ie) {
 		return usagef("import %s: %v; nothing was imported", name, ie)

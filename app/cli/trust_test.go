@@ -228,3 +228,20 @@ func TestDamagedDatabaseExits2Untouched(t *testing.T) {
 		t.Error("the damaged file was changed")
 	}
 }
+
+func TestABadFirstImportLeavesNoDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "new.db")
+	code, _, _ := runExchange(t, "company,starts_at\nAcme,not a date\n", "--db", db, "import", "csv", "-")
+	if code != 2 {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Error("a refused import into a new path left a database behind")
+	}
+	// An existing database that a bad import fails on stays, unchanged.
+	runExchange(t, "company\nKept\n", "--db", db, "import", "csv", "-")
+	runExchange(t, "company,starts_at\nAcme,not a date\n", "--db", db, "import", "csv", "-")
+	if n := countIn(t, db); n != 1 {
+		t.Errorf("%d interviews after a refused import, want the 1 kept", n)
+	}
+}

@@ -1,0 +1,289 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"time"
+)
+
+// Progress is how far a streamed import has got.
+type Progress struct {
+	// Rows counts the records read so far, good or bad; blank rows and
+	// the header are not counted.
+	Rows int
+	// Bytes is how much of the input those records took.
+	Bytes int64
+	// Total is the size of the input in bytes, or 0 when it is not known
+	// (see ImportCSVStream).
+	Total int64
+}
+
+// ImportResult is what a finished import did.
+type ImportResult struct {
+	// Added counts the interviews stored.
+	Added int
+	// Warnings are rows imported on an assumption worth checking, such as
+	// a wall time the clocks show twice, read as the first of the two.
+	// At most maxKeptProblems are kept; MoreWarnings counts the rest.
+	Warnings     []LineProblem
+	MoreWarnings int
+}
+
+// Sizer is a reader that knows how many bytes it holds, such as
+// *bytes.Reader and *strings.Reader. ImportCSVStream reads Progress.Total
+// from it.
+type Sizer interface {
+	Size() int64
+}
+
+const (
+	// maxKeptProblems bounds the problems (and warnings) an import holds;
+	// the rest are only counted.
+	maxKeptProblems = 1000
+	// progressEvery and progressRows say how often progress is reported:
+	// whenever either has passed since the last report.
+	progressEvery = 100 * time.Millisecond
+	progressRows  = 10_000
+)
+
+// errRowProblem stops the inserting at the first row with a problem, so
+// the transaction rolls back; the rest of the file is then only checked.
+var errRowProblem = errors.New("the file has problems")
+
+// ImportCSVStream reads interviews from CSV, with the format and checks of
+// ReadCSV, and stores them in one transaction as it reads them, so memory
+// stays the same however long the file is.
+//
+// It is all or nothing. At the first row with a problem it stops inserting
+// and rolls back, but reads and checks the file to its end, and returns an
+// *ImportError with every problem and its line (the first 1,000, and a
+// count of the rest). When ctx is cancelled it stops, rolls back and
+// returns an error wrapping ctx.Err(). Either way nothing is stored.
+//
+// progress, when not nil, is called on the calling goroutine every 100 ms
+// or 10,000 rows, whichever comes first, and once at the end of the file;
+// it should return quickly. Its Total is r's size when r is a Sizer or a
+// regular file with a Stat method (such as *os.File), counted from where r
+// stands when the import starts; otherwise it is 0. Wrap any other reader
+// with a Size method to have a Total.
+func (s *Store) ImportCSVStream(ctx context.Context, r io.Reader, progress func(Progress)) (ImportResult, error) {
+	total := inputSize(r)
+	rows, err := newCSVRows(r)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	im := &streamImport{ctx: ctx, rows: rows, progress: progress, total: total, lastAt: time.Now(),
+		problems: problemList{max: maxKeptProblems}, warnings: problemList{max: maxKeptProblems}}
+
+	// The transaction starts with the first good row: a file with only a
+	// header, or bad from its first row, never takes the write lock.
+	row, ok, err := im.step()
+	if err == nil && ok && row.iv != nil {
+		err = s.inTx(ctx, func(tx *sql.Tx) error { return im.insertAll(tx, row.iv) })
+	}
+	if err != nil && !errors.Is(err, errRowProblem) {
+		return ImportResult{}, im.failed(err)
+	}
+	if im.problems.count() > 0 {
+		if err := im.drain(); err != nil {
+			return ImportResult{}, im.failed(err)
+		}
+		return ImportResult{}, &ImportError{Problems: im.problems.kept, More: im.problems.more}
+	}
+	return ImportResult{Added: im.added, Warnings: im.warnings.kept, MoreWarnings: im.warnings.more}, nil
+}
+
+// inputSize is r's size in bytes when r can tell it, else 0.
+func inputSize(r io.Reader) int64 {
+	switch v := r.(type) {
+	case Sizer:
+		return max(v.Size(), 0)
+	case interface{ Stat() (fs.FileInfo, error) }:
+		info, err := v.Stat()
+		if err != nil || !info.Mode().IsRegular() {
+			return 0
+		}
+		// A file read from the middle (stdin redirected after a read)
+		// has only the rest to go.
+		if sk, ok := r.(io.Seeker); ok {
+			if at, err := sk.Seek(0, io.SeekCurrent); err == nil {
+				return max(info.Size()-at, 0)
+			}
+		}
+		return info.Size()
+	}
+	return 0
+}
+
+// streamImport is the state of one ImportCSVStream.
+type streamImport struct {
+	ctx      context.Context
+	rows     *csvRows
+	progress func(Progress)
+	total    int64
+
+	read     int  // records read
+	added    int  // interviews inserted (rolled back unless all are good)
+	ended    bool // the file has no more records
+	lastRows int  // read at the last progress report
+	lastAt   time.Time
+	problems problemList
+	warnings problemList
+}
+
+// step reads the next record, noting its problems and warnings. ok is false
+// at the end of the file, which a CSV syntax error also is.
+func (im *streamImport) step() (row csvRow, ok bool, err error) {
+	if im.ended {
+		return csvRow{}, false, nil
+	}
+	if err := im.ctx.Err(); err != nil {
+		return csvRow{}, false, err
+	}
+	row, err = im.rows.next()
+	if err != nil {
+		p, syntax := syntaxProblem(err)
+		if !syntax && !errors.Is(err, io.EOF) {
+			return csvRow{}, false, wrapErr("read CSV", err)
+		}
+		if syntax {
+			im.problems.add(p)
+		}
+		im.ended = true
+		im.report(true)
+		return csvRow{}, false, nil
+	}
+	im.read++
+	im.problems.add(row.problems...)
+	im.warnings.add(row.warnings...)
+	im.report(false)
+	return row, true, nil
+}
+
+// report calls progress when enough time or rows have passed, or at the end.
+func (im *streamImport) report(end bool) {
+	if im.progress == nil {
+		return
+	}
+	now := time.Now()
+	if !end && im.read-im.lastRows < progressRows && now.Sub(im.lastAt) < progressEvery {
+		return
+	}
+	im.lastRows, im.lastAt = im.read, now
+	im.progress(Progress{Rows: im.read, Bytes: im.rows.offset(), Total: im.total})
+}
+
+// insertAll stores first and every row after it until the end of the file,
+// or until a row has a problem: then it returns errRowProblem.
+func (im *streamImport) insertAll(tx *sql.Tx, first *Interview) error {
+	ins, err := prepareInsert(im.ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer ins.close()
+	for iv := first; ; {
+		if err := ins.insert(iv); err != nil {
+			return err
+		}
+		im.added++
+		row, ok, err := im.step()
+		switch {
+		case err != nil:
+			return err
+		case !ok && im.problems.count() > 0: // a syntax error ended the file
+			return errRowProblem
+		case !ok:
+			// A Cancel during the last read still wins over the commit.
+			return im.ctx.Err()
+		case row.iv == nil:
+			return errRowProblem
+		}
+		iv = row.iv
+	}
+}
+
+// drain checks the rest of the file once nothing more will be stored.
+func (im *streamImport) drain() error {
+	for {
+		_, ok, err := im.step()
+		if err != nil || !ok {
+			return err
+		}
+	}
+}
+
+// failed is the error for an import that stopped: a cancelled context
+// wins over whatever the cancellation made fail (an insert, a begin).
+func (im *streamImport) failed(err error) error {
+	if cerr := im.ctx.Err(); cerr != nil {
+		return fmt.Errorf("import CSV: %w", cerr)
+	}
+	return wrapErr("import CSV", err)
+}
+
+// inserter holds the statements that store one interview and the start of
+// its timeline, prepared once per import (the same as CreateInterviews).
+type inserter struct {
+	ctx    context.Context
+	iv, ev *sql.Stmt
+	stamp  string
+}
+
+func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
+	iv, err := tx.PrepareContext(ctx, `INSERT INTO interviews
+		(company, role, contact_name, contact_email, starts_at, timezone, status, notes, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := tx.PrepareContext(ctx, `INSERT INTO events (interview_id, at, kind, to_status) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		iv.Close()
+		return nil, err
+	}
+	// One time for the whole import, as CreateInterviews does.
+	return &inserter{ctx: ctx, iv: iv, ev: ev, stamp: formatStamp(time.Now())}, nil
+}
+
+func (in *inserter) insert(iv *Interview) error {
+	res, err := in.iv.ExecContext(in.ctx, iv.Company, iv.Role, iv.ContactName, iv.ContactEmail,
+		formatStart(iv.StartsAt), iv.TimeZone, string(iv.Status), iv.Notes, in.stamp, in.stamp)
+	if err != nil {
+		return err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	_, err = in.ev.ExecContext(in.ctx, id, in.stamp, string(EventCreated), string(iv.Status))
+	return err
+}
+
+func (in *inserter) close() {
+	in.iv.Close()
+	in.ev.Close()
+}
+
+// problemList keeps the first max problems and counts the rest, so a file
+// with a problem on every line cannot fill memory.
+type problemList struct {
+	max  int
+	kept []LineProblem
+	more int
+}
+
+func (l *problemList) add(ps ...LineProblem) {
+	for _, p := range ps {
+		if len(l.kept) < l.max {
+			l.kept = append(l.kept, p)
+		} else {
+			l.more++
+		}
+	}
+}
+
+func (l *problemList) count() int { return len(l.kept) + l.more }
