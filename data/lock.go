@@ -98,6 +98,15 @@ func (l *Lock) Path() string { return l.path }
 // drop SQLite's own locks on it.
 func (l *Lock) Refresh() error {
 	old := l.db
+	if old != nil {
+		// Still the same file: the lock on it holds. (A second flock on
+		// it, even from this process, would conflict with the first.)
+		was, err1 := old.Stat()
+		now, err2 := os.Stat(l.path)
+		if err1 == nil && err2 == nil && os.SameFile(was, now) {
+			return nil
+		}
+	}
 	l.db = nil
 	if err := l.lockDatabase(); err != nil {
 		l.db = old

@@ -236,6 +236,20 @@ func TestLockRefreshFollowsAReplacedFile(t *testing.T) {
 	if err := l.Refresh(); err != nil {
 		t.Fatal(err)
 	}
+	// Refreshing again on the same file keeps the lock it has.
+	if err := l.Refresh(); err != nil {
+		t.Fatalf("a second Refresh on the same file: %v", err)
+	}
+	// After a restore renamed another file into place, the new one is
+	// locked and the old one let go.
+	replacement := filepath.Join(dir, "restored.db")
+	seeded(t, replacement, 2)
+	if err := os.Rename(replacement, path); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Refresh(); err != nil {
+		t.Fatalf("Refresh after a replace: %v", err)
+	}
 	hard := filepath.Join(dir, "other-name.db")
 	os.Link(path, hard)
 	defer os.Remove(hard)
