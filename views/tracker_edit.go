@@ -393,19 +393,24 @@ func (f *trackerForm) onSave() {
 // command line, another program) after this form opened: both versions side
 // by side, and the choice of which to keep. Nothing is overwritten unasked.
 func (f *trackerForm) showConflict(mine, theirs data.Interview) {
-	grid := container.New(layout.NewGridLayoutWithColumns(3),
-		&widget.Label{Text: ""},
-		&widget.Label{Text: "Saved elsewhere", TextStyle: fyne.TextStyle{Bold: true}},
-		&widget.Label{Text: "Yours", TextStyle: fyne.TextStyle{Bold: true}})
+	// One line a field, cut with an ellipsis: wrapped labels in a grid
+	// would each ask for the height of the tallest.
+	cell := func(text string, bold bool, align fyne.TextAlign) *widget.Label {
+		return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: bold}, Alignment: align, Truncation: fyne.TextTruncateEllipsis}
+	}
+	grid := container.NewVBox(container.NewGridWithColumns(3,
+		cell("", false, fyne.TextAlignLeading), cell("Saved elsewhere", true, fyne.TextAlignLeading), cell("Yours", true, fyne.TextAlignLeading)))
 	for _, row := range trackerConflictRows(f.t, mine, theirs) {
-		style := fyne.TextStyle{Bold: row.theirs != row.mine}
-		grid.Add(&widget.Label{Text: row.name, Alignment: fyne.TextAlignTrailing})
-		grid.Add(&widget.Label{Text: row.theirs, TextStyle: style, Wrapping: fyne.TextWrapWord})
-		grid.Add(&widget.Label{Text: row.mine, TextStyle: style, Wrapping: fyne.TextWrapWord})
+		differs := row.theirs != row.mine
+		grid.Add(container.NewGridWithColumns(3, cell(row.name, false, fyne.TextAlignTrailing),
+			cell(row.theirs, differs, fyne.TextAlignLeading), cell(row.mine, differs, fyne.TextAlignLeading)))
 	}
 	intro := &widget.Label{Wrapping: fyne.TextWrapWord, Text: "This interview was changed outside this window " +
 		"(by the command line or another program) after you opened it. Choose which version to keep; the differences are in bold."}
-	d := dialog.NewCustomWithoutButtons("Changed elsewhere", container.NewVBox(intro, container.NewVScroll(grid)), f.t.ui.env.Window)
+	// The scroll needs a size of its own, or the dialog folds it away.
+	scroll := container.NewVScroll(grid)
+	scroll.SetMinSize(fyne.NewSize(600, min(grid.MinSize().Height, 340)))
+	d := dialog.NewCustomWithoutButtons("Changed elsewhere", container.NewBorder(intro, nil, nil, nil, scroll), f.t.ui.env.Window)
 	keepMine := &widget.Button{Text: "Keep mine", Importance: widget.HighImportance, OnTapped: func() {
 		d.Hide()
 		f.rebase(theirs)
@@ -444,7 +449,7 @@ func trackerConflictRows(t *tracker, mine, theirs data.Interview) []trackerConfl
 		return t.local(&iv).Format("Mon 2 Jan 2006, 15:04 MST")
 	}
 	short := func(s string) string {
-		preview, _ := longTextPreview(s, 300, 6)
+		preview, _ := longTextPreview(strings.ReplaceAll(s, "\n", " "), 300, 1)
 		return preview
 	}
 	rows := []trackerConflictRow{
