@@ -60,7 +60,7 @@ IMPORT_RSS_BUDGET_MB := 250
 
 bench: deps-test build
 	@echo "== Go benchmarks: data layer and tracker model at 1k/10k/100k rows, drafts, advice search"
-	$(GO) test -run '^$$' -bench . -benchtime 300ms -benchmem ./data/ ./compose/ ./assets/advice/ | $(GO) run ./bench/budget $(BENCH_BUDGETS)
+	$(GO) test -run '^$$' -bench . -benchtime 300ms -benchmem ./data/ ./compose/ ./advice/ | $(GO) run ./bench/budget $(BENCH_BUDGETS)
 	@echo "== Import 1,000,000 CSV rows into a fresh database: peak resident memory"
 	$(GO) run ./bench/importmem -rows 1000000 -max-rss-mb $(IMPORT_RSS_BUDGET_MB)
 	@echo "== Start-up and memory against a bare Fyne window"

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"bridgekeeper/data"
+	"bridgekeeper/views"
 )
 
 // tray is the system-tray menu, where the desktop has one: show or hide
@@ -76,7 +77,7 @@ func (t *tray) nextLabel(now time.Time) string {
 		return "No upcoming interviews"
 	}
 	iv := up[0]
-	return "Next: " + iv.Company + ", " + iv.Local(time.Local).Format("Mon 2 Jan 15:04") + " (" + data.RelativeTime(iv.StartsAt, now) + ")"
+	return "Next: " + iv.Company + ", " + iv.Local(time.Local).Format("Mon 2 Jan 15:04") + " (" + views.RelativeTime(iv.StartsAt, now) + ")"
 }
 
 // trayHostReachable reports whether a tray can work here. On Linux and the

@@ -1,6 +1,8 @@
-// Package assets holds what Bridgekeeper embeds in its binary: the app icon
-// and the email templates. The advice articles live in the advice
-// subpackage beside their parser. Nothing here imports Fyne.
+// Package assets holds what Bridgekeeper embeds in its binary, and only
+// that: the app icon, the email templates and the advice articles, each
+// exposed as a []byte or an embed.FS. Reading them is left to the packages
+// that use them (compose renders the templates, advice parses the
+// articles). Nothing here imports Fyne.
 package assets
 
 import _ "embed"

@@ -258,17 +258,9 @@ func Checks(in Input, d Draft) []Check {
 	return out
 }
 
-func isStepBack(s Scenario) bool {
-	return s == ScenarioWithdraw || s == ScenarioDeclineOffer || s == ScenarioDeclineInvitation
-}
+func isStepBack(s Scenario) bool { return s.info().StepsBack }
 
-func needsApology(s Scenario) bool {
-	switch s {
-	case ScenarioCancel, ScenarioReschedule, ScenarioLastMinute, ScenarioApology:
-		return true
-	}
-	return false
-}
+func needsApology(s Scenario) bool { return s.info().Apologises }
 
 // wordCheck passes when the draft has at least one of the words it wants.
 func wordCheck(id string, found []string, article, ok, warn string) Check {
@@ -281,12 +273,7 @@ func wordCheck(id string, found []string, article, ok, warn string) Check {
 // noticeCheck judges how much warning the employer gets. It applies only to
 // scenarios about an interview still to come, and only when its time is known.
 func noticeCheck(in Input) (Check, bool) {
-	switch in.Scenario {
-	case ScenarioCancel, ScenarioReschedule, ScenarioLastMinute, ScenarioWithdraw, ScenarioDeclineInvitation:
-	default:
-		return Check{}, false
-	}
-	if in.When.IsZero() {
+	if in.Scenario.info().Moment != Upcoming || in.When.IsZero() {
 		return Check{}, false
 	}
 	c := Check{ID: "notice", Article: articleLastMinute}

@@ -1,8 +1,8 @@
 package compose
 
 import (
-	"os"
-	"path/filepath"
+	"bridgekeeper/assets"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -228,8 +228,7 @@ func TestArticlesExist(t *testing.T) {
 		}
 	}
 	for slug := range slugs {
-		path := filepath.Join("..", "assets", "advice", "articles", slug+".md")
-		if _, err := os.Stat(path); err != nil {
+		if _, err := fs.Stat(assets.Articles, "articles/"+slug+".md"); err != nil {
 			t.Errorf("advice article %q: %v", slug, err)
 		}
 	}

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-
-	"bridgekeeper/data"
 )
 
 // MaxSlots is how many alternative times a draft may propose; more than a
@@ -17,10 +15,13 @@ const MaxSlots = 3
 type Input struct {
 	Scenario Scenario
 	FromName string // the sender, used in the sign-off
-	ToName   string // the recipient, used in the greeting
-	ToEmail  string // optional; only used for the mailto: link
-	Company  string
-	Role     string
+	// Signature is the lines under the sender's name (a phone number, a
+	// portfolio link), from the settings; empty for none.
+	Signature string
+	ToName    string // the recipient, used in the greeting
+	ToEmail   string // optional; only used for the mailto: link
+	Company   string
+	Role      string
 	// When is the interview's start; the zero time means it is not known.
 	When time.Time
 	// Zone is the zone dates are written in; nil means When's own zone.
@@ -55,7 +56,7 @@ func (in Input) Validate() error {
 		errs = append(errs, &InputError{Field: "to_name", Msg: "recipient name is required"})
 	}
 	if in.ToEmail != "" {
-		if err := data.ValidateEmail(in.ToEmail); err != nil {
+		if err := ValidateEmail(in.ToEmail); err != nil {
 			errs = append(errs, &InputError{Field: "to_email", Msg: fmt.Sprintf("%q is not a valid email address", in.ToEmail)})
 		}
 	}
@@ -151,55 +152,38 @@ func (in Input) offering() bool {
 	}
 }
 
-// FieldSet says which optional form fields a scenario uses; a form hides the
-// others and the templates ignore them.
-type FieldSet struct {
-	When            bool // the interview's date and time
-	Reason          bool // reason, detail and disclosure
-	OfferReschedule bool // the "offer to reschedule" switch
-	Slots           bool // alternative times
-	KeepDoorOpen    bool // the "keep the door open" switch
-}
-
-// Uses returns the fields scenario s makes use of. Company, role, names and
-// tone apply to every scenario.
-func Uses(s Scenario) FieldSet {
-	switch s {
-	case ScenarioCancel, ScenarioLastMinute:
-		return FieldSet{When: true, Reason: true, OfferReschedule: true, Slots: true, KeepDoorOpen: true}
-	case ScenarioReschedule:
-		return FieldSet{When: true, Reason: true, Slots: true}
-	case ScenarioApology, ScenarioFollowUp:
-		return FieldSet{When: true, Reason: true, OfferReschedule: true, Slots: true}
-	case ScenarioWithdraw, ScenarioDeclineInvitation:
-		return FieldSet{When: true, Reason: true, KeepDoorOpen: true}
-	case ScenarioDeclineOffer:
-		return FieldSet{Reason: true, KeepDoorOpen: true}
-	default:
-		return FieldSet{}
-	}
-}
-
 // lastMinute is how close to the interview a cancellation counts as last
 // minute.
 const lastMinute = 24 * time.Hour
 
-// Suggest proposes a better scenario for the input: a cancellation or
-// reschedule less than 24 hours before the interview should be handled as
-// last-minute (phone first). It returns the input's own scenario and false
-// when there is nothing to suggest.
-func Suggest(in Input) (Scenario, bool) {
-	if in.Scenario != ScenarioCancel && in.Scenario != ScenarioReschedule {
-		return in.Scenario, false
-	}
+// Suggestion is a better scenario for what the form says, with the words
+// to offer it in.
+type Suggestion struct {
+	To     Scenario
+	Why    string // a sentence explaining the suggestion
+	Action string // the button's label
+}
+
+// Suggest proposes a better scenario for the input, never switching by
+// itself: a cancellation or reschedule less than 24 hours before the
+// interview should be handled as last-minute (phone first), and one whose
+// time has already passed as an apology. ok is false when there is nothing
+// to suggest.
+func Suggest(in Input) (s Suggestion, ok bool) {
+	info := in.Scenario.info()
 	if in.When.IsZero() {
-		return in.Scenario, false
+		return Suggestion{}, false
 	}
 	left := in.When.Sub(in.now())
-	if left >= 0 && left < lastMinute {
-		return ScenarioLastMinute, true
+	switch {
+	case left >= 0 && left < lastMinute && info.SoonInstead != "":
+		return Suggestion{To: info.SoonInstead, Action: "Switch to " + strings.ReplaceAll(string(info.SoonInstead), "-", " "),
+			Why: fmt.Sprintf("This interview is in %s. Switch to a last-minute cancellation? It starts with a phone call.", DurationWords(left))}, true
+	case left < 0 && info.PassedInstead != "":
+		return Suggestion{To: info.PassedInstead, Action: "Switch to " + strings.ReplaceAll(string(info.PassedInstead), "-", " "),
+			Why: "This interview's time has already passed. If you missed it, an apology fits better."}, true
 	}
-	return in.Scenario, false
+	return Suggestion{}, false
 }
 
 // ParseWhen reads a date and time typed by the user: "YYYY-MM-DD HH:MM" or
@@ -233,8 +217,8 @@ func ParseWhenNote(text string, loc *time.Location) (time.Time, string, error) {
 	}
 	// Far-off years are typing slips, and before 1900 zones fall back to
 	// local mean time with odd second offsets that no email could state.
-	if t.Year() < minYear || t.Year() > maxYear {
-		return time.Time{}, "", &InputError{Field: "when", Msg: fmt.Sprintf("%q is not a plausible interview date (years %d to %d)", text, minYear, maxYear)}
+	if t.Year() < MinYear || t.Year() > MaxYear {
+		return time.Time{}, "", &InputError{Field: "when", Msg: fmt.Sprintf("%q is not a plausible interview date (years %d to %d)", text, MinYear, MaxYear)}
 	}
 	return t, note, nil
 }
@@ -257,15 +241,15 @@ func parseWall(s string, loc *time.Location) (time.Time, string, error) {
 		return time.Time{}, "", errNotWall
 	}
 	// An implausible year is reported by the caller, not as a gap.
-	if w.Year() < minYear || w.Year() > maxYear {
+	if w.Year() < MinYear || w.Year() > MaxYear {
 		return w, "", nil
 	}
-	t, err := data.WallTime(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), loc)
-	var we *data.WallError
+	t, err := Wall(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), loc)
+	var we *WallError
 	switch {
 	case err == nil:
 		return t, "", nil
-	case errors.As(err, &we) && we.Kind == data.WallAmbiguous:
+	case errors.As(err, &we) && we.Kind == WallAmbiguous:
 		return t, we.Error(), nil
 	case we != nil:
 		return time.Time{}, "", &InputError{Field: "when", Msg: we.Error()}
@@ -273,9 +257,3 @@ func parseWall(s string, loc *time.Location) (time.Time, string, error) {
 		return time.Time{}, "", &InputError{Field: "when", Msg: err.Error()}
 	}
 }
-
-// The range of years ParseWhen accepts.
-const (
-	minYear = 1970
-	maxYear = 2200
-)

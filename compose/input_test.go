@@ -137,14 +137,23 @@ func TestSuggest(t *testing.T) {
 		{"cancel 23 hours ahead", ScenarioCancel, when.Add(-23 * time.Hour), ScenarioLastMinute, true},
 		{"reschedule 2 hours ahead", ScenarioReschedule, when.Add(-2 * time.Hour), ScenarioLastMinute, true},
 		{"exactly 24 hours is not last minute", ScenarioCancel, when.Add(-24 * time.Hour), ScenarioCancel, false},
-		{"after the interview", ScenarioCancel, when.Add(time.Hour), ScenarioCancel, false},
+		// Once the time has passed, an apology fits better (the composer
+		// view made this suggestion itself before the engine did).
+		{"after the interview", ScenarioCancel, when.Add(time.Hour), ScenarioApology, true},
+		{"an apology is never redirected", ScenarioApology, when.Add(time.Hour), ScenarioApology, false},
 		{"withdraw is left alone", ScenarioWithdraw, when.Add(-time.Hour), ScenarioWithdraw, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := Suggest(Input{Scenario: tt.scenario, When: when, Now: tt.now})
-			if got != tt.want || ok != tt.ok {
-				t.Errorf("Suggest = %q, %v; want %q, %v", got, ok, tt.want, tt.ok)
+			if !ok {
+				got.To = tt.scenario
+			}
+			if got.To != tt.want || ok != tt.ok {
+				t.Errorf("Suggest = %q, %v; want %q, %v", got.To, ok, tt.want, tt.ok)
+			}
+			if ok && (got.Why == "" || !strings.HasPrefix(got.Action, "Switch to ")) {
+				t.Errorf("Suggest gives no words: %+v", got)
 			}
 		})
 	}

@@ -10,44 +10,6 @@ import (
 	"strings"
 )
 
-// Scenario is the kind of message being written.
-type Scenario string
-
-// The scenarios the composer offers.
-const (
-	ScenarioCancel            Scenario = "cancel"
-	ScenarioReschedule        Scenario = "reschedule"
-	ScenarioLastMinute        Scenario = "last-minute"
-	ScenarioWithdraw          Scenario = "withdraw"
-	ScenarioApology           Scenario = "apology"
-	ScenarioDeclineOffer      Scenario = "decline-offer"
-	ScenarioDeclineInvitation Scenario = "decline-invitation"
-	ScenarioFollowUp          Scenario = "follow-up"
-)
-
-// ScenarioInfo describes a scenario for pickers and help text.
-type ScenarioInfo struct {
-	ID      Scenario
-	Label   string
-	Summary string
-	// Article is the slug of the advice article that explains the scenario.
-	Article string
-}
-
-// Scenarios lists every scenario in the order the composer offers them.
-func Scenarios() []ScenarioInfo {
-	return []ScenarioInfo{
-		{ScenarioCancel, "Cancel an interview", "Call off an interview with a day or more of notice.", "what-to-say-when-cancelling"},
-		{ScenarioReschedule, "Reschedule an interview", "Ask to move an interview and propose new times.", "rescheduling-an-interview"},
-		{ScenarioLastMinute, "Last-minute cancellation", "The interview is less than 24 hours away: phone first, then send this.", "last-minute-cancellation"},
-		{ScenarioWithdraw, "Withdraw from the process", "Step out of the hiring process for this role.", "withdrawing-from-the-process"},
-		{ScenarioApology, "Apologise for a cancellation", "Say sorry for a cancelled or missed interview and ask for another chance.", "apologising-for-a-cancellation"},
-		{ScenarioDeclineOffer, "Decline an offer", "Turn down a job offer politely.", "declining-an-offer"},
-		{ScenarioDeclineInvitation, "Decline an invitation", "Say no to an invitation to interview.", "declining-an-interview-invitation"},
-		{ScenarioFollowUp, "Follow up", "Restate your interest after a cancellation.", "following-up-after-cancelling"},
-	}
-}
-
 // Reason is the category of reason the user gives for the message.
 type Reason string
 
@@ -166,30 +128,6 @@ func names[T ~string](vals []T) string {
 		parts[i] = string(v)
 	}
 	return strings.Join(parts, ", ")
-}
-
-// ParseScenario turns user text into a Scenario, ignoring case and
-// surrounding space.
-func ParseScenario(s string) (Scenario, error) {
-	v := Scenario(normalise(s))
-	if v.Valid() {
-		return v, nil
-	}
-	ids := make([]Scenario, 0, 8)
-	for _, info := range Scenarios() {
-		ids = append(ids, info.ID)
-	}
-	return "", &InputError{Field: "scenario", Msg: fmt.Sprintf("unknown scenario %q (want one of %s)", s, names(ids))}
-}
-
-// Valid reports whether s is a known scenario.
-func (s Scenario) Valid() bool {
-	for _, info := range Scenarios() {
-		if s == info.ID {
-			return true
-		}
-	}
-	return false
 }
 
 // ParseReason turns user text into a Reason; empty text means ReasonNone.

@@ -11,16 +11,7 @@ const (
 	frameEarlier               // apology, follow-up
 )
 
-func frameOf(s Scenario) frame {
-	switch s {
-	case ScenarioWithdraw, ScenarioDeclineOffer, ScenarioDeclineInvitation:
-		return frameStepBack
-	case ScenarioApology, ScenarioFollowUp:
-		return frameEarlier
-	default:
-		return frameUnable
-	}
-}
+func frameOf(s Scenario) frame { return s.info().frame }
 
 // reasonWording returns the category-level sentence for a reason in a frame.
 // The words are deliberately general: they say what kind of reason it is

@@ -107,7 +107,12 @@ func (e *Engine) Render(in Input) (Draft, error) {
 	if err := t.ExecuteTemplate(&sb, "body", v); err != nil {
 		return Draft{}, fmt.Errorf("render %s body: %w", in.Scenario, err)
 	}
-	return Draft{Scenario: in.Scenario, Subject: subject, Body: sb.String()}, nil
+	body := sb.String()
+	if sig := strings.TrimSpace(in.Signature); sig != "" {
+		// Under the name that signs off, as an email program would put it.
+		body = strings.TrimRight(body, "\n") + "\n" + sig
+	}
+	return Draft{Scenario: in.Scenario, Subject: subject, Body: body}, nil
 }
 
 // PhoneScript is what to say on the phone before sending a last-minute

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bridgekeeper/compose"
 	"bufio"
 	"bytes"
 	"cmp"
@@ -453,16 +454,16 @@ func parseStart(text, zone string, zoneBad bool) (time.Time, string, error) {
 	return time.Time{}, "", fmt.Errorf("%q is not a date and time like 2025-03-04T14:00:00+01:00", text)
 }
 
-// wallStart finds the instant of a wall time read as if in UTC. WallTime
+// wallStart finds the instant of a wall time read as if in UTC. compose.Wall
 // refuses a time in a daylight-saving gap rather than shifting it as
 // time.Date would; its message names the nearest valid time.
 func wallStart(wall time.Time, loc *time.Location) (time.Time, string, error) {
-	t, err := WallTime(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), loc)
-	var we *WallError
+	t, err := compose.Wall(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), loc)
+	var we *compose.WallError
 	warning := ""
 	switch {
 	case err == nil:
-	case errors.As(err, &we) && we.Kind == WallAmbiguous:
+	case errors.As(err, &we) && we.Kind == compose.WallAmbiguous:
 		warning = we.Error() + "; the first was used"
 	default:
 		return time.Time{}, "", err

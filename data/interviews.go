@@ -107,6 +107,43 @@ func (s *Store) Interviews(ctx context.Context) ([]Interview, error) {
 	return out, nil
 }
 
+// InterviewsPage loads the first limit interviews in Interviews' order
+// (soonest first, undated last), so a window can show a page at once and
+// load the rest in the background. Both halves walk the start-time index,
+// so the cost grows with limit, not with the size of the database.
+func (s *Store) InterviewsPage(ctx context.Context, limit int) ([]Interview, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	out := make([]Interview, 0, min(limit, 1024))
+	for _, q := range []string{
+		`SELECT ` + interviewColumns + ` FROM interviews WHERE starts_at > '' ORDER BY starts_at, id LIMIT ?`,
+		`SELECT ` + interviewColumns + ` FROM interviews WHERE starts_at = '' ORDER BY id LIMIT ?`,
+	} {
+		if len(out) == limit {
+			break
+		}
+		rows, err := s.db.QueryContext(ctx, q, limit-len(out))
+		if err != nil {
+			return nil, wrapErr("list interviews", err)
+		}
+		for rows.Next() {
+			iv, err := scanInterview(rows)
+			if err != nil {
+				rows.Close()
+				return nil, wrapErr("list interviews", err)
+			}
+			out = append(out, iv)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, wrapErr("list interviews", err)
+		}
+	}
+	return out, nil
+}
+
 // CountInterviews returns how many interviews are stored.
 func (s *Store) CountInterviews(ctx context.Context) (int, error) {
 	var n int
@@ -275,6 +312,31 @@ func (s *Store) Events(ctx context.Context, interviewID int64) ([]Event, error) 
 	}
 	if err := rows.Err(); err != nil {
 		return nil, wrapErr("load timeline", err)
+	}
+	return out, nil
+}
+
+// LastEventTimes returns when each interview's timeline last changed, by
+// interview ID.
+func (s *Store) LastEventTimes(ctx context.Context) (map[int64]time.Time, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT interview_id, max(at) FROM events GROUP BY interview_id`)
+	if err != nil {
+		return nil, wrapErr("load last events", err)
+	}
+	defer rows.Close()
+	out := map[int64]time.Time{}
+	for rows.Next() {
+		var id int64
+		var at string
+		if err := rows.Scan(&id, &at); err != nil {
+			return nil, wrapErr("load last events", err)
+		}
+		if out[id], err = parseTime(at); err != nil {
+			return nil, wrapErr("load last events", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, wrapErr("load last events", err)
 	}
 	return out, nil
 }

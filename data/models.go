@@ -1,8 +1,8 @@
 package data
 
 import (
+	"bridgekeeper/compose"
 	"fmt"
-	"net/mail"
 	"strings"
 	"time"
 )
@@ -84,19 +84,14 @@ const (
 	MaxFieldBytes = 1 << 10
 )
 
-// The range of years a time may fall in. Before 1970 zones fall back to
-// local mean time with odd second offsets, and far-off years are typing
-// slips; 10000 cannot even be written in RFC 3339.
+// The range of years a time may fall in: compose's, one range everywhere.
 const (
-	MinYear = 1970
-	MaxYear = 2200
+	MinYear = compose.MinYear
+	MaxYear = compose.MaxYear
 )
 
 // ValidYear reports whether t falls within MinYear to MaxYear (in UTC).
-func ValidYear(t time.Time) bool {
-	y := t.UTC().Year()
-	return y >= MinYear && y <= MaxYear
-}
+func ValidYear(t time.Time) bool { return compose.ValidYear(t) }
 
 // Local returns the start time in the zone the user entered it in, falling
 // back to loc when that zone is unknown or empty.
@@ -182,16 +177,10 @@ func sizeText(n int) string {
 }
 
 // ValidateEmail accepts a bare address such as "ana@example.com" and nothing
-// else: no display name, no spaces, a dot in the domain.
+// else (see compose.ValidateEmail), as a FieldError on contact_email.
 func ValidateEmail(addr string) error {
-	bad := &FieldError{Field: "contact_email", Msg: fmt.Sprintf("%q is not a valid email address", addr)}
-	parsed, err := mail.ParseAddress(addr)
-	if err != nil || parsed.Address != addr || parsed.Name != "" {
-		return bad
-	}
-	at := strings.LastIndexByte(addr, '@')
-	if at < 1 || !strings.Contains(addr[at+1:], ".") || strings.HasSuffix(addr, ".") {
-		return bad
+	if compose.ValidateEmail(addr) != nil {
+		return &FieldError{Field: "contact_email", Msg: fmt.Sprintf("%q is not a valid email address", addr)}
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package data
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -25,19 +24,21 @@ const (
 // Columns lists every column in display order.
 func Columns() []Column { return []Column{ColCompany, ColRole, ColContact, ColWhen, ColStatus} }
 
-// String is the column's heading.
+// String names the column for logs, test and benchmark names, as its Go
+// identifier ("ColCompany"). It is not a heading: the tracker's column
+// headings are presentation and live in package views.
 func (c Column) String() string {
 	switch c {
 	case ColCompany:
-		return "Company"
+		return "ColCompany"
 	case ColRole:
-		return "Role"
+		return "ColRole"
 	case ColContact:
-		return "Contact"
+		return "ColContact"
 	case ColWhen:
-		return "When"
+		return "ColWhen"
 	case ColStatus:
-		return "Status"
+		return "ColStatus"
 	}
 	return fmt.Sprintf("Column(%d)", int(c))
 }
@@ -391,46 +392,6 @@ func (t *Table) Remove(id int64) bool {
 	return true
 }
 
-// RelativeTime says how far t is from now in a few characters: "now",
-// "in 45 min", "3 h ago", "in 2 days", "in 3 weeks", "5 months ago",
-// "in 2 years". Each unit is rounded down; the zero time gives "".
-func RelativeTime(t, now time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	d := t.Sub(now)
-	future := d > 0
-	if d < 0 {
-		d = -d
-	}
-	const day = 24 * time.Hour
-	var n int64
-	var unit string
-	switch {
-	case d < time.Minute:
-		return "now"
-	case d < time.Hour:
-		n, unit = int64(d/time.Minute), "min"
-	case d < day:
-		n, unit = int64(d/time.Hour), "h"
-	case d < 14*day:
-		n, unit = int64(d/day), "day"
-	case d < 60*day:
-		n, unit = int64(d/(7*day)), "week"
-	case d < 365*day:
-		n, unit = int64(d/(30*day)), "month"
-	default:
-		n, unit = int64(d/(365*day)), "year"
-	}
-	if n != 1 && unit != "min" && unit != "h" {
-		unit += "s"
-	}
-	if future {
-		return fmt.Sprintf("in %d %s", n, unit)
-	}
-	return fmt.Sprintf("%d %s ago", n, unit)
-}
-
 // GhostedAfter is how long an attended interview or an offer may go without
 // news before the tracker suggests marking it ghosted.
 const GhostedAfter = 14 * 24 * time.Hour
@@ -457,66 +418,4 @@ func GhostedCandidates(ivs []Interview, lastEvent map[int64]time.Time, now time.
 	}
 	slices.Sort(out)
 	return out
-}
-
-// LastEventTimes returns when each interview's timeline last changed, by
-// interview ID.
-func (s *Store) LastEventTimes(ctx context.Context) (map[int64]time.Time, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT interview_id, max(at) FROM events GROUP BY interview_id`)
-	if err != nil {
-		return nil, wrapErr("load last events", err)
-	}
-	defer rows.Close()
-	out := map[int64]time.Time{}
-	for rows.Next() {
-		var id int64
-		var at string
-		if err := rows.Scan(&id, &at); err != nil {
-			return nil, wrapErr("load last events", err)
-		}
-		if out[id], err = parseTime(at); err != nil {
-			return nil, wrapErr("load last events", err)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, wrapErr("load last events", err)
-	}
-	return out, nil
-}
-
-// InterviewsPage loads the first limit interviews in Interviews' order
-// (soonest first, undated last), so a window can show a page at once and
-// load the rest in the background. Both halves walk the start-time index,
-// so the cost grows with limit, not with the size of the database.
-func (s *Store) InterviewsPage(ctx context.Context, limit int) ([]Interview, error) {
-	if limit <= 0 {
-		return nil, nil
-	}
-	out := make([]Interview, 0, min(limit, 1024))
-	for _, q := range []string{
-		`SELECT ` + interviewColumns + ` FROM interviews WHERE starts_at > '' ORDER BY starts_at, id LIMIT ?`,
-		`SELECT ` + interviewColumns + ` FROM interviews WHERE starts_at = '' ORDER BY id LIMIT ?`,
-	} {
-		if len(out) == limit {
-			break
-		}
-		rows, err := s.db.QueryContext(ctx, q, limit-len(out))
-		if err != nil {
-			return nil, wrapErr("list interviews", err)
-		}
-		for rows.Next() {
-			iv, err := scanInterview(rows)
-			if err != nil {
-				rows.Close()
-				return nil, wrapErr("list interviews", err)
-			}
-			out = append(out, iv)
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, wrapErr("list interviews", err)
-		}
-	}
-	return out, nil
 }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -169,37 +168,6 @@ func TestTableUpsertAndRemoveKeepOrderAndFilter(t *testing.T) {
 	}
 }
 
-func TestRelativeTime(t *testing.T) {
-	now := tableNow
-	m, h, d := time.Minute, time.Hour, 24*time.Hour
-	cases := []struct {
-		at   time.Time
-		want string
-	}{
-		{time.Time{}, ""},
-		{now, "now"},
-		{now.Add(59 * time.Second), "now"},
-		{now.Add(45 * m), "in 45 min"},
-		{now.Add(-1 * m), "1 min ago"},
-		{now.Add(3*h + 59*m), "in 3 h"},
-		{now.Add(-3 * h), "3 h ago"},
-		{now.Add(d), "in 1 day"},
-		{now.Add(-d - h), "1 day ago"},
-		{now.Add(2 * d), "in 2 days"},
-		{now.Add(13 * d), "in 13 days"},
-		{now.Add(21 * d), "in 3 weeks"},
-		{now.Add(-7 * 7 * d), "7 weeks ago"},
-		{now.Add(90 * d), "in 3 months"},
-		{now.Add(-400 * d), "1 year ago"},
-		{now.Add(800 * d), "in 2 years"},
-	}
-	for _, tc := range cases {
-		if got := RelativeTime(tc.at, now); got != tc.want {
-			t.Errorf("RelativeTime(now%+v) = %q, want %q", tc.at.Sub(now), got, tc.want)
-		}
-	}
-}
-
 func TestGhostedCandidates(t *testing.T) {
 	d := 24 * time.Hour
 	old := tableNow.Add(-30 * d)
@@ -219,54 +187,6 @@ func TestGhostedCandidates(t *testing.T) {
 	got := GhostedCandidates(ivs, last, tableNow)
 	if !slices.Equal(got, []int64{1, 5, 8}) {
 		t.Errorf("GhostedCandidates = %v, want [1 5 8]", got)
-	}
-}
-
-func TestLastEventTimesAndPage(t *testing.T) {
-	s := openTemp(t)
-	ctx := context.Background()
-	base := time.Date(2027, 1, 1, 9, 0, 0, 0, time.UTC)
-	var ivs []*Interview
-	for i, off := range []int{5, -1, 2, -1, 0, 9, -1} {
-		iv := &Interview{Company: "C" + strings.Repeat("x", i)}
-		if off >= 0 {
-			iv.StartsAt = base.Add(time.Duration(off) * time.Hour)
-		}
-		ivs = append(ivs, iv)
-	}
-	if err := s.CreateInterviews(ctx, ivs); err != nil {
-		t.Fatal(err)
-	}
-	note := &Event{InterviewID: ivs[2].ID, Kind: EventNote, Body: "called", At: time.Now().Add(time.Hour)}
-	if err := s.AddEvent(ctx, note); err != nil {
-		t.Fatal(err)
-	}
-	last, err := s.LastEventTimes(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(last) != len(ivs) || !last[ivs[2].ID].Equal(note.At) || last[ivs[0].ID].IsZero() {
-		t.Errorf("LastEventTimes = %v", last)
-	}
-
-	all, err := s.Interviews(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, limit := range []int{0, 1, 3, 4, 5, 7, 20} {
-		page, err := s.InterviewsPage(ctx, limit)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := all[:min(limit, len(all))]
-		if len(page) != len(want) {
-			t.Fatalf("InterviewsPage(%d) has %d rows, want %d", limit, len(page), len(want))
-		}
-		for i := range want {
-			if page[i].ID != want[i].ID || page[i].Company != want[i].Company {
-				t.Errorf("InterviewsPage(%d)[%d] = %d, want %d (same order as Interviews)", limit, i, page[i].ID, want[i].ID)
-			}
-		}
 	}
 }
 

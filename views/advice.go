@@ -15,7 +15,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	advicelib "bridgekeeper/assets/advice"
+	advicelib "bridgekeeper/advice"
+	draft "bridgekeeper/compose"
 )
 
 const (
@@ -28,25 +29,10 @@ const (
 )
 
 // scenarioAction names the email each composer scenario writes, as a button
-// label.
+// label: the scenario table's words.
 func scenarioAction(id string) string {
-	switch id {
-	case "cancel":
-		return "Write a cancellation"
-	case "reschedule":
-		return "Ask to reschedule"
-	case "last-minute":
-		return "Write a last-minute cancellation"
-	case "withdraw":
-		return "Withdraw from the process"
-	case "apology":
-		return "Apologise for cancelling"
-	case "decline-offer":
-		return "Decline an offer"
-	case "decline-invitation":
-		return "Decline an invitation"
-	case "follow-up":
-		return "Follow up"
+	if info, ok := draft.Info(draft.Scenario(id)); ok && info.Action != "" {
+		return info.Action
 	}
 	return "Write this email"
 }

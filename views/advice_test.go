@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	advicelib "bridgekeeper/assets/advice"
+	advicelib "bridgekeeper/advice"
 )
 
 // groupedRow renders row i of the grouped list through the list's own

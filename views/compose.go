@@ -362,15 +362,14 @@ func (c *compose) onScenario(string) {
 	c.quiet = true
 	switch {
 	case s == c.lastScenario:
-	case s == draft.ScenarioWithdraw || s == draft.ScenarioDeclineOffer || s == draft.ScenarioDeclineInvitation ||
-		s == draft.ScenarioFollowUp:
+	case composeInfo(s).DropsTimes:
 		// Stepping away, or following up after a cancellation, with times
 		// still on offer would send mixed signals.
 		c.offer.SetChecked(false)
 		c.clearSlots()
 	default:
 		// Times proposed for a reschedule stay on offer in a cancellation.
-		if c.lastScenario == draft.ScenarioReschedule && len(c.slots) > 0 && draft.Uses(s).OfferReschedule {
+		if composeAlwaysProposes(c.lastScenario) && len(c.slots) > 0 && draft.Uses(s).OfferReschedule {
 			c.offer.SetChecked(true)
 		}
 	}
@@ -404,9 +403,6 @@ func (c *compose) update() {
 	if err != nil {
 		c.setStatus("The email could not be written: "+err.Error(), widget.DangerImportance)
 		return
-	}
-	if c.signature != "" {
-		d.Body = strings.TrimRight(d.Body, "\n") + "\n" + c.signature
 	}
 	c.generated = d
 	c.writing = true
@@ -453,20 +449,20 @@ func (c *compose) onResetDraft() {
 	c.setStatus("The email is back to the generated text.", widget.MediumImportance)
 }
 
+// composeAlwaysProposes reports a scenario whose email always proposes new
+// times (a reschedule), rather than offering them when asked.
+func composeAlwaysProposes(s draft.Scenario) bool {
+	u := draft.Uses(s)
+	return u.Slots && !u.OfferReschedule
+}
+
 // updateSuggestion offers a better scenario, never switching by itself.
 func (c *compose) updateSuggestion() {
-	in := c.in
 	c.suggestTo = ""
-	if s, ok := draft.Suggest(in); ok {
-		c.suggestTo = s
-		c.suggestText.SetText(fmt.Sprintf("This interview is in %s. Switch to a last-minute cancellation? It starts with a phone call.",
-			draft.DurationWords(in.When.Sub(in.Now))))
-		c.suggestBtn.SetText("Switch to last-minute")
-	} else if !in.When.IsZero() && in.When.Before(in.Now) && (in.Scenario == draft.ScenarioCancel ||
-		in.Scenario == draft.ScenarioReschedule || in.Scenario == draft.ScenarioLastMinute) {
-		c.suggestTo = draft.ScenarioApology
-		c.suggestText.SetText("This interview's time has already passed. If you missed it, an apology fits better.")
-		c.suggestBtn.SetText("Switch to apology")
+	if s, ok := draft.Suggest(c.in); ok {
+		c.suggestTo = s.To
+		c.suggestText.SetText(s.Why)
+		c.suggestBtn.SetText(s.Action)
 	}
 	if on := c.suggestTo != ""; on != c.suggest.Visible() {
 		if on {
@@ -483,7 +479,7 @@ func (c *compose) onSuggest() {
 	if to == "" {
 		return
 	}
-	if c.scenarioID() == draft.ScenarioReschedule && draft.Uses(to).OfferReschedule {
+	if composeAlwaysProposes(c.scenarioID()) && draft.Uses(to).OfferReschedule {
 		// They wanted another time; the last-minute email still asks for one.
 		c.quiet = true
 		c.offer.SetChecked(true)
@@ -915,19 +911,7 @@ func (c *compose) saveFailed(err error, existing *data.Interview) {
 
 // composeStatusFor is the status an interview moves to once this kind of
 // email is sent, or "" when it stays as it is.
-func composeStatusFor(s draft.Scenario) data.Status {
-	switch s {
-	case draft.ScenarioCancel, draft.ScenarioLastMinute:
-		return data.StatusCancelled
-	case draft.ScenarioWithdraw, draft.ScenarioDeclineInvitation:
-		return data.StatusWithdrawn
-	case draft.ScenarioDeclineOffer:
-		return data.StatusDeclined
-	case draft.ScenarioReschedule:
-		return data.StatusRescheduled
-	}
-	return ""
-}
+func composeStatusFor(s draft.Scenario) data.Status { return data.Status(composeInfo(s).Status) }
 
 // offerStatus asks whether to move the interview to the status the email
 // implies; the user may not have sent it yet, so it is never automatic.
@@ -937,7 +921,7 @@ func (c *compose) offerStatus(iv data.Interview, s draft.Scenario) {
 		return
 	}
 	what := "the interview with " + composeOr(iv.Company, "this company")
-	if s == draft.ScenarioDeclineOffer {
+	if composeInfo(s).Moment == draft.NoInterview {
 		what = "the offer from " + composeOr(iv.Company, "this company")
 	}
 	d := dialog.NewConfirm("Update the tracker?", fmt.Sprintf("Mark %s as %s?", what, to), func(yes bool) {

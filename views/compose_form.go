@@ -340,13 +340,12 @@ func composeDiscloseHint(level string) string {
 }
 
 // composeScenarioInfo finds a scenario's label, summary and article.
-func composeScenarioInfo(id draft.Scenario) (draft.ScenarioInfo, bool) {
-	for _, s := range draft.Scenarios() {
-		if s.ID == id {
-			return s, true
-		}
-	}
-	return draft.ScenarioInfo{}, false
+func composeScenarioInfo(id draft.Scenario) (draft.ScenarioInfo, bool) { return draft.Info(id) }
+
+// composeInfo is a known scenario's description (the zero one otherwise).
+func composeInfo(id draft.Scenario) draft.ScenarioInfo {
+	info, _ := draft.Info(id)
+	return info
 }
 
 // scenarioID is the scenario picked in the form.
@@ -354,7 +353,7 @@ func (c *compose) scenarioID() draft.Scenario {
 	if i := c.scenario.SelectedIndex(); i >= 0 {
 		return draft.Scenarios()[i].ID
 	}
-	return draft.ScenarioCancel
+	return draft.Scenarios()[0].ID
 }
 
 // slotsShown reports whether the form proposes other times for s: a
@@ -546,9 +545,9 @@ func (c *compose) wall(dateText, clockText string, loc *time.Location) (t time.T
 	if dateErr != "" || clockErr != "" || loc == nil {
 		return time.Time{}, dateErr, clockErr
 	}
-	at, err := data.WallTime(day.Year(), day.Month(), day.Day(), h, m, loc)
-	var we *data.WallError
-	if errors.As(err, &we) && we.Kind == data.WallGap {
+	at, err := draft.Wall(day.Year(), day.Month(), day.Day(), h, m, loc)
+	var we *draft.WallError
+	if errors.As(err, &we) && we.Kind == draft.WallGap {
 		// Never shifted silently into the email: the user picks the time.
 		return time.Time{}, "", trackerSentence(we.Error())
 	}
@@ -565,8 +564,8 @@ func (c *compose) whenFold(dateText, clockText string, loc *time.Location, at ti
 		return at
 	}
 	options := []string{
-		data.ClockLabel(we.Earlier) + ", the first time",
-		data.ClockLabel(we.Later) + ", after the clocks go back",
+		draft.ClockLabel(we.Earlier) + ", the first time",
+		draft.ClockLabel(we.Later) + ", after the clocks go back",
 	}
 	if !slices.Equal(c.fold.Options, options) {
 		c.fold.Options = options
@@ -582,15 +581,15 @@ func (c *compose) whenFold(dateText, clockText string, loc *time.Location, at ti
 
 // ambiguity is the WallError of a typed date and time that happens twice
 // in loc, or nil.
-func (c *compose) ambiguity(dateText, clockText string, loc *time.Location) *data.WallError {
+func (c *compose) ambiguity(dateText, clockText string, loc *time.Location) *draft.WallError {
 	day, ok := c.parseDate(strings.TrimSpace(dateText))
 	h, m, err := trackerParseClock(strings.TrimSpace(clockText))
 	if !ok || err != nil || loc == nil || strings.TrimSpace(clockText) == "" {
 		return nil
 	}
-	_, err = data.WallTime(day.Year(), day.Month(), day.Day(), h, m, loc)
-	var we *data.WallError
-	if errors.As(err, &we) && we.Kind == data.WallAmbiguous {
+	_, err = draft.Wall(day.Year(), day.Month(), day.Day(), h, m, loc)
+	var we *draft.WallError
+	if errors.As(err, &we) && we.Kind == draft.WallAmbiguous {
 		return we
 	}
 	return nil
@@ -709,14 +708,15 @@ func (c *compose) collect() (draft.Input, map[string]string) {
 	errs := map[string]string{}
 	c.zonePending = false
 	in := draft.Input{
-		Scenario: s,
-		FromName: strings.TrimSpace(c.fromName.Text),
-		ToName:   strings.TrimSpace(c.toName.Text),
-		ToEmail:  strings.TrimSpace(c.toEmail.Text),
-		Company:  strings.TrimSpace(c.company.Text),
-		Role:     strings.TrimSpace(c.role.Text),
-		Now:      c.now(),
-		Tone:     draft.ToneFormal,
+		Scenario:  s,
+		FromName:  strings.TrimSpace(c.fromName.Text),
+		Signature: c.signature,
+		ToName:    strings.TrimSpace(c.toName.Text),
+		ToEmail:   strings.TrimSpace(c.toEmail.Text),
+		Company:   strings.TrimSpace(c.company.Text),
+		Role:      strings.TrimSpace(c.role.Text),
+		Now:       c.now(),
+		Tone:      draft.ToneFormal,
 	}
 	for i, l := range composeToneLabels() {
 		if l == c.tone.Selected {

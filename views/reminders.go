@@ -94,7 +94,7 @@ func (t *tracker) reminderNotification(iv data.Interview, now time.Time) *fyne.N
 		what = r + " at " + what
 	}
 	return fyne.NewNotification(
-		fmt.Sprintf("Interview %s: %s", data.RelativeTime(iv.StartsAt, now), trackerCompany(iv)),
+		fmt.Sprintf("Interview %s: %s", RelativeTime(iv.StartsAt, now), trackerCompany(iv)),
 		fmt.Sprintf("%s — %s", what, at.Format("Mon 2 Jan, 15:04 MST")))
 }
 
@@ -108,7 +108,7 @@ func (t *tracker) reminderBanner(soon []data.Interview, now time.Time) string {
 			break
 		}
 		parts = append(parts, fmt.Sprintf("%s %s (%s)", trackerCompany(iv),
-			data.RelativeTime(iv.StartsAt, now), t.local(&iv).Format("Mon 15:04")))
+			RelativeTime(iv.StartsAt, now), t.local(&iv).Format("Mon 15:04")))
 	}
 	return "Next: " + strings.Join(parts, " · ")
 }

@@ -739,7 +739,7 @@ func (t *tracker) whenText(iv *data.Interview, now time.Time) (string, string) {
 	if at.Year() != now.In(at.Location()).Year() {
 		layout = "Mon 2 Jan 2006 15:04 MST"
 	}
-	return at.Format(layout), data.RelativeTime(iv.StartsAt, now)
+	return at.Format(layout), RelativeTime(iv.StartsAt, now)
 }
 
 // trackerEmptyState is a centred icon, headline, explanation and buttons.
@@ -964,7 +964,7 @@ func (t *tracker) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	col := data.Column(id.Col)
-	b.Text = col.String()
+	b.Text = columnHeading(col)
 	b.Icon = nil
 	if col == t.sortCol {
 		b.Icon = theme.MenuDropUpIcon()

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	draft "bridgekeeper/compose"
 	"bridgekeeper/data"
 )
 
@@ -348,7 +349,7 @@ func (f *trackerForm) onSave() {
 	adding := f.editing == nil
 	store := f.t.ui.env.Store
 	fold := f.foldChoice()
-	var ambiguous *data.WallError
+	var ambiguous *draft.WallError
 	f.t.bg(func() error {
 		if iv.TimeZone != "" {
 			loc, err := data.LoadZone(iv.TimeZone)
@@ -476,14 +477,14 @@ func trackerConflictRows(t *tracker, mine, theirs data.Interview) []trackerConfl
 // time the clocks skip is refused with the nearest one named; one they pass
 // twice needs fold (0 the first, 1 the second, -1 not chosen yet), and
 // without it the WallError comes back to ask with.
-func trackerWallTime(w trackerWall, loc *time.Location, fold int) (time.Time, *data.WallError, error) {
-	at, err := data.WallTime(w.year, w.month, w.day, w.hour, w.mins, loc)
-	var we *data.WallError
+func trackerWallTime(w trackerWall, loc *time.Location, fold int) (time.Time, *draft.WallError, error) {
+	at, err := draft.Wall(w.year, w.month, w.day, w.hour, w.mins, loc)
+	var we *draft.WallError
 	if !errors.As(err, &we) {
 		return at, nil, err
 	}
 	switch {
-	case we.Kind == data.WallGap:
+	case we.Kind == draft.WallGap:
 		return time.Time{}, nil, data.ValidationError{{Field: ivFieldTime, Msg: we.Error()}}
 	case fold == 0:
 		return we.Earlier, nil, nil
@@ -502,11 +503,11 @@ func (f *trackerForm) foldChoice() int {
 }
 
 // askFold shows the two times a repeated clock time can mean.
-func (f *trackerForm) askFold(we *data.WallError) {
+func (f *trackerForm) askFold(we *draft.WallError) {
 	f.folds = [2]time.Time{we.Earlier, we.Later}
 	f.fold.Options = []string{
-		data.ClockLabel(we.Earlier) + ", the first time",
-		data.ClockLabel(we.Later) + ", after the clocks go back",
+		draft.ClockLabel(we.Earlier) + ", the first time",
+		draft.ClockLabel(we.Later) + ", after the clocks go back",
 	}
 	f.fold.Selected = ""
 	f.fold.Show()

@@ -190,7 +190,7 @@ func (p *timelinePanel) render() {
 		p.yourTime.Hide()
 	} else {
 		at := p.t.local(iv)
-		p.when.SetText(fmt.Sprintf("%s (%s)", at.Format("Mon 2 Jan 2006, 15:04 MST"), data.RelativeTime(iv.StartsAt, now)))
+		p.when.SetText(fmt.Sprintf("%s (%s)", at.Format("Mon 2 Jan 2006, 15:04 MST"), RelativeTime(iv.StartsAt, now)))
 		mine := iv.StartsAt.Local()
 		_, atOff := at.Zone()
 		_, myOff := mine.Zone()
@@ -340,7 +340,7 @@ func trackerEventIcon(k data.EventKind) fyne.Resource {
 
 func (p *timelinePanel) eventRow(e data.Event, now time.Time) fyne.CanvasObject {
 	text := &widget.Label{Text: trackerEventSummary(e), Wrapping: fyne.TextWrapWord, Selectable: e.Kind == data.EventNote}
-	meta := e.At.Local().Format("Mon 2 Jan 2006, 15:04") + " · " + data.RelativeTime(e.At, now)
+	meta := e.At.Local().Format("Mon 2 Jan 2006, 15:04") + " · " + RelativeTime(e.At, now)
 	if e.Kind == data.EventDraft && e.Scenario != "" {
 		meta += " · " + strings.ReplaceAll(e.Scenario, "-", " ")
 	}

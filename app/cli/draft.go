@@ -15,12 +15,33 @@ import (
 	"bridgekeeper/data"
 )
 
-const draftUsage = `usage: bridgekeeper [--db PATH] draft --scenario S --to NAME --company C [flags]
+// draftUsage is the help for draft; the scenarios come from the scenario
+// table, so a new one is listed without touching this file.
+func draftUsage() string {
+	return fmt.Sprintf(draftUsageText, wrapList(compose.ScenarioList(), 52, "                      "))
+}
+
+// wrapList breaks a long comma list onto lines of at most width bytes,
+// indenting each continuation.
+func wrapList(list string, width int, indent string) string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(list) {
+		if line != "" && len(line)+1+len(word) > width {
+			lines = append(lines, line)
+			line = word
+			continue
+		}
+		line = strings.TrimSpace(line + " " + word)
+	}
+	return strings.Join(append(lines, line), "\n"+indent)
+}
+
+const draftUsageText = `usage: bridgekeeper [--db PATH] draft --scenario S --to NAME --company C [flags]
 
 Print an email draft: "Subject: …", a blank line, then the body.
 
-  --scenario S        cancel, reschedule, last-minute, withdraw, apology,
-                      decline-offer, decline-invitation or follow-up
+  --scenario S        %s
   --to NAME           recipient's name, for the greeting
   --to-email ADDR     recipient's address, for the mailto: link in --json
   --company C         the company
@@ -101,7 +122,7 @@ func parseDraftFlags(args []string) (*draftFlags, error) {
 func runDraft(args []string, dbPath string, env Env) error {
 	f, err := parseDraftFlags(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(env.Stdout, draftUsage)
+		fmt.Fprint(env.Stdout, draftUsage())
 		return nil
 	}
 	if err != nil {
@@ -169,11 +190,10 @@ func (f *draftFlags) input(dbPath string, warn io.Writer) (compose.Input, error)
 	in.KeepDoorOpen = !f.noDoorOpen
 	in.OfferReschedule = f.offer || len(f.slots) > 0
 
-	if f.set["interview"] || !f.set["from"] {
-		var err error
-		if zone, err = f.prefill(&in, dbPath, zone); err != nil {
-			return in, err
-		}
+	// The saved name and signature, and the interview when asked.
+	zone, err := f.prefill(&in, dbPath, zone)
+	if err != nil {
+		return in, err
 	}
 	in.Zone = zone
 
@@ -190,7 +210,7 @@ func (f *draftFlags) input(dbPath string, warn io.Writer) (compose.Input, error)
 func (f *draftFlags) choices(in *compose.Input) error {
 	var err error
 	if f.scenario == "" {
-		return usagef("draft: --scenario is required (cancel, reschedule, last-minute, withdraw, apology, decline-offer, decline-invitation or follow-up)")
+		return usagef("draft: --scenario is required (%s)", compose.ScenarioList())
 	}
 	if in.Scenario, err = compose.ParseScenario(f.scenario); err != nil {
 		return usagef("draft: --scenario: %v", err)
@@ -272,13 +292,15 @@ func (f *draftFlags) prefill(in *compose.Input, dbPath string, zone *time.Locati
 	}
 	defer store.Close()
 	ctx := context.Background()
-	if !f.set["from"] {
-		name, err := store.Setting(ctx, "your_name", "")
-		if err != nil {
-			return zone, fmt.Errorf("draft: %w", err)
-		}
-		in.FromName = name
+	st, err := store.LoadSettings(ctx)
+	if err != nil {
+		return zone, fmt.Errorf("draft: %w", err)
 	}
+	if !f.set["from"] {
+		in.FromName = st.YourName
+	}
+	// The saved signature goes under the name, as in the window.
+	in.Signature = st.Signature
 	if id == 0 {
 		return zone, nil
 	}

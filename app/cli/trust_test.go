@@ -245,3 +245,24 @@ func TestABadFirstImportLeavesNoDatabase(t *testing.T) {
 		t.Errorf("%d interviews after a refused import, want the 1 kept", n)
 	}
 }
+
+func TestDraftAddsTheSavedSignature(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "bk.db")
+	s, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := s.LoadSettings(context.Background())
+	st.YourName, st.Signature = "Robin Ames", "+44 20 7946 0000\nrobin.example"
+	if err := s.SaveSettings(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, extra := range [][]string{nil, {"--from", "R. Ames"}} {
+		args := append([]string{"--db", db, "draft", "--scenario", "cancel", "--to", "Ana", "--company", "Acme"}, extra...)
+		code, out, errOut := runExchange(t, "", args...)
+		if code != 0 || !strings.HasSuffix(strings.TrimSpace(out), "\n+44 20 7946 0000\nrobin.example") {
+			t.Errorf("draft %v = %d, %q, %q; want the signature under the name", extra, code, out, errOut)
+		}
+	}
+}

@@ -1,4 +1,4 @@
-package data
+package compose
 
 import (
 	"errors"
@@ -7,7 +7,7 @@ import (
 	_ "time/tzdata" // the zones below must exist even where the system has no zoneinfo
 )
 
-// wallCase is a wall time in a zone and what WallTime should make of it.
+// wallCase is a wall time in a zone and what Wall should make of it.
 // Instants are written in RFC 3339 so the offset claimed is visible.
 type wallCase struct {
 	name  string
@@ -36,7 +36,7 @@ func mustInstant(t *testing.T, s string) time.Time {
 	return v
 }
 
-// callWall runs WallTime on the case's wall text.
+// callWall runs Wall on the case's wall text.
 func callWall(t *testing.T, c wallCase) (time.Time, *time.Location, error) {
 	t.Helper()
 	loc := mustZone(t, c.zone)
@@ -44,7 +44,7 @@ func callWall(t *testing.T, c wallCase) (time.Time, *time.Location, error) {
 	if err != nil {
 		t.Fatalf("bad wall %q in test table: %v", c.wall, err)
 	}
-	got, err := WallTime(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), loc)
+	got, err := Wall(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), loc)
 	return got, loc, err
 }
 
@@ -79,14 +79,14 @@ func runWallCases(t *testing.T, cases []wallCase) {
 			got, loc, err := callWall(t, c)
 			if c.kind == 0 {
 				if err != nil {
-					t.Fatalf("WallTime(%s in %s) error %v", c.wall, c.zone, err)
+					t.Fatalf("Wall(%s in %s) error %v", c.wall, c.zone, err)
 				}
 				checkInstant(t, "time", got, c.want, loc, c.wall)
 				return
 			}
 			var we *WallError
 			if !errors.As(err, &we) || we.Kind != c.kind {
-				t.Fatalf("WallTime(%s in %s) = %v, %v; want a %v WallError", c.wall, c.zone, got, err, c.kind)
+				t.Fatalf("Wall(%s in %s) = %v, %v; want a %v WallError", c.wall, c.zone, got, err, c.kind)
 			}
 			if we.Zone != c.zone || we.Wall != c.wall {
 				t.Errorf("error names %q at %q, want %q at %q", we.Zone, we.Wall, c.zone, c.wall)
@@ -188,28 +188,28 @@ func TestWallTimeUTCNeverFails(t *testing.T) {
 		start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 		for h := 0; h < 365*24; h++ {
 			w := start.Add(time.Duration(h)*time.Hour + 30*time.Minute)
-			got, err := WallTime(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), loc)
+			got, err := Wall(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), loc)
 			want := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), 0, 0, time.UTC)
 			if loc != nil {
 				want = time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), 0, 0, loc)
 			}
 			if err != nil || !got.Equal(want) {
-				t.Fatalf("WallTime(%v in %v) = %v, %v; want %v", w, loc, got, err, want)
+				t.Fatalf("Wall(%v in %v) = %v, %v; want %v", w, loc, got, err, want)
 			}
 		}
 	}
 }
 
 func TestWallTimeMatchesDateOutsideTransitions(t *testing.T) {
-	// Where time.Date has no choice to make, WallTime agrees with it.
+	// Where time.Date has no choice to make, Wall agrees with it.
 	for _, zone := range []string{"Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "Europe/Dublin", "Asia/Kolkata"} {
 		loc := mustZone(t, zone)
 		for d := 0; d < 366; d += 3 {
 			w := time.Date(2026, 1, 1+d, 12, 10, 0, 0, time.UTC)
-			got, err := WallTime(w.Year(), w.Month(), w.Day(), 12, 10, loc)
+			got, err := Wall(w.Year(), w.Month(), w.Day(), 12, 10, loc)
 			want := time.Date(w.Year(), w.Month(), w.Day(), 12, 10, 0, 0, loc)
 			if err != nil || !got.Equal(want) {
-				t.Errorf("%s %s: WallTime = %v, %v; time.Date = %v", zone, w.Format("2006-01-02"), got, err, want)
+				t.Errorf("%s %s: Wall = %v, %v; time.Date = %v", zone, w.Format("2006-01-02"), got, err, want)
 			}
 		}
 	}

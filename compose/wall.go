@@ -1,4 +1,4 @@
-package data
+package compose
 
 import (
 	"fmt"
@@ -104,7 +104,7 @@ func utcOffset(seconds int) string {
 	}
 }
 
-// WallTime returns the instant whose wall clock in loc (nil means UTC) reads
+// Wall returns the instant whose wall clock in loc (nil means UTC) reads
 // exactly that date and time; fields out of range are normalised as
 // time.Date does. Unlike time.Date it does not shift a time that does not
 // exist, or pick silently between two that do:
@@ -114,7 +114,7 @@ func utcOffset(seconds int) string {
 //   - in an overlap it returns the first occurrence and a *WallError of Kind
 //     WallAmbiguous with both occurrences. Callers content with the first
 //     check errors.As and Kind and go on with the time returned.
-func WallTime(year int, month time.Month, day, hour, min int, loc *time.Location) (time.Time, error) {
+func Wall(year int, month time.Month, day, hour, min int, loc *time.Location) (time.Time, error) {
 	if loc == nil {
 		loc = time.UTC
 	}

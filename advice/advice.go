@@ -1,21 +1,21 @@
 // Package advice is Bridgekeeper's library of original articles on
 // cancelling, rescheduling, withdrawing and declining without burning
 // bridges. The articles are Markdown files with a small front matter block,
-// embedded in the binary; this package parses them, groups them by category
-// and scenario, and searches them. It imports no Fyne.
+// embedded in the binary by package assets (assets.Articles); this package
+// parses them, groups them by category and scenario, and searches them. It
+// imports no Fyne.
 package advice
 
 import (
-	"embed"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
-)
 
-//go:embed articles/*.md
-var articleFS embed.FS
+	"bridgekeeper/assets"
+	"bridgekeeper/compose"
+)
 
 // Article is one parsed advice article.
 type Article struct {
@@ -42,9 +42,15 @@ func Categories() []string {
 	return []string{"Cancelling", "Rescheduling", "Withdrawing", "Declining", "During the interview"}
 }
 
-// ScenarioIDs returns the composer scenario IDs an article may name.
+// ScenarioIDs returns the composer scenario IDs an article may name: the
+// scenario table's, so a new scenario is known here without an edit.
 func ScenarioIDs() []string {
-	return []string{"cancel", "reschedule", "last-minute", "withdraw", "apology", "decline-offer", "decline-invitation", "follow-up"}
+	ids := compose.ScenarioIDs()
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return out
 }
 
 // ErrorKind says what is wrong with an article's source.
@@ -100,12 +106,14 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("article %q: %s", e.Slug, msg)
 }
 
-// Load parses every embedded article. Any problem fails the whole load, and
-// the error names the file, because a broken article is a build mistake.
+// Load parses every embedded article (assets.Articles). Any problem fails
+// the whole load, and the error names the file, because a broken article is
+// a build mistake.
 func Load() (*Library, error) {
-	return loadFS(articleFS)
+	return loadFS(assets.Articles)
 }
 
+// loadFS parses every "articles/*.md" file in fsys.
 func loadFS(fsys fs.FS) (*Library, error) {
 	names, err := fs.Glob(fsys, "articles/*.md")
 	if err != nil {

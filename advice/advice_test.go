@@ -9,6 +9,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
+
+	"bridgekeeper/assets"
 )
 
 // requiredSlugs are the articles the composer's warnings link to.
@@ -45,7 +47,7 @@ func load(t testing.TB) *Library {
 
 func TestEveryArticleIsWellFormed(t *testing.T) {
 	lib := load(t)
-	names, err := articleFS.ReadDir("articles")
+	names, err := assets.Articles.ReadDir("articles")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -525,7 +527,7 @@ func TestParseRejectsBadArticles(t *testing.T) {
 }
 
 func TestLoadNamesTheBrokenFile(t *testing.T) {
-	good, err := articleFS.ReadFile("articles/declining-an-offer.md")
+	good, err := assets.Articles.ReadFile("articles/declining-an-offer.md")
 	if err != nil {
 		t.Fatal(err)
 	}
