@@ -503,7 +503,7 @@ func (c *compose) nextSlot() (time.Time, string) {
 		day = day.AddDate(0, 0, 1)
 	}
 	clock := "10:00"
-	if h, m, err := trackerParseClock(c.clock.Text); err == nil && strings.TrimSpace(c.clock.Text) != "" {
+	if h, m, err := draft.ParseClock(c.clock.Text); err == nil && strings.TrimSpace(c.clock.Text) != "" {
 		clock = fmt.Sprintf("%02d:%02d", h, m)
 	}
 	return day, clock
@@ -512,13 +512,8 @@ func (c *compose) nextSlot() (time.Time, string) {
 // parseDate reads a date in the layout the calendar writes, or as
 // YYYY-MM-DD, which is unambiguous everywhere.
 func (c *compose) parseDate(text string) (time.Time, bool) {
-	s := strings.TrimSpace(text)
-	for _, layout := range []string{c.dateLayout, "2006-01-02"} {
-		if d, err := time.Parse(layout, s); err == nil {
-			return d, true
-		}
-	}
-	return time.Time{}, false
+	d, err := draft.ParseDate(text, c.dateLayout)
+	return d, err == nil
 }
 
 // wall combines a typed date and time in loc; it says which of the two is
@@ -528,19 +523,19 @@ func (c *compose) wall(dateText, clockText string, loc *time.Location) (t time.T
 	if dateText == "" && clockText == "" {
 		return time.Time{}, "", ""
 	}
-	day, okDate := c.parseDate(dateText)
+	day, err := draft.ParseDate(dateText, c.dateLayout)
 	switch {
 	case dateText == "":
 		dateErr = "Pick the day as well."
-	case !okDate:
-		dateErr = "Enter a date like " + c.date.PlaceHolder + ", or pick one."
+	case err != nil:
+		dateErr = trackerSentence(err.Error())
 	}
-	h, m, err := trackerParseClock(clockText)
+	h, m, err := draft.ParseClock(clockText)
 	switch {
 	case clockText == "":
 		clockErr = "Enter the time as well."
 	case err != nil:
-		clockErr = "Enter a time like 14:30 or 2:30 pm."
+		clockErr = trackerSentence(err.Error())
 	}
 	if dateErr != "" || clockErr != "" || loc == nil {
 		return time.Time{}, dateErr, clockErr
@@ -583,7 +578,7 @@ func (c *compose) whenFold(dateText, clockText string, loc *time.Location, at ti
 // in loc, or nil.
 func (c *compose) ambiguity(dateText, clockText string, loc *time.Location) *draft.WallError {
 	day, ok := c.parseDate(strings.TrimSpace(dateText))
-	h, m, err := trackerParseClock(strings.TrimSpace(clockText))
+	h, m, err := draft.ParseClock(strings.TrimSpace(clockText))
 	if !ok || err != nil || loc == nil || strings.TrimSpace(clockText) == "" {
 		return nil
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -256,15 +255,15 @@ func (f *trackerForm) collect() (data.Interview, trackerWall, map[string]string)
 	var day time.Time
 	if dateText != "" {
 		var err error
-		if day, err = time.Parse(f.dateLayout, dateText); err != nil {
-			errs[ivFieldDate] = "Enter a date like " + f.date.PlaceHolder + ", or pick one."
+		if day, err = draft.ParseDate(dateText, f.dateLayout); err != nil {
+			errs[ivFieldDate] = trackerSentence(err.Error())
 		}
 	}
 	h, m, clockErr := 0, 0, error(nil)
 	if clockText != "" {
-		h, m, clockErr = trackerParseClock(clockText)
+		h, m, clockErr = draft.ParseClock(clockText)
 		if clockErr != nil {
-			errs[ivFieldTime] = "Enter a time like 14:30 or 2:30 pm."
+			errs[ivFieldTime] = trackerSentence(clockErr.Error())
 		}
 	}
 	switch {
@@ -679,50 +678,8 @@ func (t *tracker) deleteInterview(iv data.Interview) {
 	})
 }
 
-// trackerParseClock reads a time of day the way people type it: "14:30",
-// "14.30", "1430", "9", "2:30 pm", "2pm".
-func trackerParseClock(text string) (hour, minute int, err error) {
-	bad := fmt.Errorf("%q is not a time of day", text)
-	s := strings.ToLower(strings.Join(strings.Fields(text), ""))
-	s = strings.ReplaceAll(s, ".m.", "m")
-	pm, am := strings.HasSuffix(s, "pm"), strings.HasSuffix(s, "am")
-	if pm || am {
-		s = s[:len(s)-2]
-	}
-	var hs, ms string
-	if i := strings.IndexAny(s, ":.h"); i >= 0 {
-		hs, ms = s[:i], s[i+1:]
-	} else if len(s) > 2 {
-		hs, ms = s[:len(s)-2], s[len(s)-2:]
-	} else {
-		hs, ms = s, "00"
-	}
-	if ms == "" && strings.HasSuffix(s, "h") {
-		ms = "00"
-	}
-	if hs == "" || len(hs) > 2 || len(ms) != 2 {
-		return 0, 0, bad
-	}
-	if hour, err = strconv.Atoi(hs); err != nil {
-		return 0, 0, bad
-	}
-	if minute, err = strconv.Atoi(ms); err != nil || minute < 0 || minute > 59 || hour < 0 {
-		return 0, 0, bad
-	}
-	switch {
-	case pm || am:
-		if hour < 1 || hour > 12 {
-			return 0, 0, bad
-		}
-		hour %= 12
-		if pm {
-			hour += 12
-		}
-	case hour > 23:
-		return 0, 0, bad
-	}
-	return hour, minute, nil
-}
+// trackerParseClock is compose.ParseClock, the one reader of typed times.
+func trackerParseClock(text string) (hour, minute int, err error) { return draft.ParseClock(text) }
 
 // trackerTimeSlots are the times the Time field offers: every quarter hour
 // of a working day, though any time can be typed.
