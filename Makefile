@@ -58,7 +58,7 @@ race: deps-test
 # package of COVER_GATED is under COVER_FLOOR percent. Profiles: $(COVER_DIR).
 COVER_DIR   := $(DIST)/cover
 COVER_FLOOR := 85
-# The advice package is moving from assets/advice to advice: gate whichever exists.
+# The advice package moved from assets/advice to advice: gate whichever exists.
 ADVICE_PKG  := $(if $(wildcard advice/*.go),advice,assets/advice)
 COVER_GATED := data compose $(ADVICE_PKG) app/cli
 

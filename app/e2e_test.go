@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -33,16 +34,64 @@ func requireE2E(t *testing.T) {
 	}
 }
 
-// buildBinary compiles bridgekeeper once per test binary run.
+// coverDirEnv names the folder, an absolute path, where the end-to-end runs
+// of the app write their coverage counters; `make cover` sets it. When it
+// is set the app is built with -cover for every package of the module, and
+// when it is not, without.
+const coverDirEnv = "BRIDGEKEEPER_GOCOVERDIR"
+
+// The app binary, built by the first test that needs it into the folder
+// TestMain made, and shared by every test after.
+var (
+	buildDir  string
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+)
+
+// TestMain makes the folder the app binary is built into, runs the tests,
+// and removes the folder.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "bridgekeeper-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	buildDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// buildBinary compiles bridgekeeper the first time a test calls it, and
+// returns that same binary to every call after.
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "bridgekeeper")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
+	buildOnce.Do(func() { builtBin, buildErr = build(filepath.Join(buildDir, "bridgekeeper")) })
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return builtBin
+}
+
+// build compiles the app to bin, with coverage when coverDirEnv is set.
+func build(bin string) (string, error) {
+	args := []string{"build", "-o", bin}
+	if dir := os.Getenv(coverDirEnv); dir != "" {
+		if !filepath.IsAbs(dir) {
+			return "", fmt.Errorf("%s=%s: want an absolute path", coverDirEnv, dir)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", err
+		}
+		args = append(args, "-cover", "-coverpkg=bridgekeeper/...")
+	}
+	cmd := exec.Command("go", append(args, ".")...)
 	cmd.Dir = ".."
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+		return "", fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
-	return bin
+	return bin, nil
 }
 
 // startXvfb starts a private X server and returns its DISPLAY value.
@@ -135,17 +184,22 @@ func launch(t *testing.T, bin, display, db string, env ...string) *running {
 	return r
 }
 
-// cleanEnv is the test's environment without locale variables, so each
-// case sets exactly the locale it means to test.
+// cleanEnv is the environment to run the app in: the test's own without
+// locale variables, so each case sets exactly the locale it means to test,
+// and with GOCOVERDIR set to coverDirEnv's folder when that is set (go test
+// -cover sets a GOCOVERDIR of its own, which is not the app's).
 func cleanEnv() []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
-		case "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "DISPLAY":
+		case "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "DISPLAY", "GOCOVERDIR":
 			continue
 		}
 		env = append(env, kv)
+	}
+	if dir := os.Getenv(coverDirEnv); dir != "" {
+		env = append(env, "GOCOVERDIR="+dir)
 	}
 	return env
 }
@@ -239,7 +293,9 @@ func TestUnknownCommandExits2(t *testing.T) {
 			t.Errorf("%v: stderr = %q, want an error line and usage", args, stderr.String())
 		}
 	}
-	out, err := exec.Command(bin, "version").Output()
+	version := exec.Command(bin, "version")
+	version.Env = cleanEnv()
+	out, err := version.Output()
 	if err != nil || !strings.HasPrefix(string(out), "bridgekeeper ") {
 		t.Errorf("version = %q, %v", out, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -255,10 +256,23 @@ func TestLockAllowsOneHolder(t *testing.T) {
 	again.Release()
 }
 
-// The crash test re-runs this test binary as a writer that prints each
-// interview ID once its commit returned, then kills it at a random moment.
+// The crash tests re-run this test binary as a child that writes to a
+// database and reports each step on standard output, and kill it with
+// SIGKILL at a random moment.
 const crashChildEnv = "BRIDGEKEEPER_CRASH_CHILD"
 
+// seedEnv fixes the crash tests' random seed, so a failure can be replayed
+// with the seed its log names: BRIDGEKEEPER_SEED=N go test ./data/ -run Sigkill.
+const seedEnv = "BRIDGEKEEPER_SEED"
+
+// minTelling is how many trials of a crash test must have been killed at a
+// moment that tests something; with fewer, the test proved nothing and fails.
+const minTelling = 5
+
+// batchRows is how many interviews the importer child imports at a time.
+const batchRows = 5000
+
+// TestMain runs the crash child a crash test asked for, or else the tests.
 func TestMain(m *testing.M) {
 	switch os.Getenv(crashChildEnv) {
 	case "writer":
@@ -269,6 +283,24 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// crashRand is a crash test's source of kill times: seeded from
+// BRIDGEKEEPER_SEED when that is set, else from the clock. It logs the seed.
+func crashRand(t *testing.T) *rand.Rand {
+	t.Helper()
+	seed := time.Now().UnixNano()
+	if v := os.Getenv(seedEnv); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			t.Fatalf("%s=%q is not an integer: %v", seedEnv, v, err)
+		}
+		seed = n
+	}
+	t.Logf("seed %d (replay with %s=%d)", seed, seedEnv, seed)
+	return rand.New(rand.NewSource(seed))
+}
+
+// crashWriter creates interviews one at a time, printing each one's ID
+// once its commit has returned, until it is killed.
 func crashWriter(path string) {
 	s, err := Open(path)
 	if err != nil {
@@ -287,90 +319,187 @@ func crashWriter(path string) {
 	}
 }
 
+// crashImporter imports the same CSV file of batchRows interviews again
+// and again, each time in one transaction, until it is killed. It prints
+// "start" as each import begins, "half" once it has read half the file
+// (so about half the batch is inserted and not yet committed), and
+// "committed" when the import has returned.
 func crashImporter(path string) {
 	s, err := Open(path)
 	if err != nil {
+		fmt.Println("error", err)
 		os.Exit(1)
 	}
-	rows := make([]Interview, 5000)
+	rows := make([]Interview, batchRows)
 	for i := range rows {
 		rows[i] = Interview{Company: fmt.Sprintf("Batch %d", i), Notes: strings.Repeat("x", 200)}
 	}
 	var file bytes.Buffer
 	if err := WriteCSV(&file, rows); err != nil {
+		fmt.Println("error", err)
 		os.Exit(1)
 	}
-	fmt.Println("start")
 	for {
-		if n, err := s.ImportCSV(context.Background(), bytes.NewReader(file.Bytes())); err != nil || n != len(rows) {
+		fmt.Println("start")
+		r := &halfReader{r: bytes.NewReader(file.Bytes()), half: file.Len() / 2}
+		if n, err := s.ImportCSV(context.Background(), r); err != nil || n != batchRows {
+			fmt.Println("error", n, err)
 			os.Exit(1)
 		}
 		fmt.Println("committed")
 	}
 }
 
-func TestSigkillLosesNoAcknowledgedWrite(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crash test is slow")
+// halfReader prints "half" when a read takes it past half bytes of r.
+type halfReader struct {
+	r    io.Reader
+	half int
+	read int
+}
+
+func (h *halfReader) Read(p []byte) (int, error) {
+	n, err := h.r.Read(p)
+	if h.read <= h.half && h.read+n > h.half {
+		fmt.Println("half")
 	}
+	h.read += n
+	return n, err
+}
+
+// crashChild is a running child of a crash test.
+type crashChild struct {
+	cmd    *exec.Cmd
+	lines  <-chan string // its standard output, closed when it has ended
+	stderr bytes.Buffer
+	killed bool // SIGKILL was sent
+}
+
+// startCrashChild runs this test binary as the crash child role ("writer"
+// or "importer") on the database at path. The child is killed, if still
+// running, when the test ends.
+func startCrashChild(t *testing.T, role, path string) *crashChild {
+	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
+	c := &crashChild{cmd: exec.Command(exe, "-test.run=^$")}
+	c.cmd.Env = append(os.Environ(), crashChildEnv+"="+role, "BRIDGEKEEPER_CRASH_DB="+path)
+	c.cmd.Stderr = &c.stderr
+	stdout, err := c.cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan string)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	c.lines = lines
+	t.Cleanup(func() {
+		if c.cmd.ProcessState == nil {
+			c.cmd.Process.Kill()
+			for range c.lines {
+			}
+			c.cmd.Wait()
+		}
+	})
+	return c
+}
+
+// kill sends the child SIGKILL.
+func (c *crashChild) kill() {
+	c.cmd.Process.Signal(syscall.SIGKILL)
+	c.killed = true
+}
+
+// reap waits for the child, whose output must have been read to its end,
+// and fails the test unless our SIGKILL is what ended it: a child that
+// exited by itself was interrupted by nothing, so its trial tests nothing.
+func (c *crashChild) reap(t *testing.T, trial int) {
+	t.Helper()
+	err := c.cmd.Wait()
+	ws, ok := c.cmd.ProcessState.Sys().(syscall.WaitStatus)
+	if !c.killed || !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
+		t.Fatalf("trial %d: the child ended with %v before it was killed; stderr:\n%s", trial, err, &c.stderr)
+	}
+}
+
+// reopen opens the database a killed child left, checks its integrity and
+// returns its interviews.
+func reopen(t *testing.T, trial int, path string) []Interview {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("trial %d: reopen after SIGKILL: %v", trial, err)
+	}
+	defer s.Close()
+	var check string
+	if err := s.db.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("trial %d: integrity_check = %q, %v", trial, check, err)
+	}
+	ivs, err := s.Interviews(context.Background())
+	if err != nil {
+		t.Fatalf("trial %d: %v", trial, err)
+	}
+	return ivs
+}
+
+// writerTrial runs the writer child on path, kills it after delay, and
+// returns the IDs it acknowledged.
+func writerTrial(t *testing.T, trial int, path string, delay time.Duration) []int64 {
+	t.Helper()
+	c := startCrashChild(t, "writer", path)
+	deadline := time.After(delay)
+	var acked []int64
+	for {
+		select {
+		case line, ok := <-c.lines:
+			if !ok {
+				c.reap(t, trial)
+				return acked
+			}
+			id, err := strconv.ParseInt(line, 10, 64)
+			if err != nil {
+				t.Fatalf("trial %d: the writer said %q; stderr:\n%s", trial, line, &c.stderr)
+			}
+			acked = append(acked, id)
+		case <-deadline:
+			c.kill()
+			deadline = nil
+		}
+	}
+}
+
+// TestSigkillLosesNoAcknowledgedWrite kills the writer child 20–200 ms
+// after it starts, 50 times on one database, and checks that the file is
+// intact and holds every interview the writer acknowledged. It fails when
+// the writer acknowledged nothing in almost every trial.
+func TestSigkillLosesNoAcknowledgedWrite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test is slow")
+	}
 	path := filepath.Join(t.TempDir(), "crash.db")
-	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	rng := crashRand(t)
 	acked := map[int64]bool{}
 	const trials = 50
+	telling := 0 // trials in which the writer acknowledged a write before the kill
 	for trial := 0; trial < trials; trial++ {
-		cmd := exec.Command(exe, "-test.run=^$")
-		cmd.Env = append(os.Environ(), crashChildEnv+"=writer", "BRIDGEKEEPER_CRASH_DB="+path)
-		stdout, _ := cmd.StdoutPipe()
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
+		ids := writerTrial(t, trial, path, time.Duration(20+rng.Intn(180))*time.Millisecond)
+		if len(ids) > 0 {
+			telling++
 		}
-		lines := make(chan string)
-		go func() {
-			sc := bufio.NewScanner(stdout)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
-		deadline := time.After(time.Duration(20+rng.Intn(180)) * time.Millisecond)
-	read:
-		for {
-			select {
-			case line, ok := <-lines:
-				if !ok {
-					break read
-				}
-				if strings.HasPrefix(line, "error") {
-					t.Fatalf("trial %d: child: %s", trial, line)
-				}
-				id, _ := strconv.ParseInt(line, 10, 64)
-				acked[id] = true
-			case <-deadline:
-				cmd.Process.Signal(syscall.SIGKILL)
-				deadline = nil
-			}
-		}
-		cmd.Wait()
-		s, err := Open(path)
-		if err != nil {
-			t.Fatalf("trial %d: reopen after SIGKILL: %v", trial, err)
-		}
-		var check string
-		s.db.QueryRow("PRAGMA integrity_check").Scan(&check)
-		if check != "ok" {
-			t.Fatalf("trial %d: integrity_check = %s", trial, check)
-		}
-		ivs, err := s.Interviews(context.Background())
-		s.Close()
-		if err != nil {
-			t.Fatal(err)
+		for _, id := range ids {
+			acked[id] = true
 		}
 		have := map[int64]bool{}
-		for _, iv := range ivs {
+		for _, iv := range reopen(t, trial, path) {
 			have[iv.ID] = true
 		}
 		for id := range acked {
@@ -379,44 +508,105 @@ func TestSigkillLosesNoAcknowledgedWrite(t *testing.T) {
 			}
 		}
 	}
-	if len(acked) < trials {
-		t.Errorf("only %d writes acknowledged over %d trials; the test did not exercise much", len(acked), trials)
+	t.Logf("%d trials, %d of them killed after acknowledging a write; %d acknowledged writes, all present", trials, telling, len(acked))
+	if telling < minTelling {
+		t.Errorf("the writer acknowledged a write before the kill in only %d of %d trials (want at least %d): the test proved nothing",
+			telling, trials, minTelling)
 	}
-	t.Logf("%d trials, %d acknowledged writes, all present", trials, len(acked))
 }
 
+// importTrial is what one killed importer child printed and left behind.
+type importTrial struct {
+	committed int    // batches the child acknowledged
+	last      string // the last line it printed
+	rows      int    // interviews in the database after the kill
+}
+
+// note records a line the importer printed.
+func (tr *importTrial) note(t *testing.T, trial int, line string, c *crashChild) {
+	t.Helper()
+	switch line {
+	case "committed":
+		tr.committed++
+	case "start", "half":
+	default:
+		t.Fatalf("trial %d: the importer said %q; stderr:\n%s", trial, line, &c.stderr)
+	}
+	tr.last = line
+}
+
+// runImportTrial runs the importer child on path, waits for its "start",
+// kills it delay later, and counts what it printed and what it left.
+func runImportTrial(t *testing.T, trial int, path string, delay time.Duration) importTrial {
+	t.Helper()
+	c := startCrashChild(t, "importer", path)
+	var tr importTrial
+	select {
+	case line, ok := <-c.lines:
+		if !ok || line != "start" {
+			t.Fatalf("trial %d: the importer never printed start (its first line: %q); stderr:\n%s", trial, line, &c.stderr)
+		}
+		tr.note(t, trial, line, c)
+	case <-time.After(time.Minute):
+		t.Fatalf("trial %d: the importer printed nothing within a minute; stderr:\n%s", trial, &c.stderr)
+	}
+	time.Sleep(delay)
+	c.kill()
+	for line := range c.lines {
+		tr.note(t, trial, line, c)
+	}
+	c.reap(t, trial)
+	tr.rows = len(reopen(t, trial, path))
+	return tr
+}
+
+// check fails the test unless the database holds whole batches: every one
+// the child acknowledged, plus at most the one under way when it was killed.
+func (tr importTrial) check(t *testing.T, trial int) {
+	t.Helper()
+	underWay := 0
+	if tr.last != "committed" {
+		underWay = 1
+	}
+	batches := tr.rows / batchRows
+	if tr.rows%batchRows != 0 || batches < tr.committed || batches > tr.committed+underWay {
+		t.Fatalf("trial %d: %d rows after the kill, with %d batches of %d acknowledged and the last line %q; a batch was half-written or lost",
+			trial, tr.rows, tr.committed, batchRows, tr.last)
+	}
+}
+
+// TestSigkillDuringCSVImportLeavesAllOrNothing kills the importer child
+// 0–150 ms after its first "start", 20 times, and checks that the database
+// holds only whole batches, every acknowledged one among them. It fails
+// unless at least minTelling kills landed in the middle of an import.
 func TestSigkillDuringCSVImportLeavesAllOrNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test is slow")
 	}
-	exe, _ := os.Executable()
-	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
-	for trial := 0; trial < 10; trial++ {
+	rng := crashRand(t)
+	const trials = 20
+	// midBatch counts the kills that landed after a "start" and before its
+	// "committed" and found that batch rolled back; withHalf, those of them
+	// after "half"; unacked, the kills between a commit and its "committed".
+	midBatch, withHalf, unacked := 0, 0, 0
+	for trial := 0; trial < trials; trial++ {
 		path := filepath.Join(t.TempDir(), "batch.db")
-		cmd := exec.Command(exe, "-test.run=^$")
-		cmd.Env = append(os.Environ(), crashChildEnv+"=importer", "BRIDGEKEEPER_CRASH_DB="+path)
-		stdout, _ := cmd.StdoutPipe()
-		cmd.Start()
-		sc := bufio.NewScanner(stdout)
-		sc.Scan() // "start": the store is open and the first batch is under way
-		time.Sleep(time.Duration(rng.Intn(150)) * time.Millisecond)
-		cmd.Process.Signal(syscall.SIGKILL)
-		committed := 0
-		for sc.Scan() {
-			if sc.Text() == "committed" {
-				committed++
+		tr := runImportTrial(t, trial, path, time.Duration(rng.Intn(150))*time.Millisecond)
+		tr.check(t, trial)
+		switch {
+		case tr.rows > tr.committed*batchRows:
+			unacked++
+		case tr.last != "committed":
+			midBatch++
+			if tr.last == "half" {
+				withHalf++
 			}
 		}
-		cmd.Wait()
-		s, err := Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		n, _ := s.CountInterviews(context.Background())
-		s.Close()
-		if n%5000 != 0 || n < committed*5000 {
-			t.Fatalf("trial %d: %d rows after kill (acknowledged %d batches); a batch was half-written", trial, n, committed)
-		}
+	}
+	t.Logf("%d trials: %d killed mid-batch and rolled back (%d of them with half the batch inserted), %d after a commit but before its acknowledgement, %d between batches",
+		trials, midBatch, withHalf, unacked, trials-midBatch-unacked)
+	if midBatch < minTelling {
+		t.Errorf("only %d of %d kills landed in the middle of an import (want at least %d): the test proved nothing", midBatch, trials, minTelling)
 	}
 }
 

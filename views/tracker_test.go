@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"image/png"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -851,88 +849,5 @@ func TestTrackerFormattingHelpers(t *testing.T) {
 	}
 	if got := trackerSlug("Acme & Söhne GmbH"); got != "acme-s-hne-gmbh" {
 		t.Errorf("slug = %q", got)
-	}
-}
-
-// trackerSeason is a realistic few weeks of interviews around now, for
-// the screenshots.
-func trackerSeason(now time.Time) []data.Interview {
-	day := 24 * time.Hour
-	return []data.Interview{
-		{Company: "Acme Robotics", Role: "Senior backend engineer", ContactName: "Dana Reyes", ContactEmail: "dana@acme.example", StartsAt: now.Add(3 * time.Hour), TimeZone: "Europe/Berlin", Status: data.StatusScheduled, Notes: "Systems design round; bring questions about on-call."},
-		{Company: "Globex", Role: "Platform engineer", ContactName: "Sam Okafor", ContactEmail: "sam.okafor@globex.example", StartsAt: now.Add(2*day + 5*time.Hour), TimeZone: "America/New_York", Status: data.StatusRescheduled},
-		{Company: "Initech", Role: "Staff engineer, payments", ContactEmail: "talent@initech.example", StartsAt: now.Add(-10 * day), TimeZone: "Europe/London", Status: data.StatusAttended},
-		{Company: "Umbrella Health", Role: "Engineering manager", ContactName: "Priya Nair", StartsAt: now.Add(-20 * day), TimeZone: "Asia/Kolkata", Status: data.StatusOffer},
-		{Company: "Hooli", Role: "Site reliability engineer", ContactName: "Gavin B.", StartsAt: now.Add(5 * day), TimeZone: "America/Los_Angeles", Status: data.StatusScheduled},
-		{Company: "Vandelay Industries", Role: "Data engineer", ContactName: "Art Vandelay", StartsAt: now.Add(-3 * day), TimeZone: "America/Chicago", Status: data.StatusCancelled},
-		{Company: "Stark Logistics", Role: "Go developer", StartsAt: now.Add(9 * day), TimeZone: "Europe/Paris", Status: data.StatusScheduled},
-		{Company: "Wayne Analytics", Role: "Analytics engineer", ContactName: "Lucius Fox", StartsAt: now.Add(-30 * day), TimeZone: "UTC", Status: data.StatusRejected},
-		{Company: "Soylent Foods", Role: "Backend developer", StartsAt: now.Add(-6 * day), TimeZone: "Europe/Berlin", Status: data.StatusWithdrawn},
-		{Company: "Cyberdyne Systems", Role: "ML infrastructure engineer", ContactName: "Miles Dyson", ContactEmail: "miles@cyberdyne.example", StartsAt: now.Add(14 * day), TimeZone: "America/Los_Angeles", Status: data.StatusScheduled},
-		{Company: "Tyrell Corporation", Role: "Principal engineer", StartsAt: now.Add(-45 * day), TimeZone: "Asia/Tokyo", Status: data.StatusGhosted},
-		{Company: "Massive Dynamic", Role: "Research engineer", ContactName: "Nina Sharp"},
-	}
-}
-
-func TestTrackerShots(t *testing.T) {
-	if os.Getenv("TRACKER_SHOTS") == "" {
-		t.Skip("set TRACKER_SHOTS=1 to write screenshots to /tmp/trk")
-	}
-	for _, dark := range []bool{false, true} {
-		name := "light"
-		h := newHarness(t)
-		if dark {
-			name = "dark"
-			ApplyTheme(h.ui.env.App, "dark")
-		} else {
-			ApplyTheme(h.ui.env.App, "light")
-		}
-		shot := func(suffix string) {
-			h.ui.Wait()
-			img := h.win.Canvas().Capture()
-			f, err := os.Create("/tmp/trk/" + name + "-" + suffix + ".png")
-			if err != nil {
-				t.Fatal(err)
-			}
-			png.Encode(f, img)
-			f.Close()
-		}
-		tr := trackerOpen(h)
-		shot("empty")
-		ivs := trackerSeed(t, h, trackerSeason(time.Now())...)
-		trackerAct(h, func() { tr.reload() })
-		shot("table")
-		umbrella := ivs[3].ID
-		trackerAct(h, func() { tr.selectRow(umbrella, false) })
-		ctx := context.Background()
-		h.store.AddEvent(ctx, &data.Event{InterviewID: umbrella, Kind: data.EventNote, Body: "Offer call with Priya: base salary, start date in March, answer by Friday."})
-		h.store.AddEvent(ctx, &data.Event{InterviewID: umbrella, Kind: data.EventDraft, Scenario: "decline-offer", Subject: "Your offer for the engineering manager role",
-			Body: "Dear Priya,\n\nThank you so much for the offer and for the time your team spent with me. After a lot of thought I have decided to accept a role elsewhere.\n\nI enjoyed every conversation and hope our paths cross again.\n\nBest wishes,\nAlex"})
-		trackerAct(h, func() { tr.detail.loadEvents() })
-		tr.detail.renderEvents(time.Now().Add(21 * 24 * time.Hour))
-		tr.detail.page.Refresh()
-		shot("timeline")
-		test.Tap(trackerButton(t, tr.detail.timeline, "View draft"))
-		shot("draft")
-		trackerDialog(h).Hide()
-		test.Tap(tr.detail.delete)
-		shot("confirm")
-		trackerAct(h, func() { test.Tap(trackerButton(t, trackerDialog(h), "Delete")) })
-		shot("undo")
-		trackerAct(h, func() { tr.search.SetText("zzzz") })
-		shot("nomatch")
-		trackerAct(h, func() { tr.onClearFilters() })
-		tr.onAdd()
-		tr.editor.contactEmail.SetText("dana@")
-		tr.editor.clock.SetText("25:00")
-		trackerAct(h, func() { tr.editor.onSave() })
-		shot("form-error")
-		tr.editor.close()
-		bad := "company,contact_email,starts_at,timezone\nAcme,ana@acme.example,2030-03-04 14:00,Europe/Berlin\nGlobex,not-an-address,2030-03-05 10:00,Europe/Berlin\n,x@y.example,,\nHooli,a@b.example,tomorrow,Europe/Berlin\n"
-		trackerAct(h, func() { tr.importCSV(io.NopCloser(strings.NewReader(bad)), "season.csv") })
-		shot("import")
-		trackerDialog(h).Hide()
-		h.win.Resize(fyne.NewSize(860, 600))
-		shot("small")
 	}
 }
