@@ -173,29 +173,53 @@ func compareTitles(a, b *Article) int {
 // title, summary, category, scenarios and optional tags, then a Markdown
 // body. Lists are written "[a, b]" (the brackets may be left out).
 func Parse(slug string, src []byte) (*Article, error) {
-	fail := func(kind ErrorKind, field, value string, line int) (*Article, error) {
-		return nil, &ParseError{Slug: slug, Kind: kind, Field: field, Value: value, Line: line}
+	fail := func(e *ParseError) (*Article, error) {
+		e.Slug = slug
+		return nil, e
 	}
 	if !validSlug(slug) {
-		return fail(KindBadSlug, "", slug, 0)
+		return fail(&ParseError{Kind: KindBadSlug, Value: slug})
 	}
 	text := strings.ReplaceAll(strings.TrimPrefix(string(src), "\ufeff"), "\r\n", "\n")
 	lines := strings.Split(text, "\n")
-	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
-		return fail(KindNoFrontMatter, "", "", 1)
+	end, perr := frontMatterEnd(lines)
+	if perr != nil {
+		return fail(perr)
 	}
-	end := -1
+	a := &Article{Slug: slug}
+	if perr := a.readFrontMatter(lines, end); perr != nil {
+		return fail(perr)
+	}
+	if perr := a.checkFields(); perr != nil {
+		return fail(perr)
+	}
+	a.Body = strings.TrimSpace(strings.Join(lines[end+1:], "\n")) + "\n"
+	if strings.TrimSpace(a.Body) == "" {
+		return fail(&ParseError{Kind: KindEmptyBody})
+	}
+	a.idx = buildIndex(a)
+	a.Words = len(a.idx.body)
+	return a, nil
+}
+
+// frontMatterEnd returns the index of the "---" line that closes the front
+// matter block lines[0] opens. The errors it returns lack the slug, which
+// Parse adds.
+func frontMatterEnd(lines []string) (int, *ParseError) {
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
+		return 0, &ParseError{Kind: KindNoFrontMatter, Line: 1}
+	}
 	for i := 1; i < len(lines); i++ {
 		if strings.TrimSpace(lines[i]) == "---" {
-			end = i
-			break
+			return i, nil
 		}
 	}
-	if end < 0 {
-		return fail(KindNoFrontMatter, "", "", 0)
-	}
+	return 0, &ParseError{Kind: KindNoFrontMatter}
+}
 
-	a := &Article{Slug: slug}
+// readFrontMatter sets a's fields from the "key: value" lines between
+// lines[0] and lines[end], skipping blank lines and "#" comments.
+func (a *Article) readFrontMatter(lines []string, end int) *ParseError {
 	seen := make(map[string]bool)
 	for i := 1; i < end; i++ {
 		line := strings.TrimSpace(lines[i])
@@ -205,56 +229,63 @@ func Parse(slug string, src []byte) (*Article, error) {
 		key, value, ok := strings.Cut(line, ":")
 		key = strings.ToLower(strings.TrimSpace(key))
 		if !ok || key == "" {
-			return fail(KindBadLine, "", line, i+1)
+			return &ParseError{Kind: KindBadLine, Value: line, Line: i + 1}
 		}
 		if seen[key] {
-			return fail(KindDuplicateField, key, "", i+1)
+			return &ParseError{Kind: KindDuplicateField, Field: key, Line: i + 1}
 		}
 		seen[key] = true
 		value = unquote(strings.TrimSpace(value))
-		switch key {
-		case "title":
-			a.Title = value
-		case "summary":
-			a.Summary = value
-		case "category":
-			a.Category = value
-		case "scenarios":
-			a.Scenarios = splitList(value)
-		case "tags":
-			a.Tags = splitList(value)
-		default:
-			return fail(KindUnknownField, key, value, i+1)
+		if !a.setField(key, value) {
+			return &ParseError{Kind: KindUnknownField, Field: key, Value: value, Line: i + 1}
 		}
 	}
+	return nil
+}
+
+// setField stores one front matter value; false means the key is unknown.
+func (a *Article) setField(key, value string) bool {
+	switch key {
+	case "title":
+		a.Title = value
+	case "summary":
+		a.Summary = value
+	case "category":
+		a.Category = value
+	case "scenarios":
+		a.Scenarios = splitList(value)
+	case "tags":
+		a.Tags = splitList(value)
+	default:
+		return false
+	}
+	return true
+}
+
+// checkFields reports the first required field that is missing, then a
+// category or scenario this package does not know.
+func (a *Article) checkFields() *ParseError {
 	for _, req := range []struct{ name, value string }{
 		{"title", a.Title},
 		{"summary", a.Summary},
 		{"category", a.Category},
 	} {
 		if req.value == "" {
-			return fail(KindMissingField, req.name, "", 0)
+			return &ParseError{Kind: KindMissingField, Field: req.name}
 		}
 	}
 	if len(a.Scenarios) == 0 {
-		return fail(KindMissingField, "scenarios", "", 0)
+		return &ParseError{Kind: KindMissingField, Field: "scenarios"}
 	}
 	if !slices.Contains(Categories(), a.Category) {
-		return fail(KindUnknownCategory, "category", a.Category, 0)
+		return &ParseError{Kind: KindUnknownCategory, Field: "category", Value: a.Category}
 	}
 	for _, s := range a.Scenarios {
 		if !slices.Contains(ScenarioIDs(), s) {
-			return fail(KindUnknownScenario, "scenarios", s, 0)
+			return &ParseError{Kind: KindUnknownScenario, Field: "scenarios", Value: s}
 		}
 	}
-
-	a.Body = strings.TrimSpace(strings.Join(lines[end+1:], "\n")) + "\n"
-	if strings.TrimSpace(a.Body) == "" {
-		return fail(KindEmptyBody, "", "", 0)
-	}
-	a.idx = buildIndex(a)
-	a.Words = len(a.idx.body)
-	return a, nil
+	return nil
 }
 
 func validSlug(s string) bool {

@@ -343,45 +343,40 @@ func words(s string) []string {
 // users are likely to type, so "resume" finds "résumé".
 func fold(r rune) string {
 	r = unicode.ToLower(r)
-	switch r {
-	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą':
-		return "a"
-	case 'ç', 'ć', 'ĉ', 'ċ', 'č':
-		return "c"
-	case 'ď', 'đ', 'ð':
-		return "d"
-	case 'è', 'é', 'ê', 'ë', 'ē', 'ĕ', 'ė', 'ę', 'ě':
-		return "e"
-	case 'ĝ', 'ğ', 'ġ', 'ģ':
-		return "g"
-	case 'ì', 'í', 'î', 'ï', 'ĩ', 'ī', 'ĭ', 'į', 'ı':
-		return "i"
-	case 'ł':
-		return "l"
-	case 'ñ', 'ń', 'ņ', 'ň':
-		return "n"
-	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'ō', 'ŏ', 'ő':
-		return "o"
-	case 'ř':
-		return "r"
-	case 'ś', 'ŝ', 'ş', 'š':
-		return "s"
-	case 'ţ', 'ť':
-		return "t"
-	case 'ù', 'ú', 'û', 'ü', 'ũ', 'ū', 'ŭ', 'ů', 'ű', 'ų':
-		return "u"
-	case 'ý', 'ÿ', 'ŷ':
-		return "y"
-	case 'ź', 'ż', 'ž':
-		return "z"
-	case 'ß':
-		return "ss"
-	case 'æ':
-		return "ae"
-	case 'œ':
-		return "oe"
-	case 'þ':
-		return "th"
+	if plain, ok := accentFolds[r]; ok {
+		return plain
 	}
 	return string(r)
 }
+
+// accentFolds maps each accented lower-case letter fold knows to its plain
+// spelling. The table is written as data so a letter is added in one place.
+var accentFolds = func() map[rune]string {
+	m := make(map[rune]string)
+	for _, f := range []struct{ plain, accented string }{
+		{"a", "àáâãäåāăą"},
+		{"c", "çćĉċč"},
+		{"d", "ďđð"},
+		{"e", "èéêëēĕėęě"},
+		{"g", "ĝğġģ"},
+		{"i", "ìíîïĩīĭįı"},
+		{"l", "ł"},
+		{"n", "ñńņň"},
+		{"o", "òóôõöøōŏő"},
+		{"r", "ř"},
+		{"s", "śŝşš"},
+		{"t", "ţť"},
+		{"u", "ùúûüũūŭůűų"},
+		{"y", "ýÿŷ"},
+		{"z", "źżž"},
+		{"ss", "ß"},
+		{"ae", "æ"},
+		{"oe", "œ"},
+		{"th", "þ"},
+	} {
+		for _, r := range f.accented {
+			m[r] = f.plain
+		}
+	}
+	return m
+}()

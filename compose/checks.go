@@ -168,7 +168,7 @@ func fold(text string) string {
 		if c < utf8.RuneSelf {
 			i++
 			switch {
-			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
+			case isASCIISpace(c):
 				if !space {
 					buf = append(buf, ' ')
 					space = true
@@ -197,6 +197,12 @@ func fold(text string) string {
 		buf = buf[:len(buf)-1]
 	}
 	return string(buf)
+}
+
+// isASCIISpace reports the ASCII white space bytes fold turns into spaces,
+// as unicode.IsSpace would.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
 }
 
 func isWordRune(r rune) bool {
@@ -436,59 +442,88 @@ func withoutNames(in Input, text string) string {
 // shouting returns runs of three or more consecutive all-capital words (two
 // letters or more; "I" and "A" neither count nor break a run), as written.
 func shouting(text string) []string {
-	var runs []string
-	runStart, runEnd, long := -1, -1, 0 // long: words of two letters or more
-	flush := func() {
-		if long >= shoutingRunToFlag {
-			runs = append(runs, strings.TrimFunc(text[runStart:runEnd], func(r rune) bool { return !unicode.IsLetter(r) }))
-		}
-		runStart, long = -1, 0
-	}
-	wordStart, letters, upper := -1, 0, true
-	endWord := func(end int) {
-		switch {
-		case wordStart < 0:
-			return
-		case letters == 0 || !upper:
-			flush()
-		default:
-			if runStart < 0 {
-				runStart = wordStart
-			}
-			runEnd = end
-			if letters >= 2 {
-				long++
-			}
-		}
-		wordStart, letters, upper = -1, 0, true
-	}
+	sc := shoutScan{text: text, runStart: -1, runEnd: -1, wordStart: -1, upper: true}
 	for i, r := range text {
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r) {
-			endWord(i)
-			if len(runs) >= maxFindingsInCheck {
-				return runs
+		if breaksWord(r) {
+			sc.endWord(i)
+			if len(sc.runs) >= maxFindingsInCheck {
+				return sc.runs
 			}
 			continue
 		}
-		if wordStart < 0 {
-			wordStart = i
+		if sc.wordStart < 0 {
+			sc.wordStart = i
 		}
-		switch {
-		case 'A' <= r && r <= 'Z':
-			letters++
-		case 'a' <= r && r <= 'z':
-			letters++
-			upper = false
-		case r >= utf8.RuneSelf && unicode.IsLetter(r):
-			letters++
-			if !unicode.IsUpper(r) {
-				upper = false
-			}
+		sc.letter(r)
+	}
+	sc.endWord(len(text))
+	sc.flush()
+	return sc.runs
+}
+
+// breaksWord reports the white space that ends a word for shouting.
+func breaksWord(r rune) bool {
+	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r)
+}
+
+// shoutScan is shouting's state: the run of capital words being collected
+// and the word being read.
+type shoutScan struct {
+	text     string
+	runs     []string
+	runStart int // byte offset of the run's first word, -1 when none
+	runEnd   int // byte offset just past the run's last word
+	long     int // words in the run of two letters or more
+	// The word being read: where it starts (-1 between words), how many
+	// letters it has, and whether all of them are capitals.
+	wordStart int
+	letters   int
+	upper     bool
+}
+
+// flush keeps the run if it is long enough and starts a new one.
+func (sc *shoutScan) flush() {
+	if sc.long >= shoutingRunToFlag {
+		sc.runs = append(sc.runs, strings.TrimFunc(sc.text[sc.runStart:sc.runEnd], func(r rune) bool { return !unicode.IsLetter(r) }))
+	}
+	sc.runStart, sc.long = -1, 0
+}
+
+// endWord closes the word ending at byte offset end: an all-capital word
+// extends the run, and any other word (one with no letters included) ends
+// it.
+func (sc *shoutScan) endWord(end int) {
+	switch {
+	case sc.wordStart < 0:
+		return
+	case sc.letters == 0 || !sc.upper:
+		sc.flush()
+	default:
+		if sc.runStart < 0 {
+			sc.runStart = sc.wordStart
+		}
+		sc.runEnd = end
+		if sc.letters >= 2 {
+			sc.long++
 		}
 	}
-	endWord(len(text))
-	flush()
-	return runs
+	sc.wordStart, sc.letters, sc.upper = -1, 0, true
+}
+
+// letter counts r toward the current word if it is a letter.
+func (sc *shoutScan) letter(r rune) {
+	switch {
+	case 'A' <= r && r <= 'Z':
+		sc.letters++
+	case 'a' <= r && r <= 'z':
+		sc.letters++
+		sc.upper = false
+	case r >= utf8.RuneSelf && unicode.IsLetter(r):
+		sc.letters++
+		if !unicode.IsUpper(r) {
+			sc.upper = false
+		}
+	}
 }
 
 func placeholderCheck(text string) Check {
@@ -512,7 +547,24 @@ const maxPlaceholder = 40
 // placeholders finds the marks people leave when adapting a template by
 // hand: [Name], <company>, {{…}}, TODO and XXX.
 func placeholders(text string) []string {
-	var found []string
+	found := bracketPlaceholders(text, nil)
+	found = anglePlaceholders(text, found)
+	for _, mark := range []string{"{{", "}}"} {
+		if strings.Contains(text, mark) {
+			found = append(found, mark)
+		}
+	}
+	for _, mark := range []string{"TODO", "XXX"} {
+		if hasWord(text, mark) {
+			found = append(found, mark)
+		}
+	}
+	return uniq(found)
+}
+
+// bracketPlaceholders appends to found each "[…]" of one line and at most
+// maxPlaceholder bytes inside, until found holds maxFindingsInCheck.
+func bracketPlaceholders(text string, found []string) []string {
 	for rest := text; len(found) < maxFindingsInCheck; {
 		open := strings.IndexByte(rest, '[')
 		if open < 0 {
@@ -525,6 +577,13 @@ func placeholders(text string) []string {
 			found = append(found, "["+rest[:end+1])
 		}
 	}
+	return found
+}
+
+// anglePlaceholders appends to found each "<…>" holding a short run of
+// letters (spaces, "_" and "-" allowed after the first), until found holds
+// maxFindingsInCheck.
+func anglePlaceholders(text string, found []string) []string {
 	for rest := text; len(found) < maxFindingsInCheck; {
 		i := strings.IndexByte(rest, '<')
 		if i < 0 {
@@ -539,17 +598,7 @@ func placeholders(text string) []string {
 			found = append(found, "<"+rest[:n+1])
 		}
 	}
-	for _, mark := range []string{"{{", "}}"} {
-		if strings.Contains(text, mark) {
-			found = append(found, mark)
-		}
-	}
-	for _, mark := range []string{"TODO", "XXX"} {
-		if hasWord(text, mark) {
-			found = append(found, mark)
-		}
-	}
-	return uniq(found)
+	return found
 }
 
 func isPlaceholderByte(b byte, first bool) bool {

@@ -18,29 +18,49 @@ func ParseClock(text string) (hour, minute int, err error) {
 	if pm || am {
 		s = s[:len(s)-2]
 	}
+	hour, minute, ok := clockNumbers(s)
+	if !ok {
+		return 0, 0, bad
+	}
+	if hour, ok = twentyFourHour(hour, am, pm); !ok {
+		return 0, 0, bad
+	}
+	return hour, minute, nil
+}
+
+// clockNumbers reads the hour (one or two digits) and the minute (two
+// digits, 00 to 59) of a clock time with any am or pm already cut off.
+func clockNumbers(s string) (hour, minute int, ok bool) {
 	hs, ms := splitClock(s)
 	if hs == "" || len(hs) > 2 || len(ms) != 2 {
-		return 0, 0, bad
+		return 0, 0, false
 	}
-	if hour, err = strconv.Atoi(hs); err != nil {
-		return 0, 0, bad
+	hour, err := strconv.Atoi(hs)
+	if err != nil {
+		return 0, 0, false
 	}
 	if minute, err = strconv.Atoi(ms); err != nil || minute < 0 || minute > 59 || hour < 0 {
-		return 0, 0, bad
+		return 0, 0, false
 	}
+	return hour, minute, true
+}
+
+// twentyFourHour turns a 12-hour clock's hour (1 to 12, with am or pm) into
+// 0 to 23, and checks that a 24-hour clock's hour is at most 23.
+func twentyFourHour(hour int, am, pm bool) (int, bool) {
 	switch {
 	case pm || am:
 		if hour < 1 || hour > 12 {
-			return 0, 0, bad
+			return 0, false
 		}
 		hour %= 12
 		if pm {
 			hour += 12
 		}
 	case hour > 23:
-		return 0, 0, bad
+		return 0, false
 	}
-	return hour, minute, nil
+	return hour, true
 }
 
 // splitClock cuts "14:30", "14.30", "14h30", "14h", "1430" or "9" into its

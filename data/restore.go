@@ -70,57 +70,76 @@ func (s *Store) Undelete(ctx context.Context, d Deleted) error {
 				iv.ID, d.Events[i].ID, d.Events[i].InterviewID)
 		}
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var taken bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM interviews WHERE id = ?)`, iv.ID).Scan(&taken); err != nil {
-			return err
-		}
-		if taken {
-			return ErrIDTaken
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO interviews
-			(id, company, role, contact_name, contact_email, starts_at, timezone, status, notes, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			iv.ID, iv.Company, iv.Role, iv.ContactName, iv.ContactEmail, formatStart(iv.StartsAt),
-			iv.TimeZone, string(iv.Status), iv.Notes, formatStamp(iv.CreatedAt), formatStamp(iv.UpdatedAt))
-		if err != nil {
-			return err
-		}
-		keepIDs := true
-		for _, e := range d.Events {
-			var used bool
-			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM events WHERE id = ?)`, e.ID).Scan(&used); err != nil {
-				return err
-			}
-			if used || e.ID <= 0 {
-				keepIDs = false
-				break
-			}
-		}
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO events
-			(id, interview_id, at, kind, from_status, to_status, scenario, subject, body)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
-		// Oldest first, so fresh IDs keep the timeline's order among
-		// entries with the same time.
-		for i := len(d.Events) - 1; i >= 0; i-- {
-			e := d.Events[i]
-			var id any // NULL lets SQLite choose
-			if keepIDs {
-				id = e.ID
-			}
-			if _, err := ins.ExecContext(ctx, id, iv.ID, formatStamp(e.At), string(e.Kind),
-				string(e.FromStatus), string(e.ToStatus), e.Scenario, e.Subject, e.Body); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return undelete(ctx, tx, d) })
 	if err != nil {
 		return fmt.Errorf("restore interview %d: %w", iv.ID, classify(err))
+	}
+	return nil
+}
+
+// undelete is Undelete's transaction: the interview row under its old ID,
+// or ErrIDTaken, then its timeline.
+func undelete(ctx context.Context, tx *sql.Tx, d Deleted) error {
+	iv := d.Interview
+	var taken bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM interviews WHERE id = ?)`, iv.ID).Scan(&taken); err != nil {
+		return err
+	}
+	if taken {
+		return ErrIDTaken
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO interviews
+		(id, company, role, contact_name, contact_email, starts_at, timezone, status, notes, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		iv.ID, iv.Company, iv.Role, iv.ContactName, iv.ContactEmail, formatStart(iv.StartsAt),
+		iv.TimeZone, string(iv.Status), iv.Notes, formatStamp(iv.CreatedAt), formatStamp(iv.UpdatedAt))
+	if err != nil {
+		return err
+	}
+	keepIDs, err := eventIDsFree(ctx, tx, d.Events)
+	if err != nil {
+		return err
+	}
+	return insertEvents(ctx, tx, iv.ID, d.Events, keepIDs)
+}
+
+// eventIDsFree reports whether every event can go back under its old ID:
+// each is positive and no entry uses it now.
+func eventIDsFree(ctx context.Context, tx *sql.Tx, events []Event) (bool, error) {
+	for _, e := range events {
+		var used bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM events WHERE id = ?)`, e.ID).Scan(&used); err != nil {
+			return false, err
+		}
+		if used || e.ID <= 0 {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// insertEvents adds events (newest first) to interview id's timeline,
+// under their old IDs when keepIDs is set and fresh ones otherwise.
+func insertEvents(ctx context.Context, tx *sql.Tx, id int64, events []Event, keepIDs bool) error {
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO events
+		(id, interview_id, at, kind, from_status, to_status, scenario, subject, body)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	// Oldest first, so fresh IDs keep the timeline's order among
+	// entries with the same time.
+	for i := len(events) - 1; i >= 0; i-- {
+		e := events[i]
+		var eventID any // NULL lets SQLite choose
+		if keepIDs {
+			eventID = e.ID
+		}
+		if _, err := ins.ExecContext(ctx, eventID, id, formatStamp(e.At), string(e.Kind),
+			string(e.FromStatus), string(e.ToStatus), e.Scenario, e.Subject, e.Body); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -120,31 +120,45 @@ func run(args []string, env Env) error {
 		return env.GUI(*dbPath)
 	}
 	cmd, cmdArgs := rest[0], rest[1:]
-	switch cmd {
-	case "version":
-		if len(cmdArgs) > 0 {
-			return usagef("usage: version takes no arguments")
-		}
-		fmt.Fprintf(env.Stdout, "bridgekeeper %s (schema %d)\n", Version, data.SchemaVersion())
-		return nil
-	case "help", "-h", "--help":
-		fmt.Fprint(env.Stdout, usage)
-		return nil
-	case "draft":
-		return runDraft(cmdArgs, *dbPath, env)
-	case "import":
-		return runImport(cmdArgs, *dbPath, env)
-	case "export":
-		return runExport(cmdArgs, *dbPath, env)
-	case "backup":
-		return runBackup(cmdArgs, *dbPath, env)
-	case "backups":
-		return runBackups(cmdArgs, *dbPath, env)
-	case "restore":
-		return runRestore(cmdArgs, *dbPath, env)
-	default:
+	sub, ok := subcommands[cmd]
+	if !ok {
 		return usagef("usage: unknown command %q", cmd)
 	}
+	return sub(cmdArgs, *dbPath, env)
+}
+
+// subcommand runs one command with the arguments after its name and the
+// --db path ("" for the default location).
+type subcommand func(args []string, dbPath string, env Env) error
+
+// subcommands maps each command name, and the ways of asking for help, to
+// what runs it.
+var subcommands = map[string]subcommand{
+	"version": runVersion,
+	"help":    runHelp,
+	"-h":      runHelp,
+	"--help":  runHelp,
+	"draft":   runDraft,
+	"import":  runImport,
+	"export":  runExport,
+	"backup":  runBackup,
+	"backups": runBackups,
+	"restore": runRestore,
+}
+
+// runVersion handles `version`: the release and the schema it writes.
+func runVersion(args []string, _ string, env Env) error {
+	if len(args) > 0 {
+		return usagef("usage: version takes no arguments")
+	}
+	fmt.Fprintf(env.Stdout, "bridgekeeper %s (schema %d)\n", Version, data.SchemaVersion())
+	return nil
+}
+
+// runHelp handles `help`, `-h` and `--help`, whatever follows them.
+func runHelp(_ []string, _ string, env Env) error {
+	fmt.Fprint(env.Stdout, usage)
+	return nil
 }
 
 func flagWasSet(fs *flag.FlagSet, name string) bool {

@@ -275,13 +275,9 @@ func parseTimeFlag(flagName, text string, zone *time.Location, warn io.Writer) (
 // the your_name setting. Flags given explicitly always win. It returns the
 // zone to write times in.
 func (f *draftFlags) prefill(in *compose.Input, dbPath string, zone *time.Location) (*time.Location, error) {
-	var id int64
-	if f.set["interview"] {
-		var err error
-		id, err = strconv.ParseInt(strings.TrimSpace(f.interview), 10, 64)
-		if err != nil || id <= 0 {
-			return zone, usagef("draft: --interview: %q is not an interview ID", f.interview)
-		}
+	id, err := f.interviewID()
+	if err != nil {
+		return zone, err
 	}
 	store, err := openStore(dbPath, false)
 	if errors.Is(err, data.ErrNoDatabase) && dbPath == "" && id == 0 {
@@ -311,6 +307,26 @@ func (f *draftFlags) prefill(in *compose.Input, dbPath string, zone *time.Locati
 	if err != nil {
 		return zone, fmt.Errorf("draft: %w", err)
 	}
+	return f.fillFromInterview(in, iv, zone), nil
+}
+
+// interviewID reads --interview; 0 means the flag was not given.
+func (f *draftFlags) interviewID() (int64, error) {
+	if !f.set["interview"] {
+		return 0, nil
+	}
+	id, err := strconv.ParseInt(strings.TrimSpace(f.interview), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usagef("draft: --interview: %q is not an interview ID", f.interview)
+	}
+	return id, nil
+}
+
+// fillFromInterview copies the tracked interview's company, role, contact
+// and time into in where no flag gave them, and returns the zone to write
+// times in: the interview's own unless --tz was given or it cannot be
+// loaded.
+func (f *draftFlags) fillFromInterview(in *compose.Input, iv data.Interview, zone *time.Location) *time.Location {
 	fill := func(flagName string, dst *string, v string) {
 		if !f.set[flagName] {
 			*dst = v
@@ -328,7 +344,7 @@ func (f *draftFlags) prefill(in *compose.Input, dbPath string, zone *time.Locati
 	if !iv.StartsAt.IsZero() {
 		in.When = iv.StartsAt.In(zone)
 	}
-	return zone, nil
+	return zone
 }
 
 // inputUsage turns the composer's validation errors into one usage line

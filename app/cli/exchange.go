@@ -22,17 +22,10 @@ import (
 // back, so a bad file adds nothing. On a terminal, standard error shows how
 // far it has got.
 func runImport(args []string, dbPath string, env Env) error {
-	switch {
-	case len(args) == 0:
-		return usagef("import: say what to import: import csv FILE")
-	case args[0] != "csv":
-		return usagef("import: unknown format %q (only csv can be imported)", args[0])
-	case len(args) == 1:
-		return usagef("import csv: missing the FILE to read")
-	case len(args) > 2:
-		return usagef("import csv: unexpected argument %q after the file", args[2])
+	name, err := importFile(args)
+	if err != nil {
+		return err
 	}
-	name := args[1]
 	// The file is opened first, so a wrong path creates no database.
 	in, closeIn, err := openInput(name, env)
 	if err != nil {
@@ -74,15 +67,37 @@ func runImport(args []string, dbPath string, env Env) error {
 	if err != nil {
 		return fmt.Errorf("import %s: %w", name, err)
 	}
-	for _, w := range res.Warnings {
-		fmt.Fprintf(env.Stderr, "bridgekeeper: warning: %s\n", w)
-	}
-	if res.MoreWarnings > 0 {
-		fmt.Fprintf(env.Stderr, "bridgekeeper: warning: and %s\n", plural(res.MoreWarnings, "more warning", "more warnings"))
-	}
+	printWarnings(env.Stderr, res)
 	// Digits without separators: scripts read this line.
 	fmt.Fprintf(env.Stdout, "Imported %s.\n", plural(res.Added, "interview", "interviews"))
 	return nil
+}
+
+// importFile checks the arguments of `import` and returns the FILE named
+// after "csv".
+func importFile(args []string) (string, error) {
+	switch {
+	case len(args) == 0:
+		return "", usagef("import: say what to import: import csv FILE")
+	case args[0] != "csv":
+		return "", usagef("import: unknown format %q (only csv can be imported)", args[0])
+	case len(args) == 1:
+		return "", usagef("import csv: missing the FILE to read")
+	case len(args) > 2:
+		return "", usagef("import csv: unexpected argument %q after the file", args[2])
+	}
+	return args[1], nil
+}
+
+// printWarnings writes an import's warnings to w, one a line, and how many
+// more there were than it kept.
+func printWarnings(w io.Writer, res data.ImportResult) {
+	for _, msg := range res.Warnings {
+		fmt.Fprintf(w, "bridgekeeper: warning: %s\n", msg)
+	}
+	if res.MoreWarnings > 0 {
+		fmt.Fprintf(w, "bridgekeeper: warning: and %s\n", plural(res.MoreWarnings, "more warning", "more warnings"))
+	}
 }
 
 // thousands writes n (not negative) with commas between groups of three
@@ -163,39 +178,10 @@ func openInput(name string, env Env) (io.Reader, func(), error) {
 // or the upcoming ones as a calendar. Without --out it writes to standard
 // output; with it, the file appears complete or not at all.
 func runExport(args []string, dbPath string, env Env) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	out := fs.String("out", "", "write to this file instead of standard output")
-	// Flags may come before or after the format.
-	if err := fs.Parse(args); err != nil {
-		return usagef("export: %v", err)
+	format, out, err := parseExportArgs(args)
+	if err != nil {
+		return err
 	}
-	rest := fs.Args()
-	if len(rest) == 0 {
-		return usagef("export: say which format: export csv|ics [--out FILE]")
-	}
-	format := rest[0]
-	if err := fs.Parse(rest[1:]); err != nil {
-		return usagef("export: %v", err)
-	}
-	if fs.NArg() > 0 {
-		return usagef("export %s: unexpected argument %q", format, fs.Arg(0))
-	}
-	if format != "csv" && format != "ics" {
-		return usagef("export: unknown format %q (want csv or ics)", format)
-	}
-	if flagWasSet(fs, "out") && *out == "" {
-		return usagef("export: --out needs a file path")
-	}
-	if *out != "" {
-		if info, err := os.Stat(filepath.Dir(*out)); err != nil || !info.IsDir() {
-			return usagef("export: cannot write %s: folder %s does not exist", *out, filepath.Dir(*out))
-		}
-		if info, err := os.Stat(*out); err == nil && info.IsDir() {
-			return usagef("export: cannot write %s: it is a folder", *out)
-		}
-	}
-
 	s, err := openStore(dbPath, false)
 	if err != nil {
 		return err
@@ -205,29 +191,77 @@ func runExport(args []string, dbPath string, env Env) error {
 	if err != nil {
 		return err
 	}
-	write := func(w io.Writer) error { return data.WriteCSV(w, ivs) }
-	count := len(ivs)
-	if format == "ics" {
-		now := time.Now()
-		upcoming := data.Upcoming(ivs, now)
-		write = func(w io.Writer) error { return data.WriteICS(w, upcoming, now) }
-		count = len(upcoming)
-	}
-
-	if *out == "" {
+	write, count := exportWriter(format, ivs)
+	if out == "" {
 		bw := bufio.NewWriter(env.Stdout)
 		if err := write(bw); err != nil {
 			return err
 		}
 		return bw.Flush()
 	}
-	if err := data.WriteFileAtomic(*out, write); err != nil {
+	if err := data.WriteFileAtomic(out, write); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	noun := "interviews"
-	if count == 1 {
-		noun = "interview"
-	}
-	fmt.Fprintf(env.Stdout, "Exported %d %s to %s.\n", count, noun, *out)
+	fmt.Fprintf(env.Stdout, "Exported %s to %s.\n", plural(count, "interview", "interviews"), out)
 	return nil
+}
+
+// parseExportArgs reads `export`'s arguments: the format ("csv" or "ics")
+// and the --out file ("" for standard output), which is checked before any
+// database is opened.
+func parseExportArgs(args []string) (format, out string, err error) {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	outFlag := fs.String("out", "", "write to this file instead of standard output")
+	// Flags may come before or after the format.
+	if err := fs.Parse(args); err != nil {
+		return "", "", usagef("export: %v", err)
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		return "", "", usagef("export: say which format: export csv|ics [--out FILE]")
+	}
+	format = rest[0]
+	if err := fs.Parse(rest[1:]); err != nil {
+		return "", "", usagef("export: %v", err)
+	}
+	if fs.NArg() > 0 {
+		return "", "", usagef("export %s: unexpected argument %q", format, fs.Arg(0))
+	}
+	if format != "csv" && format != "ics" {
+		return "", "", usagef("export: unknown format %q (want csv or ics)", format)
+	}
+	if flagWasSet(fs, "out") && *outFlag == "" {
+		return "", "", usagef("export: --out needs a file path")
+	}
+	if err := checkOutPath(*outFlag); err != nil {
+		return "", "", err
+	}
+	return format, *outFlag, nil
+}
+
+// checkOutPath fails when --out names a folder, or a file in a folder that
+// does not exist; "" (standard output) passes.
+func checkOutPath(out string) error {
+	if out == "" {
+		return nil
+	}
+	if info, err := os.Stat(filepath.Dir(out)); err != nil || !info.IsDir() {
+		return usagef("export: cannot write %s: folder %s does not exist", out, filepath.Dir(out))
+	}
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		return usagef("export: cannot write %s: it is a folder", out)
+	}
+	return nil
+}
+
+// exportWriter returns what writes the export in format and how many
+// interviews it holds: all of them as CSV, the upcoming ones as ICS.
+func exportWriter(format string, ivs []data.Interview) (write func(io.Writer) error, count int) {
+	if format == "ics" {
+		now := time.Now()
+		upcoming := data.Upcoming(ivs, now)
+		return func(w io.Writer) error { return data.WriteICS(w, upcoming, now) }, len(upcoming)
+	}
+	return func(w io.Writer) error { return data.WriteCSV(w, ivs) }, len(ivs)
 }
