@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	advicelib "bridgekeeper/advice"
-	draft "bridgekeeper/compose"
+	"bridgekeeper/advice"
+	"bridgekeeper/compose"
 )
 
 const (
@@ -31,7 +31,7 @@ const (
 // scenarioAction names the email each composer scenario writes, as a button
 // label: the scenario table's words.
 func scenarioAction(id string) string {
-	if info, ok := draft.Info(draft.Scenario(id)); ok && info.Action != "" {
+	if info, ok := compose.Info(compose.Scenario(id)); ok && info.Action != "" {
 		return info.Action
 	}
 	return "Write this email"
@@ -45,19 +45,19 @@ func readingTime(words int) string {
 // adviceRow is one row of the grouped list: a category heading or an article.
 type adviceRow struct {
 	heading string
-	article *advicelib.Article
+	article *advice.Article
 }
 
-// advice is the Advice tab: the article library on the left, searchable,
+// adviceTab is the Advice tab: the article library on the left, searchable,
 // and the chosen article on the right with buttons that open the composer.
-type advice struct {
+type adviceTab struct {
 	ui      *UI
-	lib     *advicelib.Library
+	lib     *advice.Library
 	loadErr error
 
-	rows    []adviceRow        // the grouped list: headings and articles
-	results []advicelib.Result // ranked hits while the search box has text
-	current *advicelib.Article
+	rows    []adviceRow     // the grouped list: headings and articles
+	results []advice.Result // ranked hits while the search box has text
+	current *advice.Article
 	// syncing stops the two lists' selection callbacks from echoing each
 	// other while one of them is brought in line with the current article.
 	syncing bool
@@ -82,20 +82,20 @@ type advice struct {
 	remembered string
 }
 
-func newAdvice(u *UI) *advice { return &advice{ui: u} }
+func newAdvice(u *UI) *adviceTab { return &adviceTab{ui: u} }
 
 // load parses the articles the first time the tab is built rather than at
 // start-up, since the tab is hidden until someone opens it.
-func (a *advice) load() {
+func (a *adviceTab) load() {
 	if a.lib != nil || a.loadErr != nil {
 		return
 	}
-	a.lib, a.loadErr = advicelib.Load()
+	a.lib, a.loadErr = advice.Load()
 	if a.loadErr != nil {
 		fyne.LogError("load advice articles", a.loadErr)
 		return
 	}
-	for _, cat := range advicelib.Categories() {
+	for _, cat := range advice.Categories() {
 		arts := a.lib.ByCategory(cat)
 		if len(arts) == 0 {
 			continue
@@ -107,11 +107,11 @@ func (a *advice) load() {
 	}
 }
 
-func (a *advice) tabItem() *container.TabItem {
+func (a *adviceTab) tabItem() *container.TabItem {
 	return a.ui.lazyItem("Advice", theme.HelpIcon(), a.buildUI)
 }
 
-func (a *advice) buildUI() fyne.CanvasObject {
+func (a *adviceTab) buildUI() fyne.CanvasObject {
 	a.load()
 	if a.loadErr != nil {
 		icon := canvas.NewImageFromResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
@@ -187,7 +187,7 @@ func (a *advice) buildUI() fyne.CanvasObject {
 }
 
 // newGroupedRow holds both row kinds; updateGroupedRow shows the right one.
-func (a *advice) newGroupedRow() fyne.CanvasObject {
+func (a *adviceTab) newGroupedRow() fyne.CanvasObject {
 	heading := &inertRow{text: &widget.RichText{Scroll: container.ScrollNone, Segments: []widget.RichTextSegment{
 		&widget.TextSegment{Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePlaceHolder}},
 	}}}
@@ -197,7 +197,7 @@ func (a *advice) newGroupedRow() fyne.CanvasObject {
 	return container.NewStack(heading, indented)
 }
 
-func (a *advice) updateGroupedRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (a *adviceTab) updateGroupedRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < 0 || id >= len(a.rows) {
 		return
 	}
@@ -218,7 +218,7 @@ func (a *advice) updateGroupedRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // newResultRow is a bold title over two lines of the matching text.
-func (a *advice) newResultRow() fyne.CanvasObject {
+func (a *adviceTab) newResultRow() fyne.CanvasObject {
 	title := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	style := widget.RichTextStyle{SizeName: theme.SizeNameCaptionText, ColorName: theme.ColorNamePlaceHolder}
 	snippet := &widget.RichText{Scroll: container.ScrollNone, Wrapping: fyne.TextWrapWord, Truncation: fyne.TextTruncateEllipsis,
@@ -234,7 +234,7 @@ func (a *advice) newResultRow() fyne.CanvasObject {
 	return container.NewBorder(title, nil, nil, nil, tight)
 }
 
-func (a *advice) updateResultRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (a *adviceTab) updateResultRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < 0 || id >= len(a.results) {
 		return
 	}
@@ -247,7 +247,7 @@ func (a *advice) updateResultRow(id widget.ListItemID, o fyne.CanvasObject) {
 	snippet.Refresh()
 }
 
-func (a *advice) onGroupedSelected(id widget.ListItemID) {
+func (a *adviceTab) onGroupedSelected(id widget.ListItemID) {
 	if a.syncing || id < 0 || id >= len(a.rows) {
 		return
 	}
@@ -260,14 +260,14 @@ func (a *advice) onGroupedSelected(id widget.ListItemID) {
 	a.open(a.rows[id].article)
 }
 
-func (a *advice) onFoundSelected(id widget.ListItemID) {
+func (a *adviceTab) onFoundSelected(id widget.ListItemID) {
 	if a.syncing || id < 0 || id >= len(a.results) {
 		return
 	}
 	a.open(a.results[id].Article)
 }
 
-func (a *advice) onSearch(text string) {
+func (a *adviceTab) onSearch(text string) {
 	query := strings.TrimSpace(text)
 	if query == "" {
 		a.results = nil
@@ -300,24 +300,24 @@ func (a *advice) onSearch(text string) {
 }
 
 // onSearchSubmitted opens the best match, so Enter reads the top result.
-func (a *advice) onSearchSubmitted(string) {
+func (a *adviceTab) onSearchSubmitted(string) {
 	if len(a.results) > 0 {
 		a.open(a.results[0].Article)
 	}
 }
 
-func (a *advice) onClearSearch() {
+func (a *adviceTab) onClearSearch() {
 	a.search.SetText("")
 	a.ui.env.Window.Canvas().Focus(a.search)
 }
 
-func (a *advice) onWrite(scenario string) {
+func (a *adviceTab) onWrite(scenario string) {
 	a.ui.composeAbout(nil, scenario)
 }
 
 // show selects and displays the article with that slug; an unknown slug
 // falls back to the first article rather than leaving the pane blank.
-func (a *advice) show(slug string) {
+func (a *adviceTab) show(slug string) {
 	if a.lib == nil || a.search == nil {
 		return
 	}
@@ -330,7 +330,7 @@ func (a *advice) show(slug string) {
 
 // pick finds the article to show for a slug, falling back to the starting
 // article and then to whatever comes first.
-func (a *advice) pick(slug string) *advicelib.Article {
+func (a *adviceTab) pick(slug string) *advice.Article {
 	for _, s := range []string{slug, adviceFirstSlug} {
 		if art, ok := a.lib.Get(s); ok {
 			return art
@@ -344,7 +344,7 @@ func (a *advice) pick(slug string) *advicelib.Article {
 
 // open shows an article in the reading pane, highlights it in the list and
 // remembers it for the next run.
-func (a *advice) open(art *advicelib.Article) {
+func (a *adviceTab) open(art *advice.Article) {
 	if art == nil {
 		return
 	}
@@ -356,7 +356,7 @@ func (a *advice) open(art *advicelib.Article) {
 	a.syncSelection()
 }
 
-func (a *advice) render(art *advicelib.Article) {
+func (a *adviceTab) render(art *advice.Article) {
 	setSegmentText(a.title, art.Title)
 	setSegmentText(a.summary, art.Summary)
 	setSegmentText(a.meta, art.Category+"  ·  "+readingTime(art.Words))
@@ -402,7 +402,7 @@ func setSegmentText(rt *widget.RichText, text string) {
 
 // syncSelection highlights the current article in whichever list is showing
 // it, without re-running the selection handlers.
-func (a *advice) syncSelection() {
+func (a *adviceTab) syncSelection() {
 	if a.current == nil || a.grouped == nil {
 		return
 	}
@@ -412,7 +412,7 @@ func (a *advice) syncSelection() {
 		a.grouped.sel = i
 		a.grouped.Select(i)
 	}
-	if i := slices.IndexFunc(a.results, func(r advicelib.Result) bool { return r.Article == a.current }); i >= 0 {
+	if i := slices.IndexFunc(a.results, func(r advice.Result) bool { return r.Article == a.current }); i >= 0 {
 		a.found.Select(i)
 	} else {
 		a.found.UnselectAll()
@@ -421,7 +421,7 @@ func (a *advice) syncSelection() {
 
 // remember stores the slug off the UI goroutine, since preferences are
 // saved to disk on every change.
-func (a *advice) remember(slug string) {
+func (a *adviceTab) remember(slug string) {
 	if slug == a.remembered {
 		return
 	}

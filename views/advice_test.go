@@ -12,13 +12,13 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	advicelib "bridgekeeper/advice"
+	"bridgekeeper/advice"
 )
 
 // groupedRow renders row i of the grouped list through the list's own
 // callbacks and reports what the user sees: the text and whether it is a
 // category heading.
-func groupedRow(a *advice, i int) (text string, heading bool) {
+func groupedRow(a *adviceTab, i int) (text string, heading bool) {
 	o := a.grouped.CreateItem()
 	a.grouped.UpdateItem(i, o)
 	stack := o.(*fyne.Container)
@@ -29,7 +29,7 @@ func groupedRow(a *advice, i int) (text string, heading bool) {
 }
 
 // resultRow renders row i of the search results: title and snippet.
-func resultRow(a *advice, i int) (title, snippet string) {
+func resultRow(a *adviceTab, i int) (title, snippet string) {
 	o := a.found.CreateItem()
 	a.found.UpdateItem(i, o)
 	row := o.(*fyne.Container)
@@ -38,7 +38,7 @@ func resultRow(a *advice, i int) (title, snippet string) {
 }
 
 // rowOf is the grouped-list row that holds the article with that slug.
-func rowOf(t *testing.T, a *advice, slug string) int {
+func rowOf(t *testing.T, a *adviceTab, slug string) int {
 	t.Helper()
 	for i, r := range a.rows {
 		if r.article != nil && r.article.Slug == slug {
@@ -50,7 +50,7 @@ func rowOf(t *testing.T, a *advice, slug string) int {
 }
 
 // actionButtons are the "write this email" buttons under the article.
-func actionButtons(a *advice) []*widget.Button {
+func actionButtons(a *adviceTab) []*widget.Button {
 	var out []*widget.Button
 	for _, o := range a.actions.Objects {
 		out = append(out, o.(*widget.Button))
@@ -58,9 +58,9 @@ func actionButtons(a *advice) []*widget.Button {
 	return out
 }
 
-func loadLibrary(t *testing.T) *advicelib.Library {
+func loadLibrary(t *testing.T) *advice.Library {
 	t.Helper()
-	lib, err := advicelib.Load()
+	lib, err := advice.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,7 +332,7 @@ func TestAdviceShowSelectsArticle(t *testing.T) {
 func TestAdviceRemembersLastArticle(t *testing.T) {
 	h := newHarness(t)
 	app := h.ui.env.App
-	rebuild := func() *advice {
+	rebuild := func() *adviceTab {
 		u := New(Env{App: app, Window: test.NewTempWindow(t, nil), Store: h.store, Clipboard: h.clip, Opener: h.opener})
 		u.runResultsInWait()
 		t.Cleanup(u.Wait)
@@ -366,7 +366,7 @@ func TestAdviceRemembersLastArticle(t *testing.T) {
 
 func TestAdviceLoadFailureShowsMessage(t *testing.T) {
 	h := newHarness(t)
-	a := &advice{ui: h.ui, loadErr: errors.New("load articles/x.md: missing title")}
+	a := &adviceTab{ui: h.ui, loadErr: errors.New("load articles/x.md: missing title")}
 	content := a.buildUI()
 	a.show("cancel-without-burning-bridges") // must not panic
 	var texts []string
@@ -429,7 +429,7 @@ func TestAdviceScreenshots(t *testing.T) {
 		shot("end")
 		h.win.Resize(fyne.NewSize(780, 560))
 		shot("small")
-		broken := &advice{ui: h.ui, loadErr: errors.New(`load articles/x.md: article "x": missing title in front matter`)}
+		broken := &adviceTab{ui: h.ui, loadErr: errors.New(`load articles/x.md: article "x": missing title in front matter`)}
 		h.win.SetContent(broken.buildUI())
 		h.win.Resize(fyne.NewSize(1100, 720))
 		shot("error")

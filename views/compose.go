@@ -17,15 +17,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	draft "bridgekeeper/compose"
+	"bridgekeeper/compose"
 	"bridgekeeper/data"
 )
 
-// compose is the Compose tab: the form on the left writes the email on the
+// composeTab is the Compose tab: the form on the left writes the email on the
 // right as the user types, and the email is checked against the advice.
-type compose struct {
+type composeTab struct {
 	ui        *UI
-	engine    *draft.Engine
+	engine    *compose.Engine
 	engineErr error
 	// now is the clock behind the notice check and the last-minute
 	// suggestion; tests set it so they do not depend on the day they run.
@@ -46,9 +46,9 @@ type compose struct {
 	localZone   string
 	signature   string
 
-	in        draft.Input
+	in        compose.Input
 	errs      map[string]string
-	generated draft.Draft
+	generated compose.Draft
 	// The user's own edits to the subject or body are kept when the form
 	// changes; writing is set while the composer itself fills them.
 	subjectEdited, bodyEdited bool
@@ -63,8 +63,8 @@ type compose struct {
 	// relayout is set when a form field appeared or went.
 	relayout     bool
 	armed        map[string]bool
-	lastScenario draft.Scenario
-	suggestTo    draft.Scenario
+	lastScenario compose.Scenario
+	suggestTo    compose.Scenario
 	reviewKey    string
 	copyFlash    int
 	saving       bool
@@ -126,8 +126,8 @@ type compose struct {
 // the composer writes, and short enough to wrap in well under a second.
 const composeBodyLimit = 8 << 10
 
-func newCompose(u *UI) *compose {
-	c := &compose{
+func newCompose(u *UI) *composeTab {
+	c := &composeTab{
 		ui:          u,
 		now:         time.Now,
 		dateLayout:  trackerDateLayout(),
@@ -138,15 +138,15 @@ func newCompose(u *UI) *compose {
 		armed:       map[string]bool{},
 		msgs:        map[string]*widget.Label{},
 	}
-	c.engine, c.engineErr = draft.New()
+	c.engine, c.engineErr = compose.New()
 	return c
 }
 
-func (c *compose) tabItem() *container.TabItem {
+func (c *composeTab) tabItem() *container.TabItem {
 	return container.NewTabItemWithIcon("Compose", theme.MailComposeIcon(), c.buildUI())
 }
 
-func (c *compose) buildUI() fyne.CanvasObject {
+func (c *composeTab) buildUI() fyne.CanvasObject {
 	form := c.buildForm()
 	preview := c.buildPreview()
 	c.quiet = true
@@ -166,7 +166,7 @@ func (c *compose) buildUI() fyne.CanvasObject {
 // already there, that throw-away pass wraps them a word or two to a line
 // and costs more text shaping than the real layout. It is safe to call
 // more than once.
-func (c *compose) writeFirstDraft() {
+func (c *composeTab) writeFirstDraft() {
 	if c.built {
 		return
 	}
@@ -176,11 +176,11 @@ func (c *compose) writeFirstDraft() {
 
 // onShown loads the user's settings the first time the composer is used.
 // It is safe to call any number of times.
-func (c *compose) onShown() { c.afterEvent() }
+func (c *composeTab) onShown() { c.afterEvent() }
 
 // buildPreview lays out the email (subject and body, both editable), the
 // checks under it and the actions at the bottom.
-func (c *compose) buildPreview() fyne.CanvasObject {
+func (c *composeTab) buildPreview() fyne.CanvasObject {
 	c.suggestText = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.suggestBtn = &widget.Button{Text: "Switch", Importance: widget.WarningImportance, OnTapped: c.onSuggest}
 	c.suggest = newTrackerBanner(theme.ColorNameWarning, theme.NewWarningThemedResource(theme.WarningIcon()),
@@ -239,14 +239,14 @@ func (c *compose) buildPreview() fyne.CanvasObject {
 // applySettings fills the user's name, tone and time zone from their
 // settings without overwriting anything already chosen, and signs drafts
 // with their signature.
-func (c *compose) applySettings(st data.Settings) {
+func (c *composeTab) applySettings(st data.Settings) {
 	c.signature = strings.TrimSpace(st.Signature)
 	c.quiet = true
 	if strings.TrimSpace(c.fromName.Text) == "" {
 		c.fromName.SetText(st.YourName)
 	}
-	if t, err := draft.ParseTone(st.DefaultTone); err == nil && !c.toneTouched {
-		c.tone.SetSelected(composeToneLabels()[slices.Index(draft.Tones(), t)])
+	if t, err := compose.ParseTone(st.DefaultTone); err == nil && !c.toneTouched {
+		c.tone.SetSelected(composeToneLabels()[slices.Index(compose.Tones(), t)])
 	}
 	if strings.TrimSpace(c.zone.Text) == "" {
 		zone := st.DefaultZone
@@ -261,10 +261,10 @@ func (c *compose) applySettings(st data.Settings) {
 
 // prefill sets the form up for an interview from the tracker (nil keeps
 // the people and times) and a scenario ("" keeps the current one).
-func (c *compose) prefill(iv *data.Interview, scenario string) {
+func (c *composeTab) prefill(iv *data.Interview, scenario string) {
 	c.quiet = true
-	if s, err := draft.ParseScenario(scenario); err == nil {
-		for i, info := range draft.Scenarios() {
+	if s, err := compose.ParseScenario(scenario); err == nil {
+		for i, info := range compose.Scenarios() {
 			if info.ID == s {
 				c.scenario.SetSelectedIndex(i)
 			}
@@ -310,7 +310,7 @@ func (c *compose) prefill(iv *data.Interview, scenario string) {
 // withZone calls fn with a zone, at once when it is cached and otherwise
 // once it has loaded; an unknown zone falls back to UTC, and the zone
 // field says the name is not a zone.
-func (c *compose) withZone(name string, fn func(*time.Location)) {
+func (c *composeTab) withZone(name string, fn func(*time.Location)) {
 	if loc, ok := c.zones[name]; ok {
 		if loc == nil {
 			loc = time.UTC
@@ -322,7 +322,7 @@ func (c *compose) withZone(name string, fn func(*time.Location)) {
 }
 
 // link ties the draft to a tracker interview, so saving files it there.
-func (c *compose) link(iv *data.Interview) {
+func (c *composeTab) link(iv *data.Interview) {
 	copied := *iv
 	c.interview = &copied
 	what := composeOr(iv.Company, "this company")
@@ -335,7 +335,7 @@ func (c *compose) link(iv *data.Interview) {
 	c.relayout = false
 }
 
-func (c *compose) onUnlink() {
+func (c *composeTab) onUnlink() {
 	c.interview = nil
 	c.setVisible(c.linked, false)
 	composeRelayout(c.formScroll)
@@ -343,7 +343,7 @@ func (c *compose) onUnlink() {
 	c.setStatus("Saving will now add a new interview to the tracker.", widget.MediumImportance)
 }
 
-func (c *compose) addShortcuts(cv fyne.Canvas) {
+func (c *composeTab) addShortcuts(cv fyne.Canvas) {
 	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
 		func(fyne.Shortcut) {
 			if c.ui.Selected() == TabCompose {
@@ -352,7 +352,7 @@ func (c *compose) addShortcuts(cv fyne.Canvas) {
 		})
 }
 
-func (c *compose) onScenario(string) {
+func (c *composeTab) onScenario(string) {
 	s := c.scenarioID()
 	if info, ok := composeScenarioInfo(s); ok && c.summary.Text != info.Summary {
 		c.summary.SetText(info.Summary)
@@ -369,7 +369,7 @@ func (c *compose) onScenario(string) {
 		c.clearSlots()
 	default:
 		// Times proposed for a reschedule stay on offer in a cancellation.
-		if composeAlwaysProposes(c.lastScenario) && len(c.slots) > 0 && draft.Uses(s).OfferReschedule {
+		if composeAlwaysProposes(c.lastScenario) && len(c.slots) > 0 && compose.Uses(s).OfferReschedule {
 			c.offer.SetChecked(true)
 		}
 	}
@@ -379,7 +379,7 @@ func (c *compose) onScenario(string) {
 }
 
 // changed redrafts after any change to the form.
-func (c *compose) changed() {
+func (c *composeTab) changed() {
 	if c.quiet || c.body == nil {
 		return
 	}
@@ -390,7 +390,7 @@ func (c *compose) changed() {
 
 // update redrafts the email from the form and reviews it. The engine is
 // fast enough (tens of microseconds) to run on every keystroke.
-func (c *compose) update() {
+func (c *composeTab) update() {
 	in, errs := c.collect()
 	c.in, c.errs = in, errs
 	c.applyVisibility(in.Scenario)
@@ -420,7 +420,7 @@ func (c *compose) update() {
 
 // onDraftEdited notes the user's own changes to the subject or body, which
 // later form changes must not overwrite, and re-checks the text as it is.
-func (c *compose) onDraftEdited() {
+func (c *composeTab) onDraftEdited() {
 	if c.writing || c.edited == nil {
 		return
 	}
@@ -432,7 +432,7 @@ func (c *compose) onDraftEdited() {
 }
 
 // showEdited shows the reset link while the user's edits are kept.
-func (c *compose) showEdited() {
+func (c *composeTab) showEdited() {
 	if on := c.subjectEdited || c.bodyEdited; on != c.edited.Visible() {
 		if on {
 			c.edited.Show()
@@ -443,7 +443,7 @@ func (c *compose) showEdited() {
 	}
 }
 
-func (c *compose) onResetDraft() {
+func (c *composeTab) onResetDraft() {
 	c.subjectEdited, c.bodyEdited = false, false
 	c.update()
 	c.setStatus("The email is back to the generated text.", widget.MediumImportance)
@@ -451,15 +451,15 @@ func (c *compose) onResetDraft() {
 
 // composeAlwaysProposes reports a scenario whose email always proposes new
 // times (a reschedule), rather than offering them when asked.
-func composeAlwaysProposes(s draft.Scenario) bool {
-	u := draft.Uses(s)
+func composeAlwaysProposes(s compose.Scenario) bool {
+	u := compose.Uses(s)
 	return u.Slots && !u.OfferReschedule
 }
 
 // updateSuggestion offers a better scenario, never switching by itself.
-func (c *compose) updateSuggestion() {
+func (c *composeTab) updateSuggestion() {
 	c.suggestTo = ""
-	if s, ok := draft.Suggest(c.in); ok {
+	if s, ok := compose.Suggest(c.in); ok {
 		c.suggestTo = s.To
 		c.suggestText.SetText(s.Why)
 		c.suggestBtn.SetText(s.Action)
@@ -474,12 +474,12 @@ func (c *compose) updateSuggestion() {
 	}
 }
 
-func (c *compose) onSuggest() {
+func (c *composeTab) onSuggest() {
 	to := c.suggestTo
 	if to == "" {
 		return
 	}
-	if composeAlwaysProposes(c.scenarioID()) && draft.Uses(to).OfferReschedule {
+	if composeAlwaysProposes(c.scenarioID()) && compose.Uses(to).OfferReschedule {
 		// They wanted another time; the last-minute email still asks for one.
 		c.quiet = true
 		c.offer.SetChecked(true)
@@ -567,10 +567,10 @@ func (r *composeCheckRow) set(it composeItem) {
 // review re-checks the email as it stands (edited or not), lists what the
 // form still lacks, and shows the phone script when there is under a day's
 // notice.
-func (c *compose) review() {
+func (c *composeTab) review() {
 	in := c.in
-	d := draft.Draft{Scenario: in.Scenario, Subject: c.subject.Text, Body: c.body.Text}
-	checks := draft.Checks(in, d)
+	d := compose.Draft{Scenario: in.Scenario, Subject: c.subject.Text, Body: c.body.Text}
+	checks := compose.Checks(in, d)
 	items := c.missing(in)
 	for _, ch := range checks {
 		it := composeItem{level: composeOK, text: ch.Message}
@@ -624,7 +624,7 @@ func (c *compose) review() {
 }
 
 // missing lists what the form still needs, each with a way to get there.
-func (c *compose) missing(in draft.Input) []composeItem {
+func (c *composeTab) missing(in compose.Input) []composeItem {
 	var out []composeItem
 	add := func(text string, field fyne.CanvasObject) {
 		out = append(out, composeItem{level: composeTodo, text: text, link: "Fill in", action: func() { c.reveal(field) }})
@@ -641,7 +641,7 @@ func (c *compose) missing(in draft.Input) []composeItem {
 	if in.FromName == "" {
 		add("Add your name so the email is signed.", c.fromName)
 	}
-	if draft.Uses(in.Scenario).When {
+	if compose.Uses(in.Scenario).When {
 		switch {
 		case c.errs[composeFieldDate] != "":
 			add("Interview date: "+composeLower(c.errs[composeFieldDate]), c.date)
@@ -676,7 +676,7 @@ func composeOr(s, fallback string) string {
 }
 
 // reveal scrolls the form to a field and puts the cursor in it.
-func (c *compose) reveal(o fyne.CanvasObject) {
+func (c *composeTab) reveal(o fyne.CanvasObject) {
 	d := fyne.CurrentApp().Driver()
 	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(c.formBody).Y
 	c.formScroll.ScrollToOffset(fyne.NewPos(0, max(0, y-4*theme.Padding())))
@@ -700,7 +700,7 @@ func composeRelayout(o fyne.CanvasObject) {
 
 // clearStatus removes the last action's outcome once the email changes:
 // "Copied" or "Saved" would no longer be true of what is on screen.
-func (c *compose) clearStatus() {
+func (c *composeTab) clearStatus() {
 	if c.status.Visible() {
 		c.status.Hide()
 		composeRelayout(c.preview)
@@ -708,7 +708,7 @@ func (c *compose) clearStatus() {
 }
 
 // setStatus shows the outcome of the last action above the buttons.
-func (c *compose) setStatus(text string, imp widget.Importance) {
+func (c *composeTab) setStatus(text string, imp widget.Importance) {
 	c.status.Importance = imp
 	c.status.SetText(text)
 	if !c.status.Visible() {
@@ -717,7 +717,7 @@ func (c *compose) setStatus(text string, imp widget.Importance) {
 	}
 }
 
-func (c *compose) copyText(text, what string) bool {
+func (c *composeTab) copyText(text, what string) bool {
 	if c.ui.env.Clipboard == nil {
 		c.setStatus("Could not copy: no clipboard is available.", widget.DangerImportance)
 		return false
@@ -732,7 +732,7 @@ func (c *compose) copyText(text, what string) bool {
 
 // onCopy copies the body, the part pasted into a mail; the subject has its
 // own copy button.
-func (c *compose) onCopy() {
+func (c *composeTab) onCopy() {
 	if !c.copyText(c.body.Text, "email") {
 		return
 	}
@@ -748,12 +748,12 @@ func (c *compose) onCopy() {
 	})
 }
 
-func (c *compose) onCopySubject() { c.copyText(c.subject.Text, "subject") }
+func (c *composeTab) onCopySubject() { c.copyText(c.subject.Text, "subject") }
 
-func (c *compose) onCopyScript() { c.copyText(c.phoneText.Text, "phone script") }
+func (c *composeTab) onCopyScript() { c.copyText(c.phoneText.Text, "phone script") }
 
-func (c *compose) onOpenMail() {
-	link, err := url.Parse(draft.Mailto(c.toEmail.Text, c.subject.Text, c.body.Text))
+func (c *composeTab) onOpenMail() {
+	link, err := url.Parse(compose.Mailto(c.toEmail.Text, c.subject.Text, c.body.Text))
 	if err == nil && c.ui.env.Opener == nil {
 		err = errors.New("no way to open links on this computer")
 	}
@@ -783,7 +783,7 @@ func composeFieldMessage(field, msg string) string {
 // onSave files the email in the tracker: in the linked interview's
 // timeline, or in a new interview made from the form. On any failure the
 // form and the email stay as they are.
-func (c *compose) onSave() {
+func (c *composeTab) onSave() {
 	if c.saving {
 		return
 	}
@@ -792,7 +792,7 @@ func (c *compose) onSave() {
 	for k, v := range c.errs {
 		errs[k] = v
 	}
-	var ie draft.InputErrors
+	var ie compose.InputErrors
 	if err := in.Validate(); errors.As(err, &ie) {
 		for _, e := range ie {
 			if _, ok := errs[e.Field]; !ok {
@@ -877,7 +877,7 @@ func (c *compose) onSave() {
 }
 
 // saveFailed explains a failed save; nothing in the form is lost.
-func (c *compose) saveFailed(err error, existing *data.Interview) {
+func (c *composeTab) saveFailed(err error, existing *data.Interview) {
 	var ve data.ValidationError
 	if errors.As(err, &ve) {
 		errs := map[string]string{}
@@ -911,17 +911,17 @@ func (c *compose) saveFailed(err error, existing *data.Interview) {
 
 // composeStatusFor is the status an interview moves to once this kind of
 // email is sent, or "" when it stays as it is.
-func composeStatusFor(s draft.Scenario) data.Status { return data.Status(composeInfo(s).Status) }
+func composeStatusFor(s compose.Scenario) data.Status { return data.Status(composeInfo(s).Status) }
 
 // offerStatus asks whether to move the interview to the status the email
 // implies; the user may not have sent it yet, so it is never automatic.
-func (c *compose) offerStatus(iv data.Interview, s draft.Scenario) {
+func (c *composeTab) offerStatus(iv data.Interview, s compose.Scenario) {
 	to := composeStatusFor(s)
 	if to == "" || iv.Status == to {
 		return
 	}
 	what := "the interview with " + composeOr(iv.Company, "this company")
-	if composeInfo(s).Moment == draft.NoInterview {
+	if composeInfo(s).Moment == compose.NoInterview {
 		what = "the offer from " + composeOr(iv.Company, "this company")
 	}
 	d := dialog.NewConfirm("Update the tracker?", fmt.Sprintf("Mark %s as %s?", what, to), func(yes bool) {
@@ -934,7 +934,7 @@ func (c *compose) offerStatus(iv data.Interview, s draft.Scenario) {
 	d.Show()
 }
 
-func (c *compose) setInterviewStatus(id int64, to data.Status) {
+func (c *composeTab) setInterviewStatus(id int64, to data.Status) {
 	ev := data.Event{InterviewID: id, Kind: data.EventStatus, ToStatus: to}
 	store := c.ui.env.Store
 	c.ui.background(func() error {

@@ -17,7 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	draft "bridgekeeper/compose"
+	"bridgekeeper/compose"
 	"bridgekeeper/data"
 )
 
@@ -105,9 +105,9 @@ type composeSlot struct {
 
 // buildForm lays out the form: what to write first, then who it is for,
 // the interview, the reason, other times and the tone.
-func (c *compose) buildForm() fyne.CanvasObject {
-	labels := make([]string, 0, len(draft.Scenarios()))
-	for _, s := range draft.Scenarios() {
+func (c *composeTab) buildForm() fyne.CanvasObject {
+	labels := make([]string, 0, len(compose.Scenarios()))
+	for _, s := range compose.Scenarios() {
 		labels = append(labels, s.Label)
 	}
 	c.scenario = &widget.Select{Options: labels, OnChanged: c.onScenario}
@@ -138,8 +138,8 @@ func (c *compose) buildForm() fyne.CanvasObject {
 	c.zone = c.textField("Europe/London", composeFieldZone)
 	c.zone.ActionItem = c.choicesButton(c.zone, func() []string { return zoneChoices(c.localZone) })
 
-	reasons := make([]string, 0, len(draft.Reasons()))
-	for _, r := range draft.Reasons() {
+	reasons := make([]string, 0, len(compose.Reasons()))
+	for _, r := range compose.Reasons() {
 		reasons = append(reasons, r.Label)
 	}
 	c.reason = &widget.Select{Options: reasons, PlaceHolder: "Choose a reason…", OnChanged: func(string) { c.changed() }}
@@ -236,7 +236,7 @@ func (c *compose) buildForm() fyne.CanvasObject {
 
 // textField is a one-line entry that re-drafts as the user types; when it
 // has an error message (field != ""), losing focus lets the message show.
-func (c *compose) textField(placeholder, field string) *composeEntry {
+func (c *composeTab) textField(placeholder, field string) *composeEntry {
 	e := newComposeEntry(placeholder)
 	e.OnChanged = func(string) { c.changed() }
 	c.limit(e, data.MaxFieldBytes)
@@ -253,7 +253,7 @@ func (c *compose) textField(placeholder, field string) *composeEntry {
 }
 
 // limit keeps e within limit bytes, saying so when a paste was cut.
-func (c *compose) limit(e *composeEntry, limit int) {
+func (c *composeTab) limit(e *composeEntry, limit int) {
 	e.limit = limit
 	e.onCut = func(size int) {
 		c.setStatus(trackerSentence(data.TooLong("that text", size, limit))+" The rest was not pasted.", widget.WarningImportance)
@@ -262,7 +262,7 @@ func (c *compose) limit(e *composeEntry, limit int) {
 
 // withMessage puts the field's error message (hidden while there is none)
 // under it.
-func (c *compose) withMessage(field string, o fyne.CanvasObject) fyne.CanvasObject {
+func (c *composeTab) withMessage(field string, o fyne.CanvasObject) fyne.CanvasObject {
 	msg := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	msg.Hide()
 	c.msgs[field] = msg
@@ -271,7 +271,7 @@ func (c *compose) withMessage(field string, o fyne.CanvasObject) fyne.CanvasObje
 
 // calendarButton opens a month view under a date entry; picking a day
 // writes it into the entry, which can also be typed in.
-func (c *compose) calendarButton(e *composeEntry) *widget.Button {
+func (c *composeTab) calendarButton(e *composeEntry) *widget.Button {
 	b := &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance}
 	b.OnTapped = func() {
 		start := c.now()
@@ -298,7 +298,7 @@ func (c *compose) calendarButton(e *composeEntry) *widget.Button {
 
 // choicesButton drops a menu of common values under an entry that also
 // takes any typed value.
-func (c *compose) choicesButton(e *composeEntry, options func() []string) *widget.Button {
+func (c *composeTab) choicesButton(e *composeEntry, options func() []string) *widget.Button {
 	b := &widget.Button{Icon: theme.MenuDropDownIcon(), Importance: widget.LowImportance}
 	b.OnTapped = func() {
 		cv := fyne.CurrentApp().Driver().CanvasForObject(e)
@@ -320,7 +320,7 @@ func (c *compose) choicesButton(e *composeEntry, options func() []string) *widge
 // composeToneLabels are the tone choices as the radio buttons show them.
 func composeToneLabels() []string {
 	var out []string
-	for _, t := range draft.Tones() {
+	for _, t := range compose.Tones() {
 		s := string(t)
 		out = append(out, strings.ToUpper(s[:1])+s[1:])
 	}
@@ -340,33 +340,33 @@ func composeDiscloseHint(level string) string {
 }
 
 // composeScenarioInfo finds a scenario's label, summary and article.
-func composeScenarioInfo(id draft.Scenario) (draft.ScenarioInfo, bool) { return draft.Info(id) }
+func composeScenarioInfo(id compose.Scenario) (compose.ScenarioInfo, bool) { return compose.Info(id) }
 
 // composeInfo is a known scenario's description (the zero one otherwise).
-func composeInfo(id draft.Scenario) draft.ScenarioInfo {
-	info, _ := draft.Info(id)
+func composeInfo(id compose.Scenario) compose.ScenarioInfo {
+	info, _ := compose.Info(id)
 	return info
 }
 
 // scenarioID is the scenario picked in the form.
-func (c *compose) scenarioID() draft.Scenario {
+func (c *composeTab) scenarioID() compose.Scenario {
 	if i := c.scenario.SelectedIndex(); i >= 0 {
-		return draft.Scenarios()[i].ID
+		return compose.Scenarios()[i].ID
 	}
-	return draft.Scenarios()[0].ID
+	return compose.Scenarios()[0].ID
 }
 
 // slotsShown reports whether the form proposes other times for s: a
 // reschedule always does, other scenarios when the user offers to.
-func (c *compose) slotsShown(s draft.Scenario) bool {
-	u := draft.Uses(s)
+func (c *composeTab) slotsShown(s compose.Scenario) bool {
+	u := compose.Uses(s)
 	return u.Slots && (!u.OfferReschedule || c.offer.Checked)
 }
 
 // applyVisibility shows only the fields scenario s uses, and lays the form
 // out again when anything appeared or went.
-func (c *compose) applyVisibility(s draft.Scenario) {
-	u := draft.Uses(s)
+func (c *composeTab) applyVisibility(s compose.Scenario) {
+	u := compose.Uses(s)
 	for group, on := range map[string]bool{
 		"when":    u.When,
 		"reason":  u.Reason,
@@ -379,7 +379,7 @@ func (c *compose) applyVisibility(s draft.Scenario) {
 			c.setVisible(o, on)
 		}
 	}
-	c.setVisible(c.addSlotBtn, len(c.slots) < draft.MaxSlots)
+	c.setVisible(c.addSlotBtn, len(c.slots) < compose.MaxSlots)
 	add := "Add another time"
 	if len(c.slots) == 0 {
 		add = "Add a time"
@@ -408,7 +408,7 @@ func (c *compose) applyVisibility(s draft.Scenario) {
 }
 
 // setVisible shows or hides o, noting that the form needs laying out.
-func (c *compose) setVisible(o fyne.CanvasObject, on bool) {
+func (c *composeTab) setVisible(o fyne.CanvasObject, on bool) {
 	if o.Visible() == on {
 		return
 	}
@@ -432,8 +432,8 @@ func composeSetEnabled(w fyne.Disableable, on bool) {
 
 // addSlot adds a proposed time, prefilled with the next working day after
 // the interview (or the last proposed time) so the user only adjusts it.
-func (c *compose) addSlot() {
-	if len(c.slots) >= draft.MaxSlots {
+func (c *composeTab) addSlot() {
+	if len(c.slots) >= compose.MaxSlots {
 		return
 	}
 	s := &composeSlot{
@@ -464,7 +464,7 @@ func (c *compose) addSlot() {
 	c.relayout = true
 }
 
-func (c *compose) removeSlot(s *composeSlot) {
+func (c *composeTab) removeSlot(s *composeSlot) {
 	for i, x := range c.slots {
 		if x == s {
 			c.slots = append(c.slots[:i], c.slots[i+1:]...)
@@ -477,7 +477,7 @@ func (c *compose) removeSlot(s *composeSlot) {
 }
 
 // clearSlots removes every proposed time.
-func (c *compose) clearSlots() {
+func (c *composeTab) clearSlots() {
 	c.slots = nil
 	c.slotBox.RemoveAll()
 	c.relayout = true
@@ -486,7 +486,7 @@ func (c *compose) clearSlots() {
 // nextSlot suggests a day and time for a new proposed slot: the next
 // weekday after today, the interview and any slot already proposed, at the
 // interview's time of day (or 10:00).
-func (c *compose) nextSlot() (time.Time, string) {
+func (c *composeTab) nextSlot() (time.Time, string) {
 	now := c.now()
 	base := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	consider := func(text string) {
@@ -503,7 +503,7 @@ func (c *compose) nextSlot() (time.Time, string) {
 		day = day.AddDate(0, 0, 1)
 	}
 	clock := "10:00"
-	if h, m, err := draft.ParseClock(c.clock.Text); err == nil && strings.TrimSpace(c.clock.Text) != "" {
+	if h, m, err := compose.ParseClock(c.clock.Text); err == nil && strings.TrimSpace(c.clock.Text) != "" {
 		clock = fmt.Sprintf("%02d:%02d", h, m)
 	}
 	return day, clock
@@ -511,26 +511,26 @@ func (c *compose) nextSlot() (time.Time, string) {
 
 // parseDate reads a date in the layout the calendar writes, or as
 // YYYY-MM-DD, which is unambiguous everywhere.
-func (c *compose) parseDate(text string) (time.Time, bool) {
-	d, err := draft.ParseDate(text, c.dateLayout)
+func (c *composeTab) parseDate(text string) (time.Time, bool) {
+	d, err := compose.ParseDate(text, c.dateLayout)
 	return d, err == nil
 }
 
 // wall combines a typed date and time in loc; it says which of the two is
 // wrong, or which is missing when the other is given.
-func (c *compose) wall(dateText, clockText string, loc *time.Location) (t time.Time, dateErr, clockErr string) {
+func (c *composeTab) wall(dateText, clockText string, loc *time.Location) (t time.Time, dateErr, clockErr string) {
 	dateText, clockText = strings.TrimSpace(dateText), strings.TrimSpace(clockText)
 	if dateText == "" && clockText == "" {
 		return time.Time{}, "", ""
 	}
-	day, err := draft.ParseDate(dateText, c.dateLayout)
+	day, err := compose.ParseDate(dateText, c.dateLayout)
 	switch {
 	case dateText == "":
 		dateErr = "Pick the day as well."
 	case err != nil:
 		dateErr = trackerSentence(err.Error())
 	}
-	h, m, err := draft.ParseClock(clockText)
+	h, m, err := compose.ParseClock(clockText)
 	switch {
 	case clockText == "":
 		clockErr = "Enter the time as well."
@@ -540,9 +540,9 @@ func (c *compose) wall(dateText, clockText string, loc *time.Location) (t time.T
 	if dateErr != "" || clockErr != "" || loc == nil {
 		return time.Time{}, dateErr, clockErr
 	}
-	at, err := draft.Wall(day.Year(), day.Month(), day.Day(), h, m, loc)
-	var we *draft.WallError
-	if errors.As(err, &we) && we.Kind == draft.WallGap {
+	at, err := compose.Wall(day.Year(), day.Month(), day.Day(), h, m, loc)
+	var we *compose.WallError
+	if errors.As(err, &we) && we.Kind == compose.WallGap {
 		// Never shifted silently into the email: the user picks the time.
 		return time.Time{}, "", trackerSentence(we.Error())
 	}
@@ -552,15 +552,15 @@ func (c *compose) wall(dateText, clockText string, loc *time.Location) (t time.T
 // whenFold settles a clock time the clocks pass twice: the interview's own
 // time asks which of the two is meant, offering both, and the draft uses
 // the one chosen (the first until the user says otherwise).
-func (c *compose) whenFold(dateText, clockText string, loc *time.Location, at time.Time) time.Time {
+func (c *composeTab) whenFold(dateText, clockText string, loc *time.Location, at time.Time) time.Time {
 	we := c.ambiguity(dateText, clockText, loc)
 	if we == nil {
 		c.setVisible(c.fold, false)
 		return at
 	}
 	options := []string{
-		draft.ClockLabel(we.Earlier) + ", the first time",
-		draft.ClockLabel(we.Later) + ", after the clocks go back",
+		compose.ClockLabel(we.Earlier) + ", the first time",
+		compose.ClockLabel(we.Later) + ", after the clocks go back",
 	}
 	if !slices.Equal(c.fold.Options, options) {
 		c.fold.Options = options
@@ -576,15 +576,15 @@ func (c *compose) whenFold(dateText, clockText string, loc *time.Location, at ti
 
 // ambiguity is the WallError of a typed date and time that happens twice
 // in loc, or nil.
-func (c *compose) ambiguity(dateText, clockText string, loc *time.Location) *draft.WallError {
+func (c *composeTab) ambiguity(dateText, clockText string, loc *time.Location) *compose.WallError {
 	day, ok := c.parseDate(strings.TrimSpace(dateText))
-	h, m, err := draft.ParseClock(strings.TrimSpace(clockText))
+	h, m, err := compose.ParseClock(strings.TrimSpace(clockText))
 	if !ok || err != nil || loc == nil || strings.TrimSpace(clockText) == "" {
 		return nil
 	}
-	_, err = draft.Wall(day.Year(), day.Month(), day.Day(), h, m, loc)
-	var we *draft.WallError
-	if errors.As(err, &we) && we.Kind == draft.WallAmbiguous {
+	_, err = compose.Wall(day.Year(), day.Month(), day.Day(), h, m, loc)
+	var we *compose.WallError
+	if errors.As(err, &we) && we.Kind == compose.WallAmbiguous {
 		return we
 	}
 	return nil
@@ -602,7 +602,7 @@ const (
 // zoneFor returns the location for a zone name from the cache. A name not
 // loaded yet is queued: zone files live on disk, so they are read off the
 // UI goroutine once the current event is over, and the form redrafts then.
-func (c *compose) zoneFor(name string) (*time.Location, zoneState) {
+func (c *composeTab) zoneFor(name string) (*time.Location, zoneState) {
 	if loc, ok := c.zones[name]; ok {
 		if loc == nil {
 			return nil, zoneUnknown
@@ -617,7 +617,7 @@ func (c *compose) zoneFor(name string) (*time.Location, zoneState) {
 
 // wantZone queues a zone to load when the current event is over; then
 // (which may be nil) runs once it is in the cache.
-func (c *compose) wantZone(name string, then func()) {
+func (c *composeTab) wantZone(name string, then func()) {
 	if name == "" {
 		return
 	}
@@ -639,7 +639,7 @@ func (c *compose) wantZone(name string, then func()) {
 // asked for: the settings (with the computer's zone and the common zones)
 // the first time, and any zones the form is waiting for. It runs last in a
 // UI event, so the job never overlaps the event's own widget changes.
-func (c *compose) afterEvent() {
+func (c *composeTab) afterEvent() {
 	if !c.built {
 		return
 	}
@@ -697,12 +697,12 @@ func (c *compose) afterEvent() {
 
 // collect reads the form into the engine's input, keeping only what the
 // scenario uses, and lists the fields that cannot be read.
-func (c *compose) collect() (draft.Input, map[string]string) {
+func (c *composeTab) collect() (compose.Input, map[string]string) {
 	s := c.scenarioID()
-	u := draft.Uses(s)
+	u := compose.Uses(s)
 	errs := map[string]string{}
 	c.zonePending = false
-	in := draft.Input{
+	in := compose.Input{
 		Scenario:  s,
 		FromName:  strings.TrimSpace(c.fromName.Text),
 		Signature: c.signature,
@@ -711,11 +711,11 @@ func (c *compose) collect() (draft.Input, map[string]string) {
 		Company:   strings.TrimSpace(c.company.Text),
 		Role:      strings.TrimSpace(c.role.Text),
 		Now:       c.now(),
-		Tone:      draft.ToneFormal,
+		Tone:      compose.ToneFormal,
 	}
 	for i, l := range composeToneLabels() {
 		if l == c.tone.Selected {
-			in.Tone = draft.Tones()[i]
+			in.Tone = compose.Tones()[i]
 		}
 	}
 	if in.ToEmail != "" && data.ValidateEmail(in.ToEmail) != nil {
@@ -755,9 +755,9 @@ func (c *compose) collect() (draft.Input, map[string]string) {
 		in.When = when
 	}
 	if u.Reason {
-		in.Disclose = draft.Disclosure(strings.ToLower(c.disclose.Selected))
+		in.Disclose = compose.Disclosure(strings.ToLower(c.disclose.Selected))
 		if i := c.reason.SelectedIndex(); i >= 0 {
-			in.Reason = draft.Reasons()[i].ID
+			in.Reason = compose.Reasons()[i].ID
 		}
 		in.Detail = c.detail.Text
 	}
@@ -793,7 +793,7 @@ func composeSlotField(i int) string { return fmt.Sprintf("slot%d", i+1) }
 // appears once the field is armed (left with text in it, or a save was
 // tried); after that it follows every change, so it goes as soon as the
 // problem does.
-func (c *compose) showMessages(errs map[string]string) {
+func (c *composeTab) showMessages(errs map[string]string) {
 	for field, l := range c.msgs {
 		composeSetMessage(l, errs[field], c.armed[field])
 	}

@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	draft "bridgekeeper/compose"
+	"bridgekeeper/compose"
 	"bridgekeeper/data"
 )
 
@@ -23,7 +23,7 @@ func composeNow() time.Time { return time.Date(2030, 3, 4, 9, 0, 0, 0, time.UTC)
 
 // composeOpen builds the window with the composer's clock fixed and its
 // settings loaded.
-func composeOpen(t *testing.T) (*harness, *compose) {
+func composeOpen(t *testing.T) (*harness, *composeTab) {
 	t.Helper()
 	h := newHarness(t)
 	c := h.ui.compose
@@ -36,7 +36,7 @@ func composeOpen(t *testing.T) (*harness, *compose) {
 }
 
 // composePick selects a scenario the way the user does, by its label.
-func composePick(t *testing.T, c *compose, id draft.Scenario) {
+func composePick(t *testing.T, c *composeTab, id compose.Scenario) {
 	t.Helper()
 	info, ok := composeScenarioInfo(id)
 	if !ok {
@@ -46,13 +46,13 @@ func composePick(t *testing.T, c *compose, id draft.Scenario) {
 }
 
 // composeWhen types an interview date and time into the form.
-func composeWhen(c *compose, at time.Time) {
+func composeWhen(c *composeTab, at time.Time) {
 	c.date.SetText(at.Format(c.dateLayout))
 	c.clock.SetText(at.Format("15:04"))
 }
 
 // composeRows is the text of every visible review row, with its kind.
-func composeRows(c *compose) (warnings, passes []string) {
+func composeRows(c *composeTab) (warnings, passes []string) {
 	for _, r := range append(c.toFix.rows, c.passed.rows...) {
 		if !r.box.Visible() {
 			continue
@@ -75,7 +75,7 @@ func composeHas(list []string, part string) bool {
 	return false
 }
 
-func composeFill(c *compose) {
+func composeFill(c *composeTab) {
 	c.fromName.SetText("Sam Taylor")
 	c.company.SetText("Acme Robotics")
 	c.role.SetText("Backend Engineer")
@@ -99,7 +99,7 @@ func TestComposeTypingUpdatesPreview(t *testing.T) {
 
 func TestComposeEmptyFormReadsWellAndSaysWhatIsMissing(t *testing.T) {
 	_, c := composeOpen(t)
-	if c.scenarioID() != draft.ScenarioCancel {
+	if c.scenarioID() != compose.ScenarioCancel {
 		t.Errorf("first scenario = %s, want cancel", c.scenarioID())
 	}
 	if c.subject.Text == "" || !strings.HasPrefix(c.body.Text, "Hello,") {
@@ -117,16 +117,16 @@ func TestComposeScenarioChangesSubjectAndFields(t *testing.T) {
 	_, c := composeOpen(t)
 	composeFill(c)
 	composeWhen(c, composeNow().Add(72*time.Hour))
-	seen := map[string]draft.Scenario{}
+	seen := map[string]compose.Scenario{}
 	for _, tc := range []struct {
-		scenario          draft.Scenario
+		scenario          compose.Scenario
 		when, slots, door bool
 	}{
-		{draft.ScenarioReschedule, true, true, false},
-		{draft.ScenarioCancel, true, false, true},
-		{draft.ScenarioWithdraw, true, false, true},
-		{draft.ScenarioDeclineOffer, false, false, true},
-		{draft.ScenarioFollowUp, true, false, false},
+		{compose.ScenarioReschedule, true, true, false},
+		{compose.ScenarioCancel, true, false, true},
+		{compose.ScenarioWithdraw, true, false, true},
+		{compose.ScenarioDeclineOffer, false, false, true},
+		{compose.ScenarioFollowUp, true, false, false},
 	} {
 		composePick(t, c, tc.scenario)
 		if other, dup := seen[c.subject.Text]; dup {
@@ -148,7 +148,7 @@ func TestComposeScenarioChangesSubjectAndFields(t *testing.T) {
 func TestComposeRescheduleWarnsWithoutSlotsUntilOneIsAdded(t *testing.T) {
 	_, c := composeOpen(t)
 	composeFill(c)
-	composePick(t, c, draft.ScenarioReschedule)
+	composePick(t, c, compose.ScenarioReschedule)
 	composeWhen(c, composeNow().Add(72*time.Hour))
 	warnings, _ := composeRows(c)
 	if !composeHas(warnings, "No alternative times") {
@@ -180,14 +180,14 @@ func TestComposeShortNoticeSuggestsLastMinuteAndPhoneScript(t *testing.T) {
 	if !c.suggest.Visible() || !strings.Contains(c.suggestText.Text, "in 5 hours") {
 		t.Fatalf("suggestion shown %v, text %q", c.suggest.Visible(), c.suggestText.Text)
 	}
-	if c.scenarioID() != draft.ScenarioCancel {
+	if c.scenarioID() != compose.ScenarioCancel {
 		t.Fatal("the scenario must not change until the user agrees")
 	}
 	if !c.phone.Visible() || !strings.Contains(c.phoneText.Text, "today at 14:00") {
 		t.Errorf("phone script shown %v: %q", c.phone.Visible(), c.phoneText.Text)
 	}
 	test.Tap(c.suggestBtn)
-	if c.scenarioID() != draft.ScenarioLastMinute {
+	if c.scenarioID() != compose.ScenarioLastMinute {
 		t.Errorf("after switching, scenario = %s", c.scenarioID())
 	}
 	if c.suggest.Visible() {
@@ -206,7 +206,7 @@ func TestComposeSwitchingToWithdrawDropsOfferedTimes(t *testing.T) {
 	composeWhen(c, composeNow().Add(72*time.Hour))
 	c.offer.SetChecked(true)
 	test.Tap(c.addSlotBtn)
-	composePick(t, c, draft.ScenarioWithdraw)
+	composePick(t, c, compose.ScenarioWithdraw)
 	if c.offer.Checked || len(c.slots) != 0 {
 		t.Errorf("offer %v, %d slots left after switching to withdraw", c.offer.Checked, len(c.slots))
 	}
@@ -395,7 +395,7 @@ func TestComposePrefillFromInterview(t *testing.T) {
 			t.Errorf("field = %q, want %q", f.got, f.want)
 		}
 	}
-	if c.scenarioID() != draft.ScenarioReschedule || h.ui.Selected() != TabCompose {
+	if c.scenarioID() != compose.ScenarioReschedule || h.ui.Selected() != TabCompose {
 		t.Errorf("scenario %s, tab %d", c.scenarioID(), h.ui.Selected())
 	}
 	if !strings.Contains(c.body.Text, "14:30 (JST)") {
@@ -416,7 +416,7 @@ func TestComposePrefillFromInterview(t *testing.T) {
 
 	// A scenario alone keeps the people.
 	h.ui.composeAbout(nil, "withdraw")
-	if c.scenarioID() != draft.ScenarioWithdraw || c.company.Text != "Globex" {
+	if c.scenarioID() != compose.ScenarioWithdraw || c.company.Text != "Globex" {
 		t.Errorf("scenario %s, company %q", c.scenarioID(), c.company.Text)
 	}
 }

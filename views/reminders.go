@@ -25,7 +25,7 @@ const (
 // when an interview comes within a day.
 // It stops when the UI closes, so a UI rebuilt after a restore does not
 // leave its predecessor's reminders running beside its own.
-func (t *tracker) startReminderTicker() {
+func (t *trackerTab) startReminderTicker() {
 	t.ui.every(trackerRemindEvery, func() {
 		t.onUI(func() { t.checkReminders(time.Now()) })
 	})
@@ -33,7 +33,7 @@ func (t *tracker) startReminderTicker() {
 
 // remindLead is how far ahead interviews earn a reminder: the user's
 // setting, or a day until it is known.
-func (t *tracker) remindLead() time.Duration {
+func (t *trackerTab) remindLead() time.Duration {
 	if t.remindWithin > 0 {
 		return t.remindWithin
 	}
@@ -41,7 +41,7 @@ func (t *tracker) remindLead() time.Duration {
 }
 
 // setReminderHours applies the reminder lead time from the settings.
-func (t *tracker) setReminderHours(hours int) {
+func (t *trackerTab) setReminderHours(hours int) {
 	if hours < 1 {
 		return
 	}
@@ -53,7 +53,7 @@ func (t *tracker) setReminderHours(hours int) {
 
 // dueSoon returns the interviews starting within the reminder lead time
 // (a day unless the user chose otherwise), soonest first.
-func (t *tracker) dueSoon(now time.Time) []data.Interview {
+func (t *trackerTab) dueSoon(now time.Time) []data.Interview {
 	var out []data.Interview
 	for _, iv := range t.upcoming {
 		if iv.StartsAt.Before(now) {
@@ -69,7 +69,7 @@ func (t *tracker) dueSoon(now time.Time) []data.Interview {
 
 // checkReminders sends one desktop notification per interview starting in
 // the next 24 hours (once per run each) and updates the banner naming them.
-func (t *tracker) checkReminders(now time.Time) {
+func (t *trackerTab) checkReminders(now time.Time) {
 	soon := t.dueSoon(now)
 	for _, iv := range soon {
 		if t.notified[iv.ID] {
@@ -87,7 +87,7 @@ func (t *tracker) checkReminders(now time.Time) {
 }
 
 // reminderNotification says which interview is coming and when.
-func (t *tracker) reminderNotification(iv data.Interview, now time.Time) *fyne.Notification {
+func (t *trackerTab) reminderNotification(iv data.Interview, now time.Time) *fyne.Notification {
 	at := t.local(&iv)
 	what := trackerCompany(iv)
 	if r := strings.TrimSpace(iv.Role); r != "" {
@@ -100,7 +100,7 @@ func (t *tracker) reminderNotification(iv data.Interview, now time.Time) *fyne.N
 
 // reminderBanner reads "Next: Acme in 3 h (Wed 14:30) · Globex in 20 h
 // (Thu 09:00)".
-func (t *tracker) reminderBanner(soon []data.Interview, now time.Time) string {
+func (t *trackerTab) reminderBanner(soon []data.Interview, now time.Time) string {
 	parts := make([]string, 0, trackerBannerNames+1)
 	for i, iv := range soon {
 		if i == trackerBannerNames {

@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	advicelib "bridgekeeper/advice"
+	"bridgekeeper/advice"
 	"bridgekeeper/assets"
-	draft "bridgekeeper/compose"
+	"bridgekeeper/compose"
 	"bridgekeeper/data"
 )
 
@@ -15,18 +15,18 @@ import (
 // scenario means: templates for every tone, an advice article that names
 // it back, a status the tracker knows (or none), and an Advice button.
 func TestEveryScenarioIsComplete(t *testing.T) {
-	lib, err := advicelib.Load()
+	lib, err := advice.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range draft.Scenarios() {
+	for _, s := range compose.Scenarios() {
 		t.Run(string(s.ID), func(t *testing.T) {
-			for _, tone := range draft.Tones() {
+			for _, tone := range compose.Tones() {
 				name := "templates/" + string(s.ID) + "-" + string(tone) + ".tmpl"
 				if _, err := fs.Stat(assets.Templates, name); err != nil {
 					t.Errorf("no %s template: %v", tone, err)
 				}
-				if _, err := draft.Render(draft.Input{Scenario: s.ID, Tone: tone, Company: "Acme", ToName: "Dana"}); err != nil {
+				if _, err := compose.Render(compose.Input{Scenario: s.ID, Tone: tone, Company: "Acme", ToName: "Dana"}); err != nil {
 					t.Errorf("%s does not render: %v", tone, err)
 				}
 			}
@@ -40,7 +40,7 @@ func TestEveryScenarioIsComplete(t *testing.T) {
 			if s.Status != "" && !data.Status(s.Status).Valid() {
 				t.Errorf("status %q is not one the tracker knows", s.Status)
 			}
-			if (s.StepsBack || s.Moment == draft.Upcoming) && s.Status == "" {
+			if (s.StepsBack || s.Moment == compose.Upcoming) && s.Status == "" {
 				t.Error("a message that changes where the interview stands suggests no status")
 			}
 			if s.Label == "" || s.Summary == "" || s.Action == "" || len(s.Reasons) == 0 || s.Moment == 0 {

@@ -39,9 +39,9 @@ const (
 	trackerAllStatuses = "All statuses"
 )
 
-// tracker is the Tracker tab: a sortable, searchable table of interviews
+// trackerTab is the Tracker tab: a sortable, searchable table of interviews
 // with the selected one's details and timeline beside it.
-type tracker struct {
+type trackerTab struct {
 	ui *UI
 
 	// model is nil until the first page arrives; full says whether it holds
@@ -102,15 +102,15 @@ type tracker struct {
 	editor        *trackerForm // the open add/edit form, if any
 }
 
-func newTracker(u *UI) *tracker {
-	return &tracker{ui: u, sortCol: data.ColWhen, notified: map[int64]bool{}, localZone: "UTC"}
+func newTracker(u *UI) *trackerTab {
+	return &trackerTab{ui: u, sortCol: data.ColWhen, notified: map[int64]bool{}, localZone: "UTC"}
 }
 
-func (t *tracker) tabItem() *container.TabItem {
+func (t *trackerTab) tabItem() *container.TabItem {
 	return t.ui.lazyItem("Tracker", theme.ListIcon(), t.buildUI)
 }
 
-func (t *tracker) buildUI() fyne.CanvasObject {
+func (t *trackerTab) buildUI() fyne.CanvasObject {
 	t.clearSearch = &widget.Button{Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: func() {
 		t.search.SetText("")
 		t.applyFilter()
@@ -166,7 +166,7 @@ func (t *tracker) buildUI() fyne.CanvasObject {
 }
 
 // onShown starts loading the first time the tab appears.
-func (t *tracker) onShown() {
+func (t *trackerTab) onShown() {
 	if t.started {
 		return
 	}
@@ -178,7 +178,7 @@ func (t *tracker) onShown() {
 // reload fetches the interviews again: the first page at once when nothing
 // is shown yet, then every interview, building each model off the UI
 // goroutine and swapping it in whole.
-func (t *tracker) reload() {
+func (t *trackerTab) reload() {
 	if !t.started {
 		return // the first show loads everything anyway
 	}
@@ -225,7 +225,7 @@ func (t *tracker) reload() {
 }
 
 // loadAll loads every interview and the list of those still ahead.
-func (t *tracker) loadAll(col data.Column, desc bool, q data.Query) {
+func (t *trackerTab) loadAll(col data.Column, desc bool, q data.Query) {
 	var model *data.Table
 	var upcoming []data.Interview
 	t.bg(func() error {
@@ -265,7 +265,7 @@ func (t *tracker) loadAll(col data.Column, desc bool, q data.Query) {
 // results one at a time on the UI goroutine; its test driver handles each
 // on the goroutine that did the work, and the lock keeps those from
 // overlapping one another or a test's own actions on the tab.
-func (t *tracker) bg(work func() error, then func(error)) {
+func (t *trackerTab) bg(work func() error, then func(error)) {
 	t.ui.background(work, func(err error) {
 		t.uiMu.Lock()
 		defer t.uiMu.Unlock()
@@ -274,7 +274,7 @@ func (t *tracker) bg(work func() error, then func(error)) {
 }
 
 // onUI runs f on the UI goroutine from a timer, under uiMu as bg does.
-func (t *tracker) onUI(f func()) {
+func (t *trackerTab) onUI(f func()) {
 	fyne.Do(func() {
 		t.uiMu.Lock()
 		defer t.uiMu.Unlock()
@@ -292,7 +292,7 @@ func trackerBuildModel(ivs []data.Interview, col data.Column, desc bool, q data.
 	return m
 }
 
-func (t *tracker) loadFailed(err error) {
+func (t *trackerTab) loadFailed(err error) {
 	trackerSetText(t.count, "Could not load interviews")
 	fyne.LogError("load interviews", err)
 	t.ui.showError("Your interviews could not be loaded", err)
@@ -300,7 +300,7 @@ func (t *tracker) loadFailed(err error) {
 
 // setModel shows a freshly loaded model, catching up with any sort or
 // filter change made while it was being built.
-func (t *tracker) setModel(m *data.Table, full bool) {
+func (t *trackerTab) setModel(m *data.Table, full bool) {
 	t.model, t.full = m, full
 	if col, desc := m.SortOrder(); col != t.sortCol || desc != t.sortDesc {
 		m.Sort(t.sortCol, t.sortDesc)
@@ -324,7 +324,7 @@ func (t *tracker) setModel(m *data.Table, full bool) {
 
 // scrollToToday brings the first interview still ahead into view when the
 // table runs soonest first, so a long history does not hide the week ahead.
-func (t *tracker) scrollToToday() {
+func (t *trackerTab) scrollToToday() {
 	if t.sortCol != data.ColWhen || t.sortDesc || t.model == nil {
 		return
 	}
@@ -344,7 +344,7 @@ func trackerSameQuery(a, b data.Query) bool {
 }
 
 // query reads the toolbar into a data.Query.
-func (t *tracker) query(now time.Time) data.Query {
+func (t *trackerTab) query(now time.Time) data.Query {
 	q := data.Query{Now: now}
 	if t.search != nil {
 		q.Text = t.search.Text
@@ -361,7 +361,7 @@ func (t *tracker) query(now time.Time) data.Query {
 // onSearchChanged filters as the user types. A big table is filtered once
 // the typing pauses instead, so that keys never queue behind the filter;
 // the wait runs as a background job so tests can wait for it like any other.
-func (t *tracker) onSearchChanged(text string) {
+func (t *trackerTab) onSearchChanged(text string) {
 	if text == "" {
 		t.clearSearch.Hide()
 	} else {
@@ -388,7 +388,7 @@ func (t *tracker) onSearchChanged(text string) {
 
 // applyFilter runs the toolbar's query against the in-memory table; at
 // 100,000 rows this takes a few milliseconds.
-func (t *tracker) applyFilter() {
+func (t *trackerTab) applyFilter() {
 	t.filterSeq++ // a pending debounced filter has nothing left to do
 	if t.model == nil {
 		return
@@ -398,7 +398,7 @@ func (t *tracker) applyFilter() {
 	t.table.ScrollToTop()
 }
 
-func (t *tracker) onClearFilters() {
+func (t *trackerTab) onClearFilters() {
 	t.search.SetText("")
 	t.status.SetSelectedIndex(0)
 	t.upcomingCheck.SetChecked(false)
@@ -406,14 +406,14 @@ func (t *tracker) onClearFilters() {
 }
 
 // refreshTable redraws the rows and everything that depends on them.
-func (t *tracker) refreshTable() {
+func (t *trackerTab) refreshTable() {
 	// A hidden table skips its refresh, so it is shown first.
 	t.updateEmpty()
 	t.table.Refresh()
 	t.updateCount()
 }
 
-func (t *tracker) updateCount() {
+func (t *trackerTab) updateCount() {
 	switch {
 	case t.model == nil:
 		trackerSetText(t.count, "Loading interviews…")
@@ -429,7 +429,7 @@ func (t *tracker) updateCount() {
 }
 
 // updateEmpty swaps the table for a message when there is nothing to show.
-func (t *tracker) updateEmpty() {
+func (t *trackerTab) updateEmpty() {
 	none := t.model != nil && t.model.Total() == 0
 	noMatch := !none && t.model != nil && t.model.Len() == 0
 	if t.noneYet.Visible() == none && t.noMatch.Visible() == noMatch {
@@ -445,7 +445,7 @@ func (t *tracker) updateEmpty() {
 }
 
 // showBanner shows or hides a banner above the toolbar and makes room.
-func (t *tracker) showBanner(b *fyne.Container, show bool) {
+func (t *trackerTab) showBanner(b *fyne.Container, show bool) {
 	if b.Visible() == show {
 		return
 	}
@@ -462,7 +462,7 @@ func trackerShowIf(o fyne.CanvasObject, show bool) {
 }
 
 // onHeaderTapped sorts by a column, or reverses the sort when it already is.
-func (t *tracker) onHeaderTapped(col data.Column) {
+func (t *trackerTab) onHeaderTapped(col data.Column) {
 	if col == t.sortCol {
 		t.sortDesc = !t.sortDesc
 	} else {
@@ -479,7 +479,7 @@ func (t *tracker) onHeaderTapped(col data.Column) {
 	}
 }
 
-func (t *tracker) selectedIndex() int {
+func (t *trackerTab) selectedIndex() int {
 	if t.model == nil || t.selectedID == 0 {
 		return -1
 	}
@@ -487,7 +487,7 @@ func (t *tracker) selectedIndex() int {
 }
 
 // selected returns a copy of the selected interview.
-func (t *tracker) selected() (data.Interview, bool) {
+func (t *trackerTab) selected() (data.Interview, bool) {
 	if i := t.selectedIndex(); i >= 0 {
 		return *t.model.Row(i), true
 	}
@@ -496,7 +496,7 @@ func (t *tracker) selected() (data.Interview, bool) {
 
 // onRowSelected shows a row's details. The table's own single-cell
 // highlight is dropped: the whole row is highlighted instead.
-func (t *tracker) onRowSelected(id widget.TableCellID) {
+func (t *trackerTab) onRowSelected(id widget.TableCellID) {
 	t.table.Unselect(id)
 	iv := t.model.Row(id.Row)
 	if iv == nil || iv.ID == t.selectedID {
@@ -508,7 +508,7 @@ func (t *tracker) onRowSelected(id widget.TableCellID) {
 // selectRow highlights an interview and shows it in the side panel,
 // scrolling it into view if asked. Loading the timeline comes last, so
 // that its result never lands while this is still arranging the table.
-func (t *tracker) selectRow(id int64, scroll bool) {
+func (t *trackerTab) selectRow(id int64, scroll bool) {
 	t.selectedID = id
 	t.table.Refresh()
 	i := t.selectedIndex()
@@ -523,7 +523,7 @@ func (t *tracker) selectRow(id int64, scroll bool) {
 }
 
 // upsert puts a saved interview into the table and the reminder list.
-func (t *tracker) upsert(iv data.Interview) {
+func (t *trackerTab) upsert(iv data.Interview) {
 	if t.loading {
 		t.reloadAgain = true
 	}
@@ -542,7 +542,7 @@ func (t *tracker) upsert(iv data.Interview) {
 }
 
 // remove drops a deleted interview from the table and the reminders.
-func (t *tracker) remove(id int64) {
+func (t *trackerTab) remove(id int64) {
 	if t.loading {
 		t.reloadAgain = true
 	}
@@ -568,7 +568,7 @@ func trackerWithout(ivs []data.Interview, id int64) []data.Interview {
 	return out
 }
 
-func (t *tracker) addShortcuts(c fyne.Canvas) {
+func (t *trackerTab) addShortcuts(c fyne.Canvas) {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { t.focusSearch() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
@@ -578,13 +578,13 @@ func (t *tracker) addShortcuts(c fyne.Canvas) {
 		})
 }
 
-func (t *tracker) focusSearch() {
+func (t *trackerTab) focusSearch() {
 	t.ui.SelectTab(TabTracker)
 	t.ui.env.Window.Canvas().Focus(t.search)
 }
 
 // onMore offers the file actions that also live in the File menu.
-func (t *tracker) onMore() {
+func (t *trackerTab) onMore() {
 	menu := fyne.NewMenu("",
 		fyne.NewMenuItem("Import CSV…", t.onImportCSV),
 		fyne.NewMenuItem("Export CSV…", t.onExportCSV),
@@ -596,7 +596,7 @@ func (t *tracker) onMore() {
 }
 
 // showUndo offers to bring back a deleted interview for a few seconds.
-func (t *tracker) showUndo(d data.Deleted) {
+func (t *trackerTab) showUndo(d data.Deleted) {
 	t.undoSeq++
 	seq := t.undoSeq
 	t.undoText.SetText(fmt.Sprintf("Deleted %s", trackerCompany(d.Interview)))
@@ -618,7 +618,7 @@ func (t *tracker) showUndo(d data.Deleted) {
 // trackerUndoFor is how long the Undo banner stays after a delete.
 const trackerUndoFor = 10 * time.Second
 
-func (t *tracker) undelete(d data.Deleted) {
+func (t *trackerTab) undelete(d data.Deleted) {
 	t.undoButton.Disable()
 	t.bg(func() error {
 		t.zones.warm([]data.Interview{d.Interview})
@@ -721,13 +721,13 @@ func (z *trackerZones) get(name string) *time.Location {
 }
 
 // local returns the start time in the interview's own zone.
-func (t *tracker) local(iv *data.Interview) time.Time {
+func (t *trackerTab) local(iv *data.Interview) time.Time {
 	return iv.StartsAt.In(t.zones.get(iv.TimeZone))
 }
 
 // whenText says when an interview is, in its own zone ("Tue 3 Dec 14:30
 // CET"), and how far away that is ("in 2 days").
-func (t *tracker) whenText(iv *data.Interview, now time.Time) (string, string) {
+func (t *trackerTab) whenText(iv *data.Interview, now time.Time) (string, string) {
 	if iv.StartsAt.IsZero() {
 		if iv.RawStartsAt != "" {
 			return iv.RawStartsAt, "cannot be read"
@@ -824,14 +824,14 @@ func (r *trackerTintRenderer) Destroy()                     {}
 // editor on a double-click or Enter, and keeps the whole selected row lit.
 type trackerTable struct {
 	widget.Table
-	t       *tracker
+	t       *trackerTab
 	lastID  int64
 	lastTap time.Time
 	// pendingRow is a row to scroll to the top once the table has a size.
 	pendingRow int
 }
 
-func newTrackerTable(t *tracker) *trackerTable {
+func newTrackerTable(t *trackerTab) *trackerTable {
 	tb := &trackerTable{t: t, pendingRow: -1}
 	tb.Length = func() (int, int) {
 		if t.model == nil {
@@ -921,7 +921,7 @@ func (tb *trackerTable) TypedKey(e *fyne.KeyEvent) {
 
 // updateCell only copies text from the in-memory model onto a reused cell:
 // it runs for every visible cell on every scroll.
-func (t *tracker) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (t *trackerTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := o.(*trackerCell)
 	var iv *data.Interview
 	if t.model != nil {
@@ -957,7 +957,7 @@ func (t *tracker) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-func (t *tracker) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+func (t *trackerTab) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	b := o.(*widget.Button)
 	if id.Col < 0 || id.Col >= len(data.Columns()) {
 		b.SetText("")
@@ -997,7 +997,7 @@ func trackerStatusColor(s data.Status) fyne.ThemeColorName {
 // trackerColumnsLayout shares the table's width among its columns, so the
 // table fills the pane instead of scrolling sideways or leaving a gap.
 type trackerColumnsLayout struct {
-	t      *tracker
+	t      *trackerTab
 	widths [5]float32
 }
 

@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	draft "bridgekeeper/compose"
+	"bridgekeeper/compose"
 	"bridgekeeper/data"
 )
 
@@ -34,7 +34,7 @@ const (
 // trackerForm is the Add / Edit dialog. It stays open, with everything
 // typed in it, until the interview is saved or the user cancels.
 type trackerForm struct {
-	t       *tracker
+	t       *trackerTab
 	editing *data.Interview // nil when adding
 
 	company      *widget.Entry
@@ -63,18 +63,18 @@ type trackerForm struct {
 	saving      bool
 }
 
-func (t *tracker) onAdd() {
+func (t *trackerTab) onAdd() {
 	t.openForm(nil)
 }
 
 // onEdit edits the selected row.
-func (t *tracker) onEdit() {
+func (t *trackerTab) onEdit() {
 	if iv, ok := t.selected(); ok {
 		t.openForm(&iv)
 	}
 }
 
-func (t *tracker) openForm(iv *data.Interview) {
+func (t *trackerTab) openForm(iv *data.Interview) {
 	if t.editor != nil {
 		t.ui.env.Window.Canvas().Focus(t.editor.company)
 		return
@@ -85,7 +85,7 @@ func (t *tracker) openForm(iv *data.Interview) {
 	t.ui.env.Window.Canvas().Focus(f.company)
 }
 
-func newTrackerForm(t *tracker, iv *data.Interview) *trackerForm {
+func newTrackerForm(t *trackerTab, iv *data.Interview) *trackerForm {
 	f := &trackerForm{t: t, editing: iv, errs: map[string]*widget.Label{}, dateLayout: trackerDateLayout()}
 	submit := func(string) { f.onSave() }
 	entry := func(placeholder string) *widget.Entry {
@@ -255,13 +255,13 @@ func (f *trackerForm) collect() (data.Interview, trackerWall, map[string]string)
 	var day time.Time
 	if dateText != "" {
 		var err error
-		if day, err = draft.ParseDate(dateText, f.dateLayout); err != nil {
+		if day, err = compose.ParseDate(dateText, f.dateLayout); err != nil {
 			errs[ivFieldDate] = trackerSentence(err.Error())
 		}
 	}
 	h, m, clockErr := 0, 0, error(nil)
 	if clockText != "" {
-		h, m, clockErr = draft.ParseClock(clockText)
+		h, m, clockErr = compose.ParseClock(clockText)
 		if clockErr != nil {
 			errs[ivFieldTime] = trackerSentence(clockErr.Error())
 		}
@@ -348,7 +348,7 @@ func (f *trackerForm) onSave() {
 	adding := f.editing == nil
 	store := f.t.ui.env.Store
 	fold := f.foldChoice()
-	var ambiguous *draft.WallError
+	var ambiguous *compose.WallError
 	f.t.bg(func() error {
 		if iv.TimeZone != "" {
 			loc, err := data.LoadZone(iv.TimeZone)
@@ -441,7 +441,7 @@ func (f *trackerForm) rebase(theirs data.Interview) {
 // trackerConflictRow is one field of the two versions, as text.
 type trackerConflictRow struct{ name, theirs, mine string }
 
-func trackerConflictRows(t *tracker, mine, theirs data.Interview) []trackerConflictRow {
+func trackerConflictRows(t *trackerTab, mine, theirs data.Interview) []trackerConflictRow {
 	when := func(iv data.Interview) string {
 		if iv.StartsAt.IsZero() {
 			return "—"
@@ -476,14 +476,14 @@ func trackerConflictRows(t *tracker, mine, theirs data.Interview) []trackerConfl
 // time the clocks skip is refused with the nearest one named; one they pass
 // twice needs fold (0 the first, 1 the second, -1 not chosen yet), and
 // without it the WallError comes back to ask with.
-func trackerWallTime(w trackerWall, loc *time.Location, fold int) (time.Time, *draft.WallError, error) {
-	at, err := draft.Wall(w.year, w.month, w.day, w.hour, w.mins, loc)
-	var we *draft.WallError
+func trackerWallTime(w trackerWall, loc *time.Location, fold int) (time.Time, *compose.WallError, error) {
+	at, err := compose.Wall(w.year, w.month, w.day, w.hour, w.mins, loc)
+	var we *compose.WallError
 	if !errors.As(err, &we) {
 		return at, nil, err
 	}
 	switch {
-	case we.Kind == draft.WallGap:
+	case we.Kind == compose.WallGap:
 		return time.Time{}, nil, data.ValidationError{{Field: ivFieldTime, Msg: we.Error()}}
 	case fold == 0:
 		return we.Earlier, nil, nil
@@ -502,11 +502,11 @@ func (f *trackerForm) foldChoice() int {
 }
 
 // askFold shows the two times a repeated clock time can mean.
-func (f *trackerForm) askFold(we *draft.WallError) {
+func (f *trackerForm) askFold(we *compose.WallError) {
 	f.folds = [2]time.Time{we.Earlier, we.Later}
 	f.fold.Options = []string{
-		draft.ClockLabel(we.Earlier) + ", the first time",
-		draft.ClockLabel(we.Later) + ", after the clocks go back",
+		compose.ClockLabel(we.Earlier) + ", the first time",
+		compose.ClockLabel(we.Later) + ", after the clocks go back",
 	}
 	f.fold.Selected = ""
 	f.fold.Show()
@@ -601,7 +601,7 @@ func (f *trackerForm) close() {
 }
 
 // saved shows a newly saved interview, selected, in the table.
-func (t *tracker) saved(iv data.Interview) {
+func (t *trackerTab) saved(iv data.Interview) {
 	t.upsert(iv)
 	if t.model != nil && t.model.Index(iv.ID) < 0 {
 		// The filters hide it; the user just typed it, so show it.
@@ -642,7 +642,7 @@ func trackerSentence(msg string) string {
 
 // onDelete asks first, then deletes the selected interview in a way that
 // can be undone for a few seconds.
-func (t *tracker) onDelete() {
+func (t *trackerTab) onDelete() {
 	iv, ok := t.selected()
 	if !ok {
 		return
@@ -663,7 +663,7 @@ func (t *tracker) onDelete() {
 	d.Show()
 }
 
-func (t *tracker) deleteInterview(iv data.Interview) {
+func (t *trackerTab) deleteInterview(iv data.Interview) {
 	var gone data.Deleted
 	t.bg(func() (err error) {
 		gone, err = t.ui.env.Store.DeleteForUndo(context.Background(), iv.ID)
@@ -679,7 +679,7 @@ func (t *tracker) deleteInterview(iv data.Interview) {
 }
 
 // trackerParseClock is compose.ParseClock, the one reader of typed times.
-func trackerParseClock(text string) (hour, minute int, err error) { return draft.ParseClock(text) }
+func trackerParseClock(text string) (hour, minute int, err error) { return compose.ParseClock(text) }
 
 // trackerTimeSlots are the times the Time field offers: every quarter hour
 // of a working day, though any time can be typed.

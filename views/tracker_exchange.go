@@ -29,7 +29,7 @@ const trackerMaxProblemsShown = 300
 func trackerFileDialogSize() fyne.Size { return fyne.NewSize(820, 560) }
 
 // onImportCSV asks for a CSV file and adds its interviews.
-func (t *tracker) onImportCSV() {
+func (t *trackerTab) onImportCSV() {
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			t.ui.showError("The file could not be opened", err)
@@ -49,7 +49,7 @@ func (t *tracker) onImportCSV() {
 // importCSV reads and stores a CSV file off the UI goroutine: every row or
 // none, with a list of the problems when there are any. A dialog shows how
 // far it has got and can cancel it; closing the window cancels it too.
-func (t *tracker) importCSV(r io.ReadCloser, name string) {
+func (t *trackerTab) importCSV(r io.ReadCloser, name string) {
 	ctx, cancel := context.WithCancel(t.ui.ctx)
 	prog := newProgressDialog("Importing "+name, t.ui.env.Window, cancel, t.onUI)
 	prog.show()
@@ -109,7 +109,7 @@ func trackerSized(r io.Reader) io.Reader {
 
 // showImportFinished confirms an import, listing any rows it imported on
 // an assumption (a time the clocks show twice) so they can be checked.
-func (t *tracker) showImportFinished(name string, res data.ImportResult) {
+func (t *trackerTab) showImportFinished(name string, res data.ImportResult) {
 	done := fmt.Sprintf("Imported %s from %s.", trackerPlural(res.Added, "interview", "interviews"), name)
 	if len(res.Warnings) == 0 {
 		dialog.ShowInformation("Import finished", done, t.ui.env.Window)
@@ -147,7 +147,7 @@ func trackerProblemLines(ps []data.LineProblem, more int, one, many string) []st
 	return out
 }
 
-func (t *tracker) showImportProblems(name string, ie *data.ImportError) {
+func (t *trackerTab) showImportProblems(name string, ie *data.ImportError) {
 	lines := trackerProblemLines(ie.Problems, ie.More, "problem", "problems")
 	intro := &widget.Label{Wrapping: fyne.TextWrapWord, Text: fmt.Sprintf(
 		"%s has %s, so no interviews were added. Fix the lines below and import the file again.",
@@ -169,12 +169,12 @@ func (t *tracker) showImportProblems(name string, ie *data.ImportError) {
 }
 
 // onExportCSV saves every interview as a CSV file.
-func (t *tracker) onExportCSV() {
+func (t *trackerTab) onExportCSV() {
 	t.saveFile("interviews.csv", ".csv", func(w fyne.URIWriteCloser) { t.exportCSV(w, w.URI().Path()) })
 }
 
 // exportCSV writes every interview to w off the UI goroutine.
-func (t *tracker) exportCSV(w io.WriteCloser, where string) {
+func (t *trackerTab) exportCSV(w io.WriteCloser, where string) {
 	var n int
 	t.bg(func() error {
 		ivs, err := t.ui.env.Store.Interviews(t.ui.ctx)
@@ -201,7 +201,7 @@ func (t *tracker) exportCSV(w io.WriteCloser, where string) {
 
 // onExportCalendar saves the interviews still ahead as one .ics calendar,
 // or says there are none rather than writing an empty one.
-func (t *tracker) onExportCalendar() {
+func (t *trackerTab) onExportCalendar() {
 	var upcoming []data.Interview
 	t.bg(func() error {
 		ivs, err := t.ui.env.Store.Interviews(t.ui.ctx)
@@ -223,7 +223,7 @@ func (t *tracker) onExportCalendar() {
 }
 
 // onExportOne saves one interview as a calendar file.
-func (t *tracker) onExportOne(iv data.Interview) {
+func (t *trackerTab) onExportOne(iv data.Interview) {
 	if iv.StartsAt.IsZero() {
 		dialog.ShowInformation("No date yet", "Add a date and time to this interview before putting it in a calendar.", t.ui.env.Window)
 		return
@@ -235,7 +235,7 @@ func (t *tracker) onExportOne(iv data.Interview) {
 }
 
 // exportICS writes ivs to w as a calendar, off the UI goroutine.
-func (t *tracker) exportICS(w io.WriteCloser, where string, ivs []data.Interview) {
+func (t *trackerTab) exportICS(w io.WriteCloser, where string, ivs []data.Interview) {
 	t.bg(func() error {
 		var buf bytes.Buffer
 		if err := data.WriteICS(&buf, ivs, time.Now()); err != nil {
@@ -255,7 +255,7 @@ func (t *tracker) exportICS(w io.WriteCloser, where string, ivs []data.Interview
 }
 
 // saveFile asks where to save, then hands the chosen file to write.
-func (t *tracker) saveFile(name, ext string, write func(fyne.URIWriteCloser)) {
+func (t *trackerTab) saveFile(name, ext string, write func(fyne.URIWriteCloser)) {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			t.ui.showError("The file could not be created", err)

@@ -33,7 +33,7 @@ func trackerSeed(t *testing.T, h *harness, ivs ...data.Interview) []data.Intervi
 }
 
 // trackerOpen shows the Tracker tab and waits for it to load.
-func trackerOpen(h *harness) *tracker {
+func trackerOpen(h *harness) *trackerTab {
 	trackerAct(h, func() { h.ui.SelectTab(TabTracker) })
 	return h.ui.tracker
 }
@@ -51,14 +51,14 @@ func trackerAct(h *harness, do func()) {
 
 // trackerCellText reads a cell the way the table draws it: a fresh cell
 // template filled by the table's own UpdateCell.
-func trackerCellText(tr *tracker, row int, col data.Column) string {
+func trackerCellText(tr *trackerTab, row int, col data.Column) string {
 	c := tr.table.CreateCell()
 	tr.table.UpdateCell(widget.TableCellID{Row: row, Col: int(col)}, c)
 	return c.(*trackerCell).String()
 }
 
 // trackerColumn is one column of the rows the table shows, top to bottom.
-func trackerColumn(tr *tracker, col data.Column) []string {
+func trackerColumn(tr *trackerTab, col data.Column) []string {
 	rows, _ := tr.table.Length()
 	out := make([]string, rows)
 	for i := range out {
@@ -68,7 +68,7 @@ func trackerColumn(tr *tracker, col data.Column) []string {
 }
 
 // trackerHeader builds and fills a header cell, as the table does.
-func trackerHeader(tr *tracker, col data.Column) *widget.Button {
+func trackerHeader(tr *trackerTab, col data.Column) *widget.Button {
 	b := tr.table.CreateHeader().(*widget.Button)
 	tr.table.UpdateHeader(widget.TableCellID{Row: -1, Col: int(col)}, b)
 	return b

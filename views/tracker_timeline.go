@@ -20,7 +20,7 @@ import (
 // timelinePanel is the side panel: the selected interview's details, what
 // can be done with it, and its timeline, newest first.
 type timelinePanel struct {
-	t      *tracker
+	t      *trackerTab
 	iv     data.Interview
 	has    bool
 	events []data.Event
@@ -61,7 +61,7 @@ type timelinePanel struct {
 	loadingMsg *widget.RichText
 }
 
-func newTimelinePanel(t *tracker) *timelinePanel {
+func newTimelinePanel(t *trackerTab) *timelinePanel {
 	p := &timelinePanel{t: t}
 	p.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameSubHeadingText}
 	p.subtitle = &widget.Label{Wrapping: fyne.TextWrapWord}
@@ -400,7 +400,7 @@ func (p *timelinePanel) onStatusChosen(label string) {
 
 // changeStatus records a new status on the timeline, which also moves the
 // interview to it.
-func (t *tracker) changeStatus(iv data.Interview, to data.Status) {
+func (t *trackerTab) changeStatus(iv data.Interview, to data.Status) {
 	ev := &data.Event{InterviewID: iv.ID, Kind: data.EventStatus, ToStatus: to}
 	var stored data.Interview
 	t.bg(func() error {

@@ -20,7 +20,7 @@ import (
 )
 
 // trackerSelect selects the row showing the interview with that ID.
-func trackerSelect(t *testing.T, h *harness, tr *tracker, id int64) {
+func trackerSelect(t *testing.T, h *harness, tr *trackerTab, id int64) {
 	t.Helper()
 	trackerAct(h, func() { tr.selectRow(id, false) })
 	if !tr.detail.has || tr.detail.iv.ID != id {

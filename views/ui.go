@@ -78,9 +78,9 @@ type UI struct {
 	tabs    *container.AppTabs
 	root    *fyne.Container // the notices above the tabs
 	notices *notices
-	compose *compose
-	tracker *tracker
-	advice  *advice
+	compose *composeTab
+	tracker *trackerTab
+	advice  *adviceTab
 
 	settingsListeners []func(data.Settings)
 	// builders holds the tabs whose content is still to be built.
