@@ -19,6 +19,7 @@ import (
 
 	"bridgekeeper/compose"
 	"bridgekeeper/data"
+	"bridgekeeper/views/widgets"
 )
 
 // composeTab is the Compose tab: the form on the left writes the email on the
@@ -72,23 +73,23 @@ type composeTab struct {
 	scenario        *widget.Select
 	summary         *widget.Label
 	scenarioArticle *widget.Hyperlink
-	linked          *trackerBanner
+	linked          *fyne.Container
 	linkedText      *widget.Label
-	fromName        *composeEntry
-	toName          *composeEntry
-	toEmail         *composeEntry
-	company         *composeEntry
-	role            *composeEntry
-	date            *composeEntry
-	clock           *composeEntry
-	zone            *composeEntry
+	fromName        *widgets.Entry
+	toName          *widgets.Entry
+	toEmail         *widgets.Entry
+	company         *widgets.Entry
+	role            *widgets.Entry
+	date            *widgets.Entry
+	clock           *widgets.Entry
+	zone            *widgets.Entry
 	// fold asks which of two times is meant when the interview's clock
 	// time happens twice (the hour the clocks go back); hidden otherwise.
 	fold         *widget.RadioGroup
 	reason       *widget.Select
 	disclose     *widget.RadioGroup
 	discloseHint *widget.Label
-	detail       *composeEntry
+	detail       *widgets.Entry
 	offer        *widget.Check
 	slots        []*composeSlot
 	slotBox      *fyne.Container
@@ -102,13 +103,13 @@ type composeTab struct {
 	formBody     *fyne.Container
 	formScroll   *container.Scroll
 
-	suggest     *trackerBanner
+	suggest     *fyne.Container
 	suggestText *widget.Label
 	suggestBtn  *widget.Button
-	subject     *composeEntry
-	body        *composeEntry
+	subject     *widgets.Entry
+	body        *widgets.Entry
 	edited      *fyne.Container
-	phone       *trackerBanner
+	phone       *fyne.Container
 	phoneText   *widget.Label
 	checksTitle *widget.Label
 	toFix       composeRowList
@@ -183,17 +184,17 @@ func (c *composeTab) onShown() { c.afterEvent() }
 func (c *composeTab) buildPreview() fyne.CanvasObject {
 	c.suggestText = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.suggestBtn = &widget.Button{Text: "Switch", Importance: widget.WarningImportance, OnTapped: c.onSuggest}
-	c.suggest = newTrackerBanner(theme.ColorNameWarning, theme.NewWarningThemedResource(theme.WarningIcon()),
+	c.suggest = widgets.NewBanner(theme.ColorNameWarning, theme.NewWarningThemedResource(theme.WarningIcon()),
 		container.NewBorder(nil, nil, nil, container.NewCenter(c.suggestBtn), c.suggestText))
 	c.suggest.Hide()
 
-	c.subject = newComposeEntry("Subject")
+	c.subject = widgets.NewEntry("Subject")
 	c.subject.OnChanged = func(string) { c.onDraftEdited() }
 	copySubject := &widget.Button{Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance, OnTapped: c.onCopySubject}
 	subjectRow := container.NewBorder(nil, nil,
 		&widget.Label{Text: "Subject", TextStyle: fyne.TextStyle{Bold: true}}, copySubject, c.subject)
 
-	c.body = newComposeEntry("")
+	c.body = widgets.NewEntry("")
 	c.body.MultiLine = true
 	c.body.Wrapping = fyne.TextWrapWord
 	c.body.OnChanged = func(string) { c.onDraftEdited() }
@@ -210,7 +211,7 @@ func (c *composeTab) buildPreview() fyne.CanvasObject {
 
 	c.phoneText = &widget.Label{Wrapping: fyne.TextWrapWord, Selectable: true}
 	copyScript := &widget.Button{Text: "Copy script", Icon: theme.ContentCopyIcon(), OnTapped: c.onCopyScript}
-	c.phone = newTrackerBanner(theme.ColorNameWarning, theme.NewWarningThemedResource(theme.InfoIcon()),
+	c.phone = widgets.NewBanner(theme.ColorNameWarning, theme.NewWarningThemedResource(theme.InfoIcon()),
 		container.NewBorder(
 			container.NewBorder(nil, nil, nil, copyScript,
 				&widget.Label{Text: "Call them first, then send the email", TextStyle: fyne.TextStyle{Bold: true}}),
@@ -294,11 +295,10 @@ func (c *composeTab) prefill(iv *data.Interview, scenario string) {
 					return
 				}
 				t := at.In(loc)
-				wasQuiet := c.quiet
-				c.quiet = true
-				c.date.SetText(t.Format(c.dateLayout))
-				c.clock.SetText(t.Format("15:04"))
-				c.quiet = wasQuiet
+				quietly(&c.quiet, func() {
+					c.date.SetText(t.Format(c.dateLayout))
+					c.clock.SetText(t.Format("15:04"))
+				})
 				c.changed()
 			})
 		}
@@ -358,8 +358,13 @@ func (c *composeTab) onScenario(string) {
 		c.summary.SetText(info.Summary)
 		c.relayout = true
 	}
-	wasQuiet := c.quiet
-	c.quiet = true
+	quietly(&c.quiet, func() { c.scenarioSwitched(s) })
+	c.lastScenario = s
+	c.changed()
+}
+
+// scenarioSwitched carries the form over from the last scenario to s.
+func (c *composeTab) scenarioSwitched(s compose.Scenario) {
 	switch {
 	case s == c.lastScenario:
 	case composeInfo(s).DropsTimes:
@@ -373,9 +378,6 @@ func (c *composeTab) onScenario(string) {
 			c.offer.SetChecked(true)
 		}
 	}
-	c.quiet = wasQuiet
-	c.lastScenario = s
-	c.changed()
 }
 
 // changed redrafts after any change to the form.
@@ -434,11 +436,7 @@ func (c *composeTab) onDraftEdited() {
 // showEdited shows the reset link while the user's edits are kept.
 func (c *composeTab) showEdited() {
 	if on := c.subjectEdited || c.bodyEdited; on != c.edited.Visible() {
-		if on {
-			c.edited.Show()
-		} else {
-			c.edited.Hide()
-		}
+		showIf(c.edited, on)
 		composeRelayout(c.bodyPane)
 	}
 }
@@ -465,11 +463,7 @@ func (c *composeTab) updateSuggestion() {
 		c.suggestBtn.SetText(s.Action)
 	}
 	if on := c.suggestTo != ""; on != c.suggest.Visible() {
-		if on {
-			c.suggest.Show()
-		} else {
-			c.suggest.Hide()
-		}
+		showIf(c.suggest, on)
 		composeRelayout(c.preview)
 	}
 }

@@ -12,13 +12,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bridgekeeper/compose"
 	"bridgekeeper/data"
+	"bridgekeeper/views/widgets"
 )
 
 // The composer's fields that can carry an error message, named as
@@ -34,71 +34,10 @@ const (
 	composeSlotsField = "slots"
 )
 
-// composeEntry is a text entry that reports losing focus, so a field is
-// judged once the user has finished with it rather than at every keystroke,
-// and that passes window shortcuts (Ctrl+Shift+C, Ctrl+1…3) on to the
-// window: a focused Fyne entry otherwise swallows them.
-type composeEntry struct {
-	widget.Entry
-	onFocusGained, onFocusLost func()
-	// limit caps the text in bytes (0 for none); onCut hears the size
-	// that was offered when something was cut.
-	limit int
-	onCut func(size int)
-}
-
-func newComposeEntry(placeholder string) *composeEntry {
-	e := &composeEntry{}
-	e.PlaceHolder = placeholder
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// FocusGained tells the composer the user is working in it.
-func (e *composeEntry) FocusGained() {
-	e.Entry.FocusGained()
-	if e.onFocusGained != nil {
-		e.onFocusGained()
-	}
-}
-
-// FocusLost tells the composer the user has left the field.
-func (e *composeEntry) FocusLost() {
-	e.Entry.FocusLost()
-	if e.onFocusLost != nil {
-		e.onFocusLost()
-	}
-}
-
-// TypedShortcut hands letter and digit shortcuts to the window; the entry
-// keeps copy, paste, undo and its word-wise cursor moves.
-func (e *composeEntry) TypedShortcut(s fyne.Shortcut) {
-	if cs, ok := s.(*desktop.CustomShortcut); ok && composeWindowKey(cs.KeyName) {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
-			if sc, ok := c.(fyne.Shortcutable); ok {
-				sc.TypedShortcut(s)
-				return
-			}
-		}
-	}
-	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
-		offered := len(e.Text) + len(p.Clipboard.Content())
-		var cut bool
-		if s, cut = cappedPaste(s, e.Text, e.limit); cut && e.onCut != nil {
-			defer e.onCut(offered)
-		}
-	}
-	e.Entry.TypedShortcut(s)
-}
-
-func composeWindowKey(k fyne.KeyName) bool {
-	return len(k) == 1 && (k[0] >= 'A' && k[0] <= 'Z' || k[0] >= '0' && k[0] <= '9')
-}
-
 // composeSlot is one proposed alternative time: a date, a time of day and
 // a button that removes it.
 type composeSlot struct {
-	date, clock *composeEntry
+	date, clock *widgets.Entry
 	msg         *widget.Label
 	box         *fyne.Container
 }
@@ -119,7 +58,7 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 	}}
 	c.linkedText = &widget.Label{Wrapping: fyne.TextWrapWord}
 	unlink := &widget.Button{Text: "Unlink", Importance: widget.LowImportance, OnTapped: c.onUnlink}
-	c.linked = newTrackerBanner(theme.ColorNamePrimary, theme.NewPrimaryThemedResource(theme.HistoryIcon()),
+	c.linked = widgets.NewBanner(theme.ColorNamePrimary, theme.NewPrimaryThemedResource(theme.HistoryIcon()),
 		container.NewBorder(nil, nil, nil, container.NewCenter(unlink), c.linkedText))
 	c.linked.Hide()
 
@@ -236,13 +175,13 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 
 // textField is a one-line entry that re-drafts as the user types; when it
 // has an error message (field != ""), losing focus lets the message show.
-func (c *composeTab) textField(placeholder, field string) *composeEntry {
-	e := newComposeEntry(placeholder)
+func (c *composeTab) textField(placeholder, field string) *widgets.Entry {
+	e := widgets.NewEntry(placeholder)
 	e.OnChanged = func(string) { c.changed() }
 	c.limit(e, data.MaxFieldBytes)
-	e.onFocusGained = c.afterEvent
+	e.OnFocusGained = c.afterEvent
 	if field != "" {
-		e.onFocusLost = func() {
+		e.OnFocusLost = func() {
 			if strings.TrimSpace(e.Text) != "" && !c.armed[field] {
 				c.armed[field] = true
 				c.changed()
@@ -253,9 +192,9 @@ func (c *composeTab) textField(placeholder, field string) *composeEntry {
 }
 
 // limit keeps e within limit bytes, saying so when a paste was cut.
-func (c *composeTab) limit(e *composeEntry, limit int) {
-	e.limit = limit
-	e.onCut = func(size int) {
+func (c *composeTab) limit(e *widgets.Entry, limit int) {
+	e.Limit = limit
+	e.OnCut = func(size int) {
 		c.setStatus(trackerSentence(data.TooLong("that text", size, limit))+" The rest was not pasted.", widget.WarningImportance)
 	}
 }
@@ -271,7 +210,7 @@ func (c *composeTab) withMessage(field string, o fyne.CanvasObject) fyne.CanvasO
 
 // calendarButton opens a month view under a date entry; picking a day
 // writes it into the entry, which can also be typed in.
-func (c *composeTab) calendarButton(e *composeEntry) *widget.Button {
+func (c *composeTab) calendarButton(e *widgets.Entry) *widget.Button {
 	b := &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance}
 	b.OnTapped = func() {
 		start := c.now()
@@ -298,7 +237,7 @@ func (c *composeTab) calendarButton(e *composeEntry) *widget.Button {
 
 // choicesButton drops a menu of common values under an entry that also
 // takes any typed value.
-func (c *composeTab) choicesButton(e *composeEntry, options func() []string) *widget.Button {
+func (c *composeTab) choicesButton(e *widgets.Entry, options func() []string) *widget.Button {
 	b := &widget.Button{Icon: theme.MenuDropDownIcon(), Importance: widget.LowImportance}
 	b.OnTapped = func() {
 		cv := fyne.CurrentApp().Driver().CanvasForObject(e)
@@ -409,15 +348,9 @@ func (c *composeTab) applyVisibility(s compose.Scenario) {
 
 // setVisible shows or hides o, noting that the form needs laying out.
 func (c *composeTab) setVisible(o fyne.CanvasObject, on bool) {
-	if o.Visible() == on {
-		return
+	if showIf(o, on) {
+		c.relayout = true
 	}
-	if on {
-		o.Show()
-	} else {
-		o.Hide()
-	}
-	c.relayout = true
 }
 
 func composeSetEnabled(w fyne.Disableable, on bool) {
@@ -437,8 +370,8 @@ func (c *composeTab) addSlot() {
 		return
 	}
 	s := &composeSlot{
-		date:  newComposeEntry(c.date.PlaceHolder),
-		clock: newComposeEntry("10:00"),
+		date:  widgets.NewEntry(c.date.PlaceHolder),
+		clock: widgets.NewEntry("10:00"),
 		msg:   &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText},
 	}
 	s.msg.Hide()
@@ -447,9 +380,9 @@ func (c *composeTab) addSlot() {
 	day, clock := c.nextSlot()
 	s.date.SetText(day.Format(c.dateLayout))
 	s.clock.SetText(clock)
-	for _, e := range []*composeEntry{s.date, s.clock} {
+	for _, e := range []*widgets.Entry{s.date, s.clock} {
 		e.OnChanged = func(string) { c.changed() }
-		e.onFocusLost = func() {
+		e.OnFocusLost = func() {
 			if !c.armed[composeSlotsField] {
 				c.armed[composeSlotsField] = true
 				c.changed()

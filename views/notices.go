@@ -1,6 +1,7 @@
 package views
 
 import (
+	"bridgekeeper/views/widgets"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -46,7 +47,7 @@ func (n *notices) set(key string, color fyne.ThemeColorName, icon fyne.Resource,
 	if len(actions) > 0 {
 		content = container.NewBorder(nil, nil, nil, container.NewHBox(actions...), label)
 	}
-	banner := newTrackerBanner(color, icon, content)
+	banner := widgets.NewBanner(color, icon, content)
 	n.seq[key]++
 	if old, ok := n.shown[key]; ok {
 		for i, o := range n.box.Objects {

@@ -3,21 +3,19 @@ package views
 import (
 	"context"
 	"fmt"
-	"image/color"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bridgekeeper/data"
+	"bridgekeeper/views/widgets"
 )
 
 const (
@@ -32,9 +30,6 @@ const (
 	trackerDebounceRows = 20_000
 	// trackerUpcomingWindow is what the "Upcoming" toggle looks ahead.
 	trackerUpcomingWindow = 7 * 24 * time.Hour
-	// trackerDoubleClick is the longest gap between two clicks on one row
-	// that still counts as a double-click.
-	trackerDoubleClick = 450 * time.Millisecond
 	// trackerAllStatuses is the status filter's "no filter" choice.
 	trackerAllStatuses = "All statuses"
 )
@@ -86,7 +81,7 @@ type trackerTab struct {
 	add           *widget.Button
 	more          *widget.Button
 	count         *widget.RichText
-	table         *trackerTable
+	table         *widgets.Table
 	split         *container.Split
 	top           *fyne.Container // the banners and the toolbar
 	body          *fyne.Container // the table or an empty-state message
@@ -139,23 +134,23 @@ func (t *trackerTab) buildUI() fyne.CanvasObject {
 	t.split = container.NewHSplit(container.New(&trackerColumnsLayout{t: t}, t.table), t.detail.root)
 	t.split.SetOffset(0.7)
 
-	t.noneYet = trackerEmptyState(theme.DocumentCreateIcon(), "No interviews yet — add one or import a CSV",
+	t.noneYet = widgets.NewEmptyState(theme.DocumentCreateIcon(), "No interviews yet — add one or import a CSV",
 		"Keep every interview of your search in one place: when it is, who to write to, and what happened.",
 		&widget.Button{Text: "Add interview", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: t.onAdd},
 		&widget.Button{Text: "Import CSV…", Icon: theme.FolderOpenIcon(), OnTapped: t.onImportCSV})
 	t.noneYet.Hide()
-	t.noMatch = trackerEmptyState(theme.SearchIcon(), "No interviews match your search",
+	t.noMatch = widgets.NewEmptyState(theme.SearchIcon(), "No interviews match your search",
 		"Try other words, or another status.",
 		&widget.Button{Text: "Clear filters", Icon: theme.ContentClearIcon(), OnTapped: t.onClearFilters})
 	t.noMatch.Hide()
 
 	t.reminderText = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
-	t.reminders = newTrackerBanner(theme.ColorNamePrimary, theme.NewColoredResource(theme.CalendarIcon(), theme.ColorNamePrimary), t.reminderText)
+	t.reminders = widgets.NewBanner(theme.ColorNamePrimary, theme.NewColoredResource(theme.CalendarIcon(), theme.ColorNamePrimary), t.reminderText)
 	t.reminders.Hide()
 	t.undoText = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	t.undoButton = &widget.Button{Text: "Undo", Icon: theme.ContentUndoIcon(), Importance: widget.LowImportance}
 	dismiss := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: func() { t.showBanner(t.undo, false) }}
-	t.undo = newTrackerBanner(theme.ColorNameWarning, theme.DeleteIcon(),
+	t.undo = widgets.NewBanner(theme.ColorNameWarning, theme.DeleteIcon(),
 		container.NewBorder(nil, nil, nil, container.NewHBox(t.undoButton, dismiss), t.undoText))
 	t.undo.Hide()
 
@@ -332,7 +327,7 @@ func (t *trackerTab) scrollToToday() {
 	for i := range t.model.Len() {
 		if iv := t.model.Row(i); !iv.StartsAt.IsZero() && !iv.StartsAt.Before(now) {
 			if i > 0 {
-				t.table.scrollRowToTop(i)
+				t.table.ScrollRowToTop(i)
 			}
 			return
 		}
@@ -435,9 +430,9 @@ func (t *trackerTab) updateEmpty() {
 	if t.noneYet.Visible() == none && t.noMatch.Visible() == noMatch {
 		return
 	}
-	trackerShowIf(t.noneYet, none)
-	trackerShowIf(t.noMatch, noMatch)
-	trackerShowIf(t.split, !none && !noMatch)
+	showIf(t.noneYet, none)
+	showIf(t.noMatch, noMatch)
+	showIf(t.split, !none && !noMatch)
 	t.body.Refresh()
 	// A split that was hidden has not laid out its panes; the table draws
 	// no rows until it has a size.
@@ -449,16 +444,8 @@ func (t *trackerTab) showBanner(b *fyne.Container, show bool) {
 	if b.Visible() == show {
 		return
 	}
-	trackerShowIf(b, show)
+	showIf(b, show)
 	t.root.Refresh()
-}
-
-func trackerShowIf(o fyne.CanvasObject, show bool) {
-	if show {
-		o.Show()
-	} else {
-		o.Hide()
-	}
 }
 
 // onHeaderTapped sorts by a column, or reverses the sort when it already is.
@@ -742,104 +729,23 @@ func (t *trackerTab) whenText(iv *data.Interview, now time.Time) (string, string
 	return at.Format(layout), RelativeTime(iv.StartsAt, now)
 }
 
-// trackerEmptyState is a centred icon, headline, explanation and buttons.
-func trackerEmptyState(icon fyne.Resource, headline, detail string, buttons ...fyne.CanvasObject) *fyne.Container {
-	img := canvas.NewImageFromResource(theme.NewDisabledResource(icon))
-	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(fyne.NewSquareSize(56))
-	title := &widget.Label{Text: headline, TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter}
-	title.SizeName = theme.SizeNameSubHeadingText
-	sub := &widget.RichText{Wrapping: fyne.TextWrapWord, Scroll: container.ScrollNone, Segments: []widget.RichTextSegment{
-		&widget.TextSegment{Text: detail, Style: widget.RichTextStyle{Alignment: fyne.TextAlignCenter, ColorName: theme.ColorNamePlaceHolder}},
-	}}
-	row := container.NewCenter(container.NewHBox(buttons...))
-	msg := container.NewVBox(container.NewCenter(img), title, container.New(layout.NewCustomPaddedLayout(0, 0, 80, 80), sub), row)
-	return container.NewVBox(layout.NewSpacer(), msg, layout.NewSpacer(), layout.NewSpacer())
-}
-
 // trackerQuiet is secondary text, in the theme's placeholder colour.
-func trackerQuiet(text string) *widget.RichText {
-	return &widget.RichText{Scroll: container.ScrollNone, Segments: []widget.RichTextSegment{&widget.TextSegment{Text: text,
-		Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}}}}
-}
+func trackerQuiet(text string) *widget.RichText { return widgets.NewQuiet(text) }
 
 // trackerSetText replaces the text of a one-segment RichText.
-func trackerSetText(rt *widget.RichText, text string) {
-	rt.Segments[0].(*widget.TextSegment).Text = text
-	rt.Refresh()
-}
+func trackerSetText(rt *widget.RichText, text string) { widgets.SetQuietText(rt, text) }
 
-// trackerBanner is what newTrackerBanner builds; the composer shows its
-// notices with it too.
-type trackerBanner = fyne.Container
-
-// newTrackerBanner is a tinted, rounded strip with an icon on the left,
-// used for the reminders, the Undo offer and the form's save problems.
-// It is built from plain containers so that wrapped text inside it gets
-// the height it needs.
-func newTrackerBanner(c fyne.ThemeColorName, icon fyne.Resource, content fyne.CanvasObject) *trackerBanner {
-	tint := &trackerTint{colorName: c}
-	tint.ExtendBaseWidget(tint)
-	inner := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, content)
-	p := theme.Padding()
-	return container.New(layout.NewCustomPaddedLayout(p/2, p/2, p, p),
-		container.NewStack(tint, container.New(layout.NewCustomPaddedLayout(0, 0, 2*p, p), inner)))
-}
-
-// trackerTint is the background of a banner: a faint wash of a theme
-// colour that follows theme changes.
-type trackerTint struct {
-	widget.BaseWidget
-	colorName fyne.ThemeColorName
-}
-
-func (w *trackerTint) CreateRenderer() fyne.WidgetRenderer {
-	r := &trackerTintRenderer{w: w, rect: canvas.NewRectangle(color.Transparent)}
-	r.Refresh()
-	return r
-}
-
-type trackerTintRenderer struct {
-	w    *trackerTint
-	rect *canvas.Rectangle
-}
-
-func (r *trackerTintRenderer) Layout(size fyne.Size) { r.rect.Resize(size) }
-func (r *trackerTintRenderer) MinSize() fyne.Size    { return fyne.Size{} }
-
-func (r *trackerTintRenderer) Refresh() {
-	th := r.w.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	c := color.NRGBAModel.Convert(th.Color(r.w.colorName, v)).(color.NRGBA)
-	c.A = 0x2a
-	r.rect.FillColor = c
-	r.rect.CornerRadius = th.Size(theme.SizeNameInputRadius)
-	r.rect.Refresh()
-}
-
-func (r *trackerTintRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.rect} }
-func (r *trackerTintRenderer) Destroy()                     {}
-
-// trackerTable is the interview table. On top of widget.Table it opens the
-// editor on a double-click or Enter, and keeps the whole selected row lit.
-type trackerTable struct {
-	widget.Table
-	t       *trackerTab
-	lastID  int64
-	lastTap time.Time
-	// pendingRow is a row to scroll to the top once the table has a size.
-	pendingRow int
-}
-
-func newTrackerTable(t *trackerTab) *trackerTable {
-	tb := &trackerTable{t: t, pendingRow: -1}
+// newTrackerTable is the interview table: a row a interview, sorted by the
+// header buttons, edited on a double-click or Enter, deleted on Delete.
+func newTrackerTable(t *trackerTab) *widgets.Table {
+	tb := widgets.NewTable()
 	tb.Length = func() (int, int) {
 		if t.model == nil {
 			return 0, len(data.Columns())
 		}
 		return t.model.Len(), len(data.Columns())
 	}
-	tb.CreateCell = func() fyne.CanvasObject { return newTrackerCell() }
+	tb.CreateCell = func() fyne.CanvasObject { return widgets.NewCell() }
 	tb.UpdateCell = t.updateCell
 	tb.OnSelected = t.onRowSelected
 	tb.ShowHeaderRow = true
@@ -851,109 +757,47 @@ func newTrackerTable(t *trackerTab) *trackerTable {
 		return b
 	}
 	tb.UpdateHeader = t.updateHeader
-	tb.ExtendBaseWidget(tb)
+	tb.Current = func() int64 { return t.selectedID }
+	tb.OnActivate = t.onEdit
+	tb.OnDelete = t.onDelete
 	return tb
-}
-
-// scrollRowToTop puts row i at the top of the view; before the table has
-// a size there is nothing to measure against, so it waits for one.
-func (tb *trackerTable) scrollRowToTop(i int) {
-	if tb.Size().Height <= 0 {
-		tb.pendingRow = i
-		return
-	}
-	tb.pendingRow = -1
-	rows, _ := tb.Length()
-	row := newTrackerCell().MinSize().Height + tb.Theme().Size(theme.SizeNamePadding)
-	header := tb.CreateHeader().MinSize().Height
-	// Clamp to the last full page: scrolling further would leave the
-	// table showing nothing.
-	y := min(float32(i)*row, float32(rows)*row-(tb.Size().Height-header))
-	if y <= 0 {
-		tb.ScrollToTop()
-		return
-	}
-	tb.ScrollToOffset(fyne.NewPos(0, y))
-}
-
-// Resize redraws the rows, and runs a scroll that waited for the table to
-// have a size. widget.Table draws no rows while it has no size, and a table
-// that was hidden when its rows arrived would otherwise stay blank.
-func (tb *trackerTable) Resize(size fyne.Size) {
-	changed := size != tb.Size()
-	tb.Table.Resize(size)
-	if changed {
-		tb.Refresh()
-	}
-	if tb.pendingRow >= 0 && size.Height > 0 {
-		tb.scrollRowToTop(tb.pendingRow)
-	}
-}
-
-// Tapped selects the row, and edits it when it was tapped just before.
-// Counting the gap here, rather than implementing DoubleTapped, keeps a
-// single click from waiting to see whether a second one follows.
-func (tb *trackerTable) Tapped(e *fyne.PointEvent) {
-	tb.Table.Tapped(e)
-	id, now := tb.t.selectedID, time.Now()
-	if id != 0 && id == tb.lastID && now.Sub(tb.lastTap) < trackerDoubleClick {
-		tb.lastID = 0
-		tb.t.onEdit()
-		return
-	}
-	tb.lastID, tb.lastTap = id, now
-}
-
-// TypedKey adds Enter (edit the row with the keyboard focus) and Delete
-// to the arrow keys and Space the table already handles.
-func (tb *trackerTable) TypedKey(e *fyne.KeyEvent) {
-	switch e.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		tb.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-		tb.t.onEdit()
-	case fyne.KeyDelete:
-		tb.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-		tb.t.onDelete()
-	default:
-		tb.Table.TypedKey(e)
-	}
 }
 
 // updateCell only copies text from the in-memory model onto a reused cell:
 // it runs for every visible cell on every scroll.
 func (t *trackerTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	c := o.(*trackerCell)
+	c := o.(*widgets.Cell)
 	var iv *data.Interview
 	if t.model != nil {
 		iv = t.model.Row(id.Row)
 	}
 	if iv == nil {
-		c.set("", "", false, "", false)
+		c.Set("", "", false, "", false)
 		return
 	}
 	selected := iv.ID == t.selectedID
 	switch data.Column(id.Col) {
 	case data.ColCompany:
-		c.set(iv.Company, "", true, "", selected)
+		c.Set(iv.Company, "", true, "", selected)
 	case data.ColRole:
-		c.set(iv.Role, "", false, "", selected)
+		c.Set(iv.Role, "", false, "", selected)
 	case data.ColContact:
 		contact := strings.TrimSpace(iv.ContactName)
 		if contact == "" {
 			contact = iv.ContactEmail
 		}
-		c.set(contact, "", false, "", selected)
+		c.Set(contact, "", false, "", selected)
 	case data.ColWhen:
 		at, rel := t.whenText(iv, time.Now())
-		c.set(at, rel, false, "", selected)
+		c.Set(at, rel, false, "", selected)
 	case data.ColStatus:
 		if iv.Damage != "" {
 			// A row the data layer could not fully read is still shown,
 			// and says so, so it can be mended or deleted.
-			c.set("Needs attention", "", true, theme.ColorNameError, selected)
+			c.Set("Needs attention", "", true, theme.ColorNameError, selected)
 			return
 		}
-		c.set(trackerStatusLabel(iv.Status), "", false, trackerStatusColor(iv.Status), selected)
+		c.Set(trackerStatusLabel(iv.Status), "", false, trackerStatusColor(iv.Status), selected)
 	}
 }
 
@@ -1029,114 +873,3 @@ func (l *trackerColumnsLayout) Layout(objects []fyne.CanvasObject, size fyne.Siz
 func (l *trackerColumnsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(240, 120)
 }
-
-// trackerCell is one table cell: text cut short with an ellipsis, an
-// optional note on the right in a quieter colour ("in 2 days"), an
-// optional status dot, and the row highlight.
-type trackerCell struct {
-	widget.BaseWidget
-	main     *widget.Label
-	note     *widget.RichText
-	dotColor fyne.ThemeColorName // "" for no dot
-	selected bool
-}
-
-func newTrackerCell() *trackerCell {
-	c := &trackerCell{
-		main: &widget.Label{Truncation: fyne.TextTruncateEllipsis},
-		note: trackerQuiet(""),
-	}
-	c.main.ExtendBaseWidget(c.main)
-	c.note.ExtendBaseWidget(c.note)
-	c.ExtendBaseWidget(c)
-	return c
-}
-
-// set changes what the cell shows; it never builds anything.
-func (c *trackerCell) set(text, note string, bold bool, dot fyne.ThemeColorName, selected bool) {
-	seg := c.note.Segments[0].(*widget.TextSegment)
-	if c.main.Text == text && seg.Text == note && c.main.TextStyle.Bold == bold &&
-		c.dotColor == dot && c.selected == selected {
-		return
-	}
-	c.main.Text, seg.Text = text, note
-	c.main.TextStyle.Bold = bold
-	c.dotColor, c.selected = dot, selected
-	c.Refresh()
-}
-
-// String is the cell's text as the user reads it.
-func (c *trackerCell) String() string {
-	note := c.note.String()
-	if c.main.Text != "" && note != "" {
-		return c.main.Text + " " + note
-	}
-	return c.main.Text + note
-}
-
-func (c *trackerCell) CreateRenderer() fyne.WidgetRenderer {
-	r := &trackerCellRenderer{c: c, bg: canvas.NewRectangle(color.Transparent), dot: canvas.NewCircle(color.Transparent)}
-	r.Refresh()
-	return r
-}
-
-type trackerCellRenderer struct {
-	c   *trackerCell
-	bg  *canvas.Rectangle
-	dot *canvas.Circle
-}
-
-const trackerDotSize = 9
-
-func (r *trackerCellRenderer) Layout(size fyne.Size) {
-	r.bg.Move(fyne.Position{})
-	r.bg.Resize(size)
-	x := float32(0)
-	if r.c.dotColor != "" {
-		inner := r.c.Theme().Size(theme.SizeNameInnerPadding)
-		r.dot.Move(fyne.NewPos(inner, (size.Height-trackerDotSize)/2))
-		r.dot.Resize(fyne.NewSquareSize(trackerDotSize))
-		x = trackerDotSize + inner/2
-	}
-	noteWidth := float32(0)
-	if r.c.note.String() != "" {
-		noteWidth = min(r.c.note.MinSize().Width, max(0, size.Width-x))
-	}
-	r.c.note.Move(fyne.NewPos(size.Width-noteWidth, 0))
-	r.c.note.Resize(fyne.NewSize(noteWidth, size.Height))
-	// The note's own padding already separates it from the text.
-	r.c.main.Move(fyne.NewPos(x, 0))
-	r.c.main.Resize(fyne.NewSize(max(0, size.Width-x-noteWidth+r.c.Theme().Size(theme.SizeNameInnerPadding)/2), size.Height))
-}
-
-func (r *trackerCellRenderer) MinSize() fyne.Size {
-	// Truncated text asks for no width; the height is one line of text.
-	return fyne.NewSize(40, r.c.main.MinSize().Height)
-}
-
-func (r *trackerCellRenderer) Refresh() {
-	th := r.c.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	if r.c.selected {
-		r.bg.FillColor = th.Color(theme.ColorNameSelection, v)
-	} else {
-		r.bg.FillColor = color.Transparent
-	}
-	r.bg.Refresh()
-	if r.c.dotColor != "" {
-		r.dot.FillColor = th.Color(r.c.dotColor, v)
-		r.dot.Show()
-	} else {
-		r.dot.Hide()
-	}
-	r.dot.Refresh()
-	// The texts first: the layout reads the note's new width.
-	r.c.main.Refresh()
-	r.c.note.Refresh()
-	r.Layout(r.c.Size())
-}
-
-func (r *trackerCellRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.dot, r.c.main, r.c.note}
-}
-func (r *trackerCellRenderer) Destroy() {}

@@ -18,6 +18,7 @@ import (
 
 	"bridgekeeper/compose"
 	"bridgekeeper/data"
+	"bridgekeeper/views/widgets"
 )
 
 // The form's fields, named as data.FieldError names them where the data
@@ -45,7 +46,7 @@ type trackerForm struct {
 	clock        *widget.SelectEntry
 	zone         *widget.SelectEntry
 	status       *widget.Select
-	notes        *notesEntry
+	notes        *widgets.NotesEntry
 	// fold asks which of two times is meant when the clock time happens
 	// twice (the hour the clocks go back); hidden otherwise.
 	fold *widget.RadioGroup
@@ -111,9 +112,9 @@ func newTrackerForm(t *trackerTab, iv *data.Interview) *trackerForm {
 	}
 	f.status = &widget.Select{Options: labels}
 	f.status.ExtendBaseWidget(f.status)
-	f.notes = newNotesEntry("Anything worth remembering: who you will meet, what to prepare…")
-	f.notes.limit = data.MaxNotesBytes
-	f.notes.onCut = func(size int) {
+	f.notes = widgets.NewNotesEntry("Anything worth remembering: who you will meet, what to prepare…")
+	f.notes.Limit = data.MaxNotesBytes
+	f.notes.OnCut = func(size int) {
 		f.showProblem(trackerSentence(data.TooLong("notes", size, data.MaxNotesBytes)) + " The rest was not pasted.")
 	}
 	f.notes.SetMinRowsVisible(4)
@@ -153,7 +154,7 @@ func newTrackerForm(t *trackerTab, iv *data.Interview) *trackerForm {
 		key("Notes"), f.notes,
 	)
 	f.problemText = &widget.Label{Wrapping: fyne.TextWrapWord}
-	f.problem = newTrackerBanner(theme.ColorNameError, theme.NewErrorThemedResource(theme.ErrorIcon()), f.problemText)
+	f.problem = widgets.NewBanner(theme.ColorNameError, theme.NewErrorThemedResource(theme.ErrorIcon()), f.problemText)
 	f.problem.Hide()
 	content := container.NewVBox(f.problem, form)
 	if iv != nil && iv.RawStartsAt != "" {

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bridgekeeper/data"
+	"bridgekeeper/views/widgets"
 )
 
 // trackerSeed stores interviews for a test and returns them with IDs.
@@ -54,7 +55,7 @@ func trackerAct(h *harness, do func()) {
 func trackerCellText(tr *trackerTab, row int, col data.Column) string {
 	c := tr.table.CreateCell()
 	tr.table.UpdateCell(widget.TableCellID{Row: row, Col: int(col)}, c)
-	return c.(*trackerCell).String()
+	return c.(*widgets.Cell).String()
 }
 
 // trackerColumn is one column of the rows the table shows, top to bottom.
@@ -486,7 +487,7 @@ func TestTrackerDoubleClickEdits(t *testing.T) {
 		t.Fatalf("selecting the second row chose %q", iv.Company)
 	}
 	tr.table.Resize(fyne.NewSize(700, 400))
-	row := newTrackerCell().MinSize().Height + theme.Padding()
+	row := widgets.NewCell().MinSize().Height + theme.Padding()
 	second := &fyne.PointEvent{Position: fyne.NewPos(20, trackerHeader(tr, 0).MinSize().Height+row*1.5)}
 	tr.table.Tapped(second)
 	if tr.editor != nil {

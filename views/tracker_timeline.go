@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bridgekeeper/data"
+	"bridgekeeper/views/widgets"
 )
 
 // timelinePanel is the side panel: the selected interview's details, what
@@ -92,7 +93,7 @@ func newTimelinePanel(t *trackerTab) *timelinePanel {
 		key("Notes"), container.NewVBox(p.notes, container.NewHBox(p.allNotes)),
 	)
 	p.damageText = &widget.Label{Wrapping: fyne.TextWrapWord}
-	p.damage = newTrackerBanner(theme.ColorNameError, theme.NewErrorThemedResource(theme.ErrorIcon()), p.damageText)
+	p.damage = widgets.NewBanner(theme.ColorNameError, theme.NewErrorThemedResource(theme.ErrorIcon()), p.damageText)
 	p.damage.Hide()
 
 	p.ghostText = &widget.Label{Wrapping: fyne.TextWrapWord}
@@ -100,7 +101,7 @@ func newTimelinePanel(t *trackerTab) *timelinePanel {
 		p.t.changeStatus(p.iv, data.StatusGhosted)
 	}}
 	// The button sits under the question so the question has the width.
-	p.ghost = newTrackerBanner(theme.ColorNameWarning, theme.QuestionIcon(),
+	p.ghost = widgets.NewBanner(theme.ColorNameWarning, theme.QuestionIcon(),
 		container.New(layout.NewCustomPaddedVBoxLayout(0), p.ghostText, container.NewHBox(markGhosted)))
 	p.ghost.Hide()
 
@@ -149,7 +150,7 @@ func newTimelinePanel(t *trackerTab) *timelinePanel {
 		p.timeline,
 	)
 	p.scroll = container.NewVScroll(container.NewPadded(p.page))
-	p.placeholder = trackerEmptyState(theme.InfoIcon(), "No interview selected",
+	p.placeholder = widgets.NewEmptyState(theme.InfoIcon(), "No interview selected",
 		"Choose a row to see its details and timeline. Double-click a row, or press Enter, to edit it.")
 	p.scroll.Hide()
 	p.root = container.NewStack(p.placeholder, p.scroll)
@@ -180,9 +181,9 @@ func (p *timelinePanel) show(iv data.Interview) {
 // render shows the interview's fields.
 func (p *timelinePanel) render() {
 	iv := &p.iv
-	p.title.SetText(trackerCompany(*iv))
-	p.subtitle.SetText(iv.Role)
-	trackerShowIf(p.subtitle, strings.TrimSpace(iv.Role) != "")
+	setTextQuietly(p.title, trackerCompany(*iv))
+	setTextQuietly(p.subtitle, iv.Role)
+	showIf(p.subtitle, strings.TrimSpace(iv.Role) != "")
 
 	now := time.Now()
 	if iv.StartsAt.IsZero() {
@@ -209,7 +210,7 @@ func (p *timelinePanel) render() {
 	name, email := strings.TrimSpace(iv.ContactName), strings.TrimSpace(iv.ContactEmail)
 	switch {
 	case name != "" && email != "":
-		p.contact.SetText(name + " <" + email + ">")
+		setTextQuietly(p.contact, name+" <"+email+">")
 	case name+email != "":
 		p.contact.SetText(name + email)
 	default:
@@ -221,8 +222,8 @@ func (p *timelinePanel) render() {
 	if notes == "" {
 		notes = "—"
 	}
-	p.notes.SetText(notes)
-	trackerShowIf(p.allNotes, cut)
+	setTextQuietly(p.notes, notes)
+	showIf(p.allNotes, cut)
 	if iv.Damage != "" {
 		p.damageText.SetText("This interview needs attention: " + iv.Damage + ". Edit it to enter the missing values again, or delete it.")
 		p.damage.Show()
@@ -230,9 +231,7 @@ func (p *timelinePanel) render() {
 		p.damage.Hide()
 	}
 
-	p.settingStatus = true
-	p.status.SetSelectedIndex(slices.Index(data.Statuses(), iv.Status))
-	p.settingStatus = false
+	quietly(&p.settingStatus, func() { p.status.SetSelectedIndex(slices.Index(data.Statuses(), iv.Status)) })
 	p.ghost.Hide()
 	p.relayout()
 }

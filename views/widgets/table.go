@@ -1,0 +1,119 @@
+package widgets
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// DoubleClick is the longest gap between two clicks on one row that still
+// counts as a double-click.
+const DoubleClick = 450 * time.Millisecond
+
+// Table is a widget.Table for a list of records with one record a row: a
+// double-click or Enter activates the row, Delete deletes it, and it can
+// scroll a row to the top before it has a size. What those mean is the
+// tab's business, through the callbacks.
+type Table struct {
+	widget.Table
+	// Current returns the ID of the selected record (0 for none), so two
+	// clicks on one record count as a double-click.
+	Current func() int64
+	// OnActivate runs on a double-click or Enter; OnDelete on Delete.
+	OnActivate, OnDelete func()
+
+	lastID  int64
+	lastTap time.Time
+	// pendingRow is a row to scroll to the top once the table has a size.
+	pendingRow int
+}
+
+// NewTable is an empty Table; set its widget.Table callbacks (Length,
+// CreateCell, UpdateCell, …) before showing it.
+func NewTable() *Table {
+	tb := &Table{pendingRow: -1}
+	tb.ExtendBaseWidget(tb)
+	return tb
+}
+
+// ScrollRowToTop puts row i at the top of the view; before the table has a
+// size there is nothing to measure against, so it waits for one.
+func (tb *Table) ScrollRowToTop(i int) {
+	if tb.Size().Height <= 0 {
+		tb.pendingRow = i
+		return
+	}
+	tb.pendingRow = -1
+	rows, _ := tb.Length()
+	row := tb.CreateCell().MinSize().Height + tb.Theme().Size(theme.SizeNamePadding)
+	header := float32(0)
+	if tb.ShowHeaderRow && tb.CreateHeader != nil {
+		header = tb.CreateHeader().MinSize().Height
+	}
+	// Clamp to the last full page: scrolling further would leave the table
+	// showing nothing.
+	y := min(float32(i)*row, float32(rows)*row-(tb.Size().Height-header))
+	if y <= 0 {
+		tb.ScrollToTop()
+		return
+	}
+	tb.ScrollToOffset(fyne.NewPos(0, y))
+}
+
+// CancelScroll forgets a scroll still waiting for the table to have a size.
+func (tb *Table) CancelScroll() { tb.pendingRow = -1 }
+
+// Resize redraws the rows, and runs a scroll that waited for the table to
+// have a size. widget.Table draws no rows while it has no size, and a table
+// that was hidden when its rows arrived would otherwise stay blank.
+func (tb *Table) Resize(size fyne.Size) {
+	changed := size != tb.Size()
+	tb.Table.Resize(size)
+	if changed {
+		tb.Refresh()
+	}
+	if tb.pendingRow >= 0 && size.Height > 0 {
+		tb.ScrollRowToTop(tb.pendingRow)
+	}
+}
+
+// Tapped selects the row, and activates it when it was tapped just before.
+// Counting the gap here, rather than implementing DoubleTapped, keeps a
+// single click from waiting to see whether a second one follows.
+func (tb *Table) Tapped(e *fyne.PointEvent) {
+	tb.Table.Tapped(e)
+	var id int64
+	if tb.Current != nil {
+		id = tb.Current()
+	}
+	now := time.Now()
+	if id != 0 && id == tb.lastID && now.Sub(tb.lastTap) < DoubleClick {
+		tb.lastID = 0
+		if tb.OnActivate != nil {
+			tb.OnActivate()
+		}
+		return
+	}
+	tb.lastID, tb.lastTap = id, now
+}
+
+// TypedKey adds Enter (activate the row with the keyboard focus) and Delete
+// to the arrow keys and Space the table already handles.
+func (tb *Table) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		tb.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		if tb.OnActivate != nil {
+			tb.OnActivate()
+		}
+	case fyne.KeyDelete:
+		tb.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		if tb.OnDelete != nil {
+			tb.OnDelete()
+		}
+	default:
+		tb.Table.TypedKey(e)
+	}
+}
