@@ -36,9 +36,8 @@ type composeTab struct {
 	// interview is the tracker entry the draft belongs to; nil means saving
 	// adds a new interview.
 	interview *data.Interview
-	// zones caches loaded time zones (nil for names that are not zones);
-	// it is only touched on the UI goroutine.
-	zones       map[string]*time.Location
+	// zoneLoading, zoneWaiters and zoneWanted schedule the zones the form
+	// waits for; the zones themselves are in the UI's one cache.
 	zoneLoading map[string]bool
 	zoneWaiters map[string][]func()
 	zoneWanted  []string
@@ -131,8 +130,7 @@ func newCompose(u *UI) *composeTab {
 	c := &composeTab{
 		ui:          u,
 		now:         time.Now,
-		dateLayout:  trackerDateLayout(),
-		zones:       map[string]*time.Location{},
+		dateLayout:  dateLayout(),
 		zoneLoading: map[string]bool{},
 		zoneWaiters: map[string][]func(){},
 		localZone:   "UTC",
@@ -251,7 +249,7 @@ func (c *composeTab) applySettings(st data.Settings) {
 	}
 	if strings.TrimSpace(c.zone.Text) == "" {
 		zone := st.DefaultZone
-		if c.zones[zone] == nil {
+		if _, state := c.ui.zones.lookup(zone); state != zoneReady {
 			zone = c.localZone
 		}
 		c.zone.SetText(zone)
@@ -311,7 +309,7 @@ func (c *composeTab) prefill(iv *data.Interview, scenario string) {
 // once it has loaded; an unknown zone falls back to UTC, and the zone
 // field says the name is not a zone.
 func (c *composeTab) withZone(name string, fn func(*time.Location)) {
-	if loc, ok := c.zones[name]; ok {
+	if loc, state := c.ui.zones.lookup(name); state != zoneLoading {
 		if loc == nil {
 			loc = time.UTC
 		}

@@ -195,7 +195,7 @@ func (c *composeTab) textField(placeholder, field string) *widgets.Entry {
 func (c *composeTab) limit(e *widgets.Entry, limit int) {
 	e.Limit = limit
 	e.OnCut = func(size int) {
-		c.setStatus(trackerSentence(data.TooLong("that text", size, limit))+" The rest was not pasted.", widget.WarningImportance)
+		c.setStatus(sentence(data.TooLong("that text", size, limit))+" The rest was not pasted.", widget.WarningImportance)
 	}
 }
 
@@ -461,14 +461,14 @@ func (c *composeTab) wall(dateText, clockText string, loc *time.Location) (t tim
 	case dateText == "":
 		dateErr = "Pick the day as well."
 	case err != nil:
-		dateErr = trackerSentence(err.Error())
+		dateErr = sentence(err.Error())
 	}
 	h, m, err := compose.ParseClock(clockText)
 	switch {
 	case clockText == "":
 		clockErr = "Enter the time as well."
 	case err != nil:
-		clockErr = trackerSentence(err.Error())
+		clockErr = sentence(err.Error())
 	}
 	if dateErr != "" || clockErr != "" || loc == nil {
 		return time.Time{}, dateErr, clockErr
@@ -477,7 +477,7 @@ func (c *composeTab) wall(dateText, clockText string, loc *time.Location) (t tim
 	var we *compose.WallError
 	if errors.As(err, &we) && we.Kind == compose.WallGap {
 		// Never shifted silently into the email: the user picks the time.
-		return time.Time{}, "", trackerSentence(we.Error())
+		return time.Time{}, "", sentence(we.Error())
 	}
 	return at, "", ""
 }
@@ -536,11 +536,8 @@ const (
 // loaded yet is queued: zone files live on disk, so they are read off the
 // UI goroutine once the current event is over, and the form redrafts then.
 func (c *composeTab) zoneFor(name string) (*time.Location, zoneState) {
-	if loc, ok := c.zones[name]; ok {
-		if loc == nil {
-			return nil, zoneUnknown
-		}
-		return loc, zoneReady
+	if loc, state := c.ui.zones.lookup(name); state != zoneLoading {
+		return loc, state
 	}
 	if !c.zoneLoading[name] && !slices.Contains(c.zoneWanted, name) {
 		c.wantZone(name, c.changed)
@@ -554,7 +551,7 @@ func (c *composeTab) wantZone(name string, then func()) {
 	if name == "" {
 		return
 	}
-	if _, cached := c.zones[name]; cached {
+	if _, state := c.ui.zones.lookup(name); state != zoneLoading {
 		if then != nil {
 			then()
 		}
@@ -590,7 +587,6 @@ func (c *composeTab) afterEvent() {
 	var st data.Settings
 	var settingsErr error
 	local := c.localZone
-	var found []*time.Location
 	c.ui.background(func() error {
 		if first {
 			local = localZoneName()
@@ -600,15 +596,11 @@ func (c *composeTab) afterEvent() {
 			names = append(names, local, st.DefaultZone)
 			names = append(names, zoneChoices(local)...)
 		}
-		found = make([]*time.Location, len(names))
-		for i, n := range names {
-			found[i], _ = data.LoadZone(n)
-		}
+		c.ui.zones.load(names...)
 		return nil
 	}, func(error) {
 		var waiters []func()
-		for i, n := range names {
-			c.zones[n] = found[i]
+		for _, n := range names {
 			delete(c.zoneLoading, n)
 			waiters = append(waiters, c.zoneWaiters[n]...)
 			delete(c.zoneWaiters, n)

@@ -84,5 +84,5 @@ func progressRowsText(rows int) string {
 	if rows == 1 {
 		return "1 row read"
 	}
-	return trackerThousands(rows) + " rows read"
+	return thousands(rows) + " rows read"
 }

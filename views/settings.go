@@ -107,7 +107,7 @@ func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
 	zoneErr.Hide()
 	for _, e := range []*widget.Entry{name, signature} {
 		limitEntry(e, e.SetText, data.MaxFieldBytes, func(size int) {
-			zoneErr.SetText(trackerSentence(data.TooLong("that text", size, data.MaxFieldBytes)) + " The rest was not kept.")
+			zoneErr.SetText(sentence(data.TooLong("that text", size, data.MaxFieldBytes)) + " The rest was not kept.")
 			zoneErr.Show()
 		})
 	}
@@ -185,7 +185,7 @@ func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
 		}, func(err error) {
 			var ve data.ValidationError
 			if errors.As(err, &ve) {
-				zoneErr.SetText(trackerSentence(ve.Error()))
+				zoneErr.SetText(sentence(ve.Error()))
 				zoneErr.Show()
 				d.Show() // keep everything the user typed
 				return

@@ -3,7 +3,6 @@ package views
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -60,7 +59,6 @@ type trackerTab struct {
 	scrolled    bool // the first full load has scrolled to today
 
 	localZone string
-	zones     trackerZones
 	// upcoming is every interview still ahead, soonest first: what the
 	// reminders look at, kept so they need not scan the whole table.
 	upcoming []data.Interview
@@ -200,7 +198,7 @@ func (t *trackerTab) reload() {
 		if total, err = t.ui.env.Store.CountInterviews(ctx); err != nil {
 			return err
 		}
-		t.zones.warm(append(ivs, data.Interview{TimeZone: zone}))
+		t.ui.zones.warm(append(ivs, data.Interview{TimeZone: zone}))
 		page = trackerBuildModel(ivs, col, desc, q)
 		return nil
 	}, func(err error) {
@@ -228,7 +226,7 @@ func (t *trackerTab) loadAll(col data.Column, desc bool, q data.Query) {
 		if err != nil {
 			return err
 		}
-		t.zones.warm(ivs)
+		t.ui.zones.warm(ivs)
 		upcoming = data.Upcoming(ivs, time.Now())
 		model = trackerBuildModel(ivs, col, desc, q)
 		return nil
@@ -413,13 +411,13 @@ func (t *trackerTab) updateCount() {
 	case t.model == nil:
 		trackerSetText(t.count, "Loading interviews…")
 	case !t.full:
-		trackerSetText(t.count, fmt.Sprintf("Loading all %s interviews…", trackerThousands(t.total)))
+		trackerSetText(t.count, fmt.Sprintf("Loading all %s interviews…", thousands(t.total)))
 	case t.model.Total() == 0:
 		trackerSetText(t.count, "") // the empty state says it
 	case t.model.Len() == t.model.Total():
-		trackerSetText(t.count, trackerPlural(t.model.Total(), "interview", "interviews"))
+		trackerSetText(t.count, plural(t.model.Total(), "interview", "interviews"))
 	default:
-		trackerSetText(t.count, fmt.Sprintf("%s of %s interviews", trackerThousands(t.model.Len()), trackerThousands(t.model.Total())))
+		trackerSetText(t.count, fmt.Sprintf("%s of %s interviews", thousands(t.model.Len()), thousands(t.model.Total())))
 	}
 }
 
@@ -608,7 +606,7 @@ const trackerUndoFor = 10 * time.Second
 func (t *trackerTab) undelete(d data.Deleted) {
 	t.undoButton.Disable()
 	t.bg(func() error {
-		t.zones.warm([]data.Interview{d.Interview})
+		t.ui.zones.warm([]data.Interview{d.Interview})
 		return t.ui.env.Store.Undelete(context.Background(), d)
 	}, func(err error) {
 		if err != nil {
@@ -636,80 +634,9 @@ func trackerStatusLabel(s data.Status) string {
 	return strings.ToUpper(string(s[:1])) + string(s[1:])
 }
 
-// trackerThousands writes 100000 as "100,000".
-func trackerThousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-func trackerPlural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return trackerThousands(n) + " " + many
-}
-
-// trackerZones caches loaded time zones: the table formats times on the UI
-// goroutine, and loading a zone reads a file.
-type trackerZones struct {
-	mu sync.Mutex
-	m  map[string]*time.Location
-}
-
-// warm loads the zones of ivs that are not cached yet. It reads files, so
-// it runs off the UI goroutine.
-func (z *trackerZones) warm(ivs []data.Interview) {
-	var missing []string
-	z.mu.Lock()
-	for _, iv := range ivs {
-		if iv.TimeZone == "" {
-			continue
-		}
-		if _, ok := z.m[iv.TimeZone]; !ok {
-			if z.m == nil {
-				z.m = map[string]*time.Location{}
-			}
-			z.m[iv.TimeZone] = nil // loading, or unknown
-			missing = append(missing, iv.TimeZone)
-		}
-	}
-	z.mu.Unlock()
-	for _, name := range missing {
-		loc, err := data.LoadZone(name)
-		if err != nil {
-			continue
-		}
-		z.mu.Lock()
-		z.m[name] = loc
-		z.mu.Unlock()
-	}
-}
-
-// get returns a cached zone, or the computer's own when it is not cached.
-func (z *trackerZones) get(name string) *time.Location {
-	z.mu.Lock()
-	defer z.mu.Unlock()
-	if loc := z.m[name]; loc != nil {
-		return loc
-	}
-	return time.Local
-}
-
 // local returns the start time in the interview's own zone.
 func (t *trackerTab) local(iv *data.Interview) time.Time {
-	return iv.StartsAt.In(t.zones.get(iv.TimeZone))
+	return iv.StartsAt.In(t.ui.zones.get(iv.TimeZone))
 }
 
 // whenText says when an interview is, in its own zone ("Tue 3 Dec 14:30

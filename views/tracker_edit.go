@@ -87,7 +87,7 @@ func (t *trackerTab) openForm(iv *data.Interview) {
 }
 
 func newTrackerForm(t *trackerTab, iv *data.Interview) *trackerForm {
-	f := &trackerForm{t: t, editing: iv, errs: map[string]*widget.Label{}, dateLayout: trackerDateLayout()}
+	f := &trackerForm{t: t, editing: iv, errs: map[string]*widget.Label{}, dateLayout: dateLayout()}
 	submit := func(string) { f.onSave() }
 	entry := func(placeholder string) *widget.Entry {
 		e := &widget.Entry{PlaceHolder: placeholder, OnSubmitted: submit}
@@ -115,7 +115,7 @@ func newTrackerForm(t *trackerTab, iv *data.Interview) *trackerForm {
 	f.notes = widgets.NewNotesEntry("Anything worth remembering: who you will meet, what to prepare…")
 	f.notes.Limit = data.MaxNotesBytes
 	f.notes.OnCut = func(size int) {
-		f.showProblem(trackerSentence(data.TooLong("notes", size, data.MaxNotesBytes)) + " The rest was not pasted.")
+		f.showProblem(sentence(data.TooLong("notes", size, data.MaxNotesBytes)) + " The rest was not pasted.")
 	}
 	f.notes.SetMinRowsVisible(4)
 
@@ -257,14 +257,14 @@ func (f *trackerForm) collect() (data.Interview, trackerWall, map[string]string)
 	if dateText != "" {
 		var err error
 		if day, err = compose.ParseDate(dateText, f.dateLayout); err != nil {
-			errs[ivFieldDate] = trackerSentence(err.Error())
+			errs[ivFieldDate] = sentence(err.Error())
 		}
 	}
 	h, m, clockErr := 0, 0, error(nil)
 	if clockText != "" {
 		h, m, clockErr = compose.ParseClock(clockText)
 		if clockErr != nil {
-			errs[ivFieldTime] = trackerSentence(clockErr.Error())
+			errs[ivFieldTime] = sentence(clockErr.Error())
 		}
 	}
 	switch {
@@ -366,7 +366,7 @@ func (f *trackerForm) onSave() {
 				}
 			}
 		}
-		f.t.zones.warm([]data.Interview{iv})
+		f.t.ui.zones.warm([]data.Interview{iv})
 		if adding {
 			return store.CreateInterview(context.Background(), &iv)
 		}
@@ -512,7 +512,7 @@ func (f *trackerForm) askFold(we *compose.WallError) {
 	f.fold.Selected = ""
 	f.fold.Show()
 	f.fold.Refresh()
-	f.errs[ivFieldTime].SetText(trackerSentence(we.Error()) + " Choose which one below, then save.")
+	f.errs[ivFieldTime].SetText(sentence(we.Error()) + " Choose which one below, then save.")
 	f.errs[ivFieldTime].Show()
 	f.dlg.Refresh()
 }
@@ -542,7 +542,7 @@ func (f *trackerForm) limitEntries() {
 		{&f.notes.Entry, f.notes.SetText, "notes", data.MaxNotesBytes},
 	} {
 		limitEntry(l.e, l.set, l.limit, func(size int) {
-			f.showProblem(trackerSentence(data.TooLong(l.name, size, l.limit)) + " The rest was not kept.")
+			f.showProblem(sentence(data.TooLong(l.name, size, l.limit)) + " The rest was not kept.")
 		})
 	}
 }
@@ -576,9 +576,9 @@ func (f *trackerForm) saveFailed(err error) {
 		errs := map[string]string{}
 		for _, fe := range ve {
 			if _, ok := f.errs[fe.Field]; ok {
-				errs[fe.Field] = trackerSentence(fe.Msg)
+				errs[fe.Field] = sentence(fe.Msg)
 			} else {
-				f.showProblem(trackerSentence(fe.Msg))
+				f.showProblem(sentence(fe.Msg))
 			}
 		}
 		f.showErrors(errs, true)
@@ -626,19 +626,6 @@ func trackerSaveProblem(err error) string {
 		return "Another program kept the database busy, so the interview was not saved yet. Press Save again in a moment." + kept
 	}
 	return "The interview was not saved: " + err.Error() + "." + kept
-}
-
-// trackerSentence capitalises a data-layer message and ends it with a stop.
-func trackerSentence(msg string) string {
-	msg = strings.TrimSpace(msg)
-	if msg == "" {
-		return msg
-	}
-	msg = strings.ToUpper(msg[:1]) + msg[1:]
-	if !strings.HasSuffix(msg, ".") {
-		msg += "."
-	}
-	return msg
 }
 
 // onDelete asks first, then deletes the selected interview in a way that
@@ -690,15 +677,4 @@ func trackerTimeSlots() []string {
 		out = append(out, fmt.Sprintf("%02d:%02d", m/60, m%60))
 	}
 	return out
-}
-
-// trackerDateLayout is the Go layout DateEntry writes dates in for the
-// user's locale. Formatting Go's reference date yields the layout itself.
-// A bare struct, not NewDateEntry: it never builds a renderer, which would
-// cost a calendar and its icons on the way to the first frame.
-func trackerDateLayout() string {
-	e := &widget.DateEntry{}
-	ref := time.Date(2006, 1, 2, 15, 4, 5, 0, time.UTC)
-	e.SetDate(&ref)
-	return e.Text
 }

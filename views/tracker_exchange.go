@@ -110,14 +110,14 @@ func trackerSized(r io.Reader) io.Reader {
 // showImportFinished confirms an import, listing any rows it imported on
 // an assumption (a time the clocks show twice) so they can be checked.
 func (t *trackerTab) showImportFinished(name string, res data.ImportResult) {
-	done := fmt.Sprintf("Imported %s from %s.", trackerPlural(res.Added, "interview", "interviews"), name)
+	done := fmt.Sprintf("Imported %s from %s.", plural(res.Added, "interview", "interviews"), name)
 	if len(res.Warnings) == 0 {
 		dialog.ShowInformation("Import finished", done, t.ui.env.Window)
 		return
 	}
 	lines := trackerProblemLines(res.Warnings, res.MoreWarnings, "warning", "warnings")
 	intro := &widget.Label{Wrapping: fyne.TextWrapWord, Text: done + " Check " +
-		trackerPlural(len(res.Warnings)+res.MoreWarnings, "line", "lines") + ":"}
+		plural(len(res.Warnings)+res.MoreWarnings, "line", "lines") + ":"}
 	list := &widget.Label{Text: strings.Join(lines, "\n"), Selectable: true, Wrapping: fyne.TextWrapWord}
 	scroll := container.NewVScroll(list)
 	scroll.SetMinSize(fyne.NewSize(580, min(60+float32(len(lines))*26, 320)))
@@ -142,7 +142,7 @@ func trackerProblemLines(ps []data.LineProblem, more int, one, many string) []st
 		}
 	}
 	if more > 0 {
-		out = append(out, "…and "+trackerPlural(more, "more "+one, "more "+many)+".")
+		out = append(out, "…and "+plural(more, "more "+one, "more "+many)+".")
 	}
 	return out
 }
@@ -151,7 +151,7 @@ func (t *trackerTab) showImportProblems(name string, ie *data.ImportError) {
 	lines := trackerProblemLines(ie.Problems, ie.More, "problem", "problems")
 	intro := &widget.Label{Wrapping: fyne.TextWrapWord, Text: fmt.Sprintf(
 		"%s has %s, so no interviews were added. Fix the lines below and import the file again.",
-		name, trackerPlural(ie.Count(), "problem", "problems"))}
+		name, plural(ie.Count(), "problem", "problems"))}
 	list := &widget.Label{Text: strings.Join(lines, "\n"), Selectable: true, Wrapping: fyne.TextWrapWord}
 	scroll := container.NewVScroll(list)
 	scroll.SetMinSize(fyne.NewSize(580, min(60+float32(len(lines))*26, 320)))
@@ -195,7 +195,7 @@ func (t *trackerTab) exportCSV(w io.WriteCloser, where string) {
 			return
 		}
 		dialog.ShowInformation("Export finished",
-			fmt.Sprintf("Saved %s to\n%s", trackerPlural(n, "interview", "interviews"), where), t.ui.env.Window)
+			fmt.Sprintf("Saved %s to\n%s", plural(n, "interview", "interviews"), where), t.ui.env.Window)
 	})
 }
 
@@ -250,7 +250,7 @@ func (t *trackerTab) exportICS(w io.WriteCloser, where string, ivs []data.Interv
 		}
 		dialog.ShowInformation("Calendar saved",
 			fmt.Sprintf("Saved %s to\n%s\n\nOpen it with your calendar app to add the events.",
-				trackerPlural(len(ivs), "interview", "interviews"), where), t.ui.env.Window)
+				plural(len(ivs), "interview", "interviews"), where), t.ui.env.Window)
 	})
 }
 

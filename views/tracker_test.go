@@ -193,7 +193,7 @@ func TestTrackerWhenText(t *testing.T) {
 		{"no date", data.Interview{}, "", "No date yet"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			tr.zones.warm([]data.Interview{tc.iv})
+			tr.ui.zones.warm([]data.Interview{tc.iv})
 			at, rel := tr.whenText(&tc.iv, now)
 			if at != tc.at || rel != tc.rel {
 				t.Errorf("whenText = %q, %q; want %q, %q", at, rel, tc.at, tc.rel)
@@ -841,8 +841,8 @@ func TestTrackerParseClock(t *testing.T) {
 
 func TestTrackerFormattingHelpers(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 100000: "100,000", 1234567: "1,234,567"} {
-		if got := trackerThousands(n); got != want {
-			t.Errorf("trackerThousands(%d) = %q", n, got)
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q", n, got)
 		}
 	}
 	if got := zoneChoices("Europe/Berlin"); got[0] != "Europe/Berlin" || slices.Index(got[1:], "Europe/Berlin") >= 0 {

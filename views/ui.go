@@ -78,6 +78,8 @@ type UI struct {
 	tabs    *container.AppTabs
 	root    *fyne.Container // the notices above the tabs
 	notices *notices
+	// zones is the one cache of loaded time zones, for every tab.
+	zones   zoneCache
 	compose *composeTab
 	tracker *trackerTab
 	advice  *adviceTab
@@ -252,7 +254,7 @@ func (u *UI) showError(headline string, err error) {
 		u.env.Damaged(err)
 		return
 	}
-	msg := &widget.Label{Text: trackerSentence(err.Error()), Wrapping: fyne.TextWrapWord, Selectable: true}
+	msg := &widget.Label{Text: sentence(err.Error()), Wrapping: fyne.TextWrapWord, Selectable: true}
 	d := dialog.NewCustom(headline, "Close", msg, u.env.Window)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()

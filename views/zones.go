@@ -4,6 +4,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"bridgekeeper/data"
@@ -63,4 +64,67 @@ func localZoneName() string {
 		}
 	}
 	return "UTC"
+}
+
+// zoneCache holds the time zones the window has loaded, for every tab: the
+// table and the composer format times on the UI goroutine, and loading a
+// zone reads a file, so names are loaded off it (load, warm) and read from
+// here (lookup, get). A name that is not a zone is remembered as such.
+type zoneCache struct {
+	mu sync.Mutex
+	m  map[string]*time.Location // nil: looked up, and not a zone
+}
+
+// load reads the named zones that are not cached yet. It reads files, so
+// call it off the UI goroutine.
+func (z *zoneCache) load(names ...string) {
+	var missing []string
+	z.mu.Lock()
+	for _, n := range names {
+		if _, ok := z.m[n]; !ok && n != "" {
+			missing = append(missing, n)
+		}
+	}
+	z.mu.Unlock()
+	for _, n := range missing {
+		loc, _ := data.LoadZone(n)
+		z.mu.Lock()
+		if z.m == nil {
+			z.m = map[string]*time.Location{}
+		}
+		z.m[n] = loc
+		z.mu.Unlock()
+	}
+}
+
+// warm loads the zones of ivs; off the UI goroutine, as load.
+func (z *zoneCache) warm(ivs []data.Interview) {
+	names := make([]string, 0, len(ivs))
+	for _, iv := range ivs {
+		names = append(names, iv.TimeZone)
+	}
+	z.load(names...)
+}
+
+// lookup says what the cache knows of name: its location (zoneReady), that
+// it is not a zone (zoneUnknown), or nothing yet (zoneLoading).
+func (z *zoneCache) lookup(name string) (*time.Location, zoneState) {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	loc, ok := z.m[name]
+	switch {
+	case !ok:
+		return nil, zoneLoading
+	case loc == nil:
+		return nil, zoneUnknown
+	}
+	return loc, zoneReady
+}
+
+// get returns a cached zone, or the computer's own when it is not cached.
+func (z *zoneCache) get(name string) *time.Location {
+	if loc, state := z.lookup(name); state == zoneReady {
+		return loc
+	}
+	return time.Local
 }
