@@ -35,10 +35,13 @@ run: build
 	./$(BIN)
 
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# No function outside tests may branch more than this (gocyclo).
+GOCYCLO     := github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
 
 vet:
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
+	$(GO) run $(GOCYCLO) -over 15 -ignore '_test.go$$' .
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "not gofmt-formatted: $$unformatted" >&2; exit 1; fi
 

@@ -2,8 +2,6 @@ package views
 
 import (
 	"errors"
-	"image/png"
-	"os"
 	"strings"
 	"testing"
 
@@ -391,48 +389,5 @@ func TestAdviceReadingTime(t *testing.T) {
 		if got := readingTime(tc.words); got != tc.want {
 			t.Errorf("readingTime(%d) = %q, want %q", tc.words, got, tc.want)
 		}
-	}
-}
-
-// TestAdviceScreenshots writes the tab as PNGs for a human to look at; set
-// BK_SHOTS=1 to run it.
-func TestAdviceScreenshots(t *testing.T) {
-	if os.Getenv("BK_SHOTS") == "" {
-		t.Skip("set BK_SHOTS=1 to write /tmp/advice-*.png")
-	}
-	for _, variant := range []struct {
-		name string
-	}{{"light"}, {"dark"}} {
-		h := newHarness(t)
-		ApplyTheme(h.ui.env.App, variant.name)
-		h.ui.SelectTab(TabAdvice)
-		shot := func(what string) {
-			f, err := os.Create("/tmp/advice-" + variant.name + "-" + what + ".png")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			if err := png.Encode(f, h.win.Canvas().Capture()); err != nil {
-				t.Fatal(err)
-			}
-		}
-		a := h.ui.advice
-		shot("main")
-		a.show("keeping-your-tone-professional")
-		shot("tone")
-		test.Type(a.search, "reschedule")
-		shot("search")
-		a.search.SetText("xyzzy")
-		shot("empty")
-		a.show("walking-out-of-an-interview")
-		a.scroll.ScrollToBottom()
-		shot("end")
-		h.win.Resize(fyne.NewSize(780, 560))
-		shot("small")
-		broken := &adviceTab{ui: h.ui, loadErr: errors.New(`load articles/x.md: article "x": missing title in front matter`)}
-		h.win.SetContent(broken.buildUI())
-		h.win.Resize(fyne.NewSize(1100, 720))
-		shot("error")
-		h.ui.Wait()
 	}
 }

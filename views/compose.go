@@ -780,42 +780,10 @@ func (c *composeTab) onSave() {
 		return
 	}
 	c.update()
-	in, errs := c.in, map[string]string{}
-	for k, v := range c.errs {
-		errs[k] = v
-	}
-	var ie compose.InputErrors
-	if err := in.Validate(); errors.As(err, &ie) {
-		for _, e := range ie {
-			if _, ok := errs[e.Field]; !ok {
-				errs[e.Field] = composeFieldMessage(e.Field, e.Msg)
-			}
-		}
-	}
-	for f := range c.msgs {
-		c.armed[f] = true
-	}
-	c.armed[composeSlotsField] = true
-	c.showMessages(errs)
-	if c.zonePending {
-		c.setStatus("The time zone is still loading; save again in a moment.", widget.WarningImportance)
-		c.afterEvent()
+	in := c.in
+	if !c.readyToSave(in) {
 		return
 	}
-	if len(errs) > 0 {
-		c.setStatus("Fill in the marked fields, then save again.", widget.DangerImportance)
-		for _, f := range []struct {
-			field string
-			o     fyne.CanvasObject
-		}{{composeFieldToName, c.toName}, {composeFieldToEmail, c.toEmail}, {composeFieldCompany, c.company}, {composeFieldDate, c.date}, {composeFieldTime, c.clock}, {composeFieldZone, c.zone}} {
-			if errs[f.field] != "" {
-				c.reveal(f.o)
-				break
-			}
-		}
-		return
-	}
-
 	ev := data.Event{Kind: data.EventDraft, Scenario: string(in.Scenario), Subject: c.subject.Text, Body: c.body.Text}
 	var existing *data.Interview
 	if c.interview != nil {
@@ -866,6 +834,48 @@ func (c *composeTab) onSave() {
 		c.setStatus("Saved to the tracker, in the timeline of "+composeOr(target.Company, "the interview")+".", widget.SuccessImportance)
 		c.offerStatus(target, in.Scenario)
 	})
+}
+
+// readyToSave checks the form before a save, showing every problem beside
+// its field and bringing the first into view. It reports whether the save
+// can go ahead.
+func (c *composeTab) readyToSave(in compose.Input) bool {
+	errs := map[string]string{}
+	for k, v := range c.errs {
+		errs[k] = v
+	}
+	var ie compose.InputErrors
+	if err := in.Validate(); errors.As(err, &ie) {
+		for _, e := range ie {
+			if _, ok := errs[e.Field]; !ok {
+				errs[e.Field] = composeFieldMessage(e.Field, e.Msg)
+			}
+		}
+	}
+	for f := range c.msgs {
+		c.armed[f] = true
+	}
+	c.armed[composeSlotsField] = true
+	c.showMessages(errs)
+	if c.zonePending {
+		c.setStatus("The time zone is still loading; save again in a moment.", widget.WarningImportance)
+		c.afterEvent()
+		return false
+	}
+	if len(errs) == 0 {
+		return true
+	}
+	c.setStatus("Fill in the marked fields, then save again.", widget.DangerImportance)
+	for _, f := range []struct {
+		field string
+		o     fyne.CanvasObject
+	}{{composeFieldToName, c.toName}, {composeFieldToEmail, c.toEmail}, {composeFieldCompany, c.company}, {composeFieldDate, c.date}, {composeFieldTime, c.clock}, {composeFieldZone, c.zone}} {
+		if errs[f.field] != "" {
+			c.reveal(f.o)
+			break
+		}
+	}
+	return false
 }
 
 // saveFailed explains a failed save; nothing in the form is lost.

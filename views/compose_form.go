@@ -626,7 +626,6 @@ func (c *composeTab) collect() (compose.Input, map[string]string) {
 	s := c.scenarioID()
 	u := compose.Uses(s)
 	errs := map[string]string{}
-	c.zonePending = false
 	in := compose.Input{
 		Scenario:  s,
 		FromName:  strings.TrimSpace(c.fromName.Text),
@@ -636,48 +635,14 @@ func (c *composeTab) collect() (compose.Input, map[string]string) {
 		Company:   strings.TrimSpace(c.company.Text),
 		Role:      strings.TrimSpace(c.role.Text),
 		Now:       c.now(),
-		Tone:      compose.ToneFormal,
-	}
-	for i, l := range composeToneLabels() {
-		if l == c.tone.Selected {
-			in.Tone = compose.Tones()[i]
-		}
+		Tone:      c.toneChosen(),
 	}
 	if in.ToEmail != "" && data.ValidateEmail(in.ToEmail) != nil {
 		errs[composeFieldToEmail] = "Enter an address like name@example.com."
 	}
-
-	// The zone only matters while some date is shown.
-	zoneText := strings.TrimSpace(c.zone.Text)
-	var loc *time.Location
-	if zoneText != "" && (u.When || c.slotsShown(s)) {
-		switch l, state := c.zoneFor(zoneText); state {
-		case zoneReady:
-			loc = l
-		case zoneUnknown:
-			errs[composeFieldZone] = fmt.Sprintf("%q is not a time zone; pick one from the list.", zoneText)
-		case zoneLoading:
-			c.zonePending = true
-		}
-	}
-	in.Zone = loc
+	in.Zone = c.collectZone(s, errs)
 	if u.When {
-		when, dateErr, clockErr := c.wall(c.date.Text, c.clock.Text, loc)
-		if dateErr != "" {
-			errs[composeFieldDate] = dateErr
-		}
-		if clockErr != "" {
-			errs[composeFieldTime] = clockErr
-		}
-		if strings.TrimSpace(c.date.Text) != "" && zoneText == "" {
-			errs[composeFieldZone] = "Choose the time zone the interview is in."
-		}
-		if !when.IsZero() {
-			when = c.whenFold(c.date.Text, c.clock.Text, loc, when)
-		} else {
-			c.setVisible(c.fold, false)
-		}
-		in.When = when
+		in.When = c.collectWhen(in.Zone, errs)
 	}
 	if u.Reason {
 		in.Disclose = compose.Disclosure(strings.ToLower(c.disclose.Selected))
@@ -686,30 +651,79 @@ func (c *composeTab) collect() (compose.Input, map[string]string) {
 		}
 		in.Detail = c.detail.Text
 	}
-	if u.OfferReschedule {
-		in.OfferReschedule = c.offer.Checked
-	}
+	in.OfferReschedule = u.OfferReschedule && c.offer.Checked
 	if c.slotsShown(s) {
-		slotZone := loc
-		if slotZone == nil {
-			slotZone = time.UTC
-		}
-		for i, sl := range c.slots {
-			t, dateErr, clockErr := c.wall(sl.date.Text, sl.clock.Text, slotZone)
-			switch {
-			case dateErr != "":
-				errs[composeSlotField(i)] = dateErr
-			case clockErr != "":
-				errs[composeSlotField(i)] = clockErr
-			case !t.IsZero():
-				in.Slots = append(in.Slots, t)
-			}
-		}
+		in.Slots = c.collectSlots(in.Zone, errs)
 	}
-	if u.KeepDoorOpen {
-		in.KeepDoorOpen = c.doorOpen.Checked
-	}
+	in.KeepDoorOpen = u.KeepDoorOpen && c.doorOpen.Checked
 	return in, errs
+}
+
+// toneChosen is the tone the radio buttons show (formal until one is).
+func (c *composeTab) toneChosen() compose.Tone {
+	for i, l := range composeToneLabels() {
+		if l == c.tone.Selected {
+			return compose.Tones()[i]
+		}
+	}
+	return compose.ToneFormal
+}
+
+// collectZone reads the zone field; it only matters while some date is
+// shown. A zone not loaded yet leaves zonePending set for the redraft.
+func (c *composeTab) collectZone(s compose.Scenario, errs map[string]string) *time.Location {
+	c.zonePending = false
+	zoneText := strings.TrimSpace(c.zone.Text)
+	if zoneText == "" || !(compose.Uses(s).When || c.slotsShown(s)) {
+		return nil
+	}
+	l, state := c.zoneFor(zoneText)
+	switch state {
+	case zoneUnknown:
+		errs[composeFieldZone] = fmt.Sprintf("%q is not a time zone; pick one from the list.", zoneText)
+	case zoneLoading:
+		c.zonePending = true
+	}
+	return l
+}
+
+// collectWhen reads the interview's date and time in loc.
+func (c *composeTab) collectWhen(loc *time.Location, errs map[string]string) time.Time {
+	when, dateErr, clockErr := c.wall(c.date.Text, c.clock.Text, loc)
+	if dateErr != "" {
+		errs[composeFieldDate] = dateErr
+	}
+	if clockErr != "" {
+		errs[composeFieldTime] = clockErr
+	}
+	if strings.TrimSpace(c.date.Text) != "" && strings.TrimSpace(c.zone.Text) == "" {
+		errs[composeFieldZone] = "Choose the time zone the interview is in."
+	}
+	if when.IsZero() {
+		c.setVisible(c.fold, false)
+		return when
+	}
+	return c.whenFold(c.date.Text, c.clock.Text, loc, when)
+}
+
+// collectSlots reads the proposed times, in loc (UTC while none is known).
+func (c *composeTab) collectSlots(loc *time.Location, errs map[string]string) []time.Time {
+	if loc == nil {
+		loc = time.UTC
+	}
+	var slots []time.Time
+	for i, sl := range c.slots {
+		t, dateErr, clockErr := c.wall(sl.date.Text, sl.clock.Text, loc)
+		switch {
+		case dateErr != "":
+			errs[composeSlotField(i)] = dateErr
+		case clockErr != "":
+			errs[composeSlotField(i)] = clockErr
+		case !t.IsZero():
+			slots = append(slots, t)
+		}
+	}
+	return slots
 }
 
 func composeSlotField(i int) string { return fmt.Sprintf("slot%d", i+1) }

@@ -2,9 +2,7 @@ package views
 
 import (
 	"context"
-	"image/png"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"bridgekeeper/compose"
 	"bridgekeeper/data"
@@ -510,108 +507,5 @@ func TestComposeAppliesSettingsToEmptyFields(t *testing.T) {
 	}
 	if !strings.HasSuffix(c.body.Text, "Sam Taylor\n+44 20 7946 0000") {
 		t.Errorf("body does not end with the signature:\n%s", c.body.Text)
-	}
-}
-
-// composeShot writes the window to /tmp when BK_SHOTS is set, for looking
-// at the layout by eye.
-func composeShot(t *testing.T, h *harness, name string) {
-	t.Helper()
-	if os.Getenv("BK_SHOTS") == "" {
-		return
-	}
-	img := h.win.Canvas().Capture()
-	f, err := os.Create("/tmp/compose-" + name + ".png")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, img); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func TestComposeScreenshots(t *testing.T) {
-	if os.Getenv("BK_SHOTS") == "" {
-		t.Skip("set BK_SHOTS=1 to write screenshots")
-	}
-	for _, variant := range []string{"light", "dark"} {
-		h := newHarness(t)
-		if variant == "dark" {
-			ApplyTheme(fyne.CurrentApp(), "dark")
-		} else {
-			ApplyTheme(fyne.CurrentApp(), "light")
-		}
-		c := h.ui.compose
-		c.now = func() time.Time { return time.Date(2030, 3, 4, 9, 0, 0, 0, time.UTC) }
-		c.onShown()
-		h.ui.Wait()
-		c.update()
-		h.win.Resize(fyne.NewSize(1100, 720))
-		composeShot(t, h, "empty-"+variant)
-
-		c.fromName.SetText("Sam Taylor")
-		c.prefill(nil, "reschedule")
-		c.company.SetText("Acme Robotics")
-		c.role.SetText("Backend Engineer")
-		c.toName.SetText("Dana Reyes")
-		c.toEmail.SetText("dana@acme.example")
-		c.zone.SetText("Europe/London")
-		h.ui.Wait()
-		c.date.SetText(time.Date(2030, 3, 8, 0, 0, 0, 0, time.UTC).Format(c.dateLayout))
-		c.clock.SetText("14:30")
-		c.reason.SetSelectedIndex(2)
-		test.Tap(c.addSlotBtn)
-		test.Tap(c.addSlotBtn)
-		h.ui.Wait()
-		composeShot(t, h, "reschedule-"+variant)
-		c.formScroll.ScrollToBottom()
-		composeShot(t, h, "reschedule-bottom-"+variant)
-		c.formScroll.ScrollToTop()
-
-		c.prefill(nil, "cancel")
-		c.date.SetText(time.Date(2030, 3, 4, 0, 0, 0, 0, time.UTC).Format(c.dateLayout))
-		c.clock.SetText("14:00")
-		composeShot(t, h, "soon-"+variant)
-		test.Tap(c.suggestBtn)
-		composeShot(t, h, "lastminute-"+variant)
-
-		c.prefill(nil, "withdraw")
-		composeShot(t, h, "withdraw-"+variant)
-		test.Tap(c.date.ActionItem.(*widget.Button))
-		composeShot(t, h, "calendar-"+variant)
-		h.win.Canvas().Overlays().Top().Hide()
-		h.win.Canvas().Overlays().Remove(h.win.Canvas().Overlays().Top())
-		test.Tap(c.zone.ActionItem.(*widget.Button))
-		composeShot(t, h, "zones-"+variant)
-		h.win.Canvas().Overlays().Remove(h.win.Canvas().Overlays().Top())
-
-		c.company.SetText("")
-		c.toEmail.SetText("dana@")
-		test.Tap(c.saveBtn)
-		h.ui.Wait()
-		composeShot(t, h, "errors-"+variant)
-
-		c.company.SetText("Acme Robotics")
-		c.toEmail.SetText("dana@acme.example")
-		c.body.SetText("Dear Dana,\n\nI have to withdraw. Sorry for the short notice.\n\nSam")
-		c.disclose.SetSelected("Full")
-		c.detail.SetText("I have accepted a role closer to home")
-		test.Tap(c.saveBtn)
-		h.ui.Wait()
-		h.win.Resize(fyne.NewSize(1100, 721))
-		h.win.Resize(fyne.NewSize(1100, 720))
-		composeShot(t, h, "saved-"+variant)
-		h.win.Canvas().Overlays().Remove(h.win.Canvas().Overlays().Top())
-
-		iv := data.Interview{Company: "Globex", Role: "Data Analyst", ContactName: "Kim Lee",
-			ContactEmail: "kim@globex.example", StartsAt: time.Date(2030, 3, 12, 10, 0, 0, 0, time.UTC), TimeZone: "UTC"}
-		if err := h.store.CreateInterview(context.Background(), &iv); err != nil {
-			t.Fatal(err)
-		}
-		test.Tap(trackerButton(t, c.edited, "Reset to generated text"))
-		h.ui.composeAbout(&iv, "decline-offer")
-		h.ui.Wait()
-		composeShot(t, h, "declineoffer-"+variant)
 	}
 }

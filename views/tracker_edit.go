@@ -251,19 +251,24 @@ func (f *trackerForm) collect() (data.Interview, trackerWall, map[string]string)
 		errs[ivFieldStatus] = "Choose a status."
 	}
 
-	var wall trackerWall
+	wall := f.collectWall(iv.TimeZone, errs)
+	return iv, wall, errs
+}
+
+// collectWall reads the date and time fields as typed, before a zone is
+// applied; each problem goes into errs under its field.
+func (f *trackerForm) collectWall(zone string, errs map[string]string) trackerWall {
 	dateText, clockText := strings.TrimSpace(f.date.Text), strings.TrimSpace(f.clock.Text)
 	var day time.Time
+	var dateErr, clockErr error
 	if dateText != "" {
-		var err error
-		if day, err = compose.ParseDate(dateText, f.dateLayout); err != nil {
-			errs[ivFieldDate] = sentence(err.Error())
+		if day, dateErr = compose.ParseDate(dateText, f.dateLayout); dateErr != nil {
+			errs[ivFieldDate] = sentence(dateErr.Error())
 		}
 	}
-	h, m, clockErr := 0, 0, error(nil)
+	h, m := 0, 0
 	if clockText != "" {
-		h, m, clockErr = compose.ParseClock(clockText)
-		if clockErr != nil {
+		if h, m, clockErr = compose.ParseClock(clockText); clockErr != nil {
 			errs[ivFieldTime] = sentence(clockErr.Error())
 		}
 	}
@@ -273,13 +278,13 @@ func (f *trackerForm) collect() (data.Interview, trackerWall, map[string]string)
 	case dateText != "" && clockText == "":
 		errs[ivFieldTime] = "Enter the time as well."
 	}
-	if dateText != "" && iv.TimeZone == "" {
+	if dateText != "" && zone == "" {
 		errs[ivFieldZone] = "Choose the time zone the time is in."
 	}
-	if dateText != "" && clockText != "" && len(errs) == 0 {
-		wall = trackerWall{set: true, year: day.Year(), month: day.Month(), day: day.Day(), hour: h, mins: m}
+	if dateText == "" || clockText == "" || len(errs) > 0 {
+		return trackerWall{}
 	}
-	return iv, wall, errs
+	return trackerWall{set: true, year: day.Year(), month: day.Month(), day: day.Day(), hour: h, mins: m}
 }
 
 // showErrors puts each message under its field. With all set, fields not
