@@ -83,8 +83,11 @@ type FieldSet struct {
 	KeepDoorOpen    bool // the "keep the door open" switch
 }
 
-// allReasons is every reason category, for scenarios any reason fits.
-var allReasons = []Reason{ReasonEmergency, ReasonIllness, ReasonConflict, ReasonOtherOffer, ReasonNotAFit, ReasonPersonal, ReasonOther}
+// allReasons is every reason category, for scenarios any reason fits; a
+// fresh slice each time, so no caller can change another's.
+func allReasons() []Reason {
+	return []Reason{ReasonEmergency, ReasonIllness, ReasonConflict, ReasonOtherOffer, ReasonNotAFit, ReasonPersonal, ReasonOther}
+}
 
 // scenarioTable holds every scenario in the order the composer offers them.
 func scenarioTable() []ScenarioInfo {
@@ -92,52 +95,52 @@ func scenarioTable() []ScenarioInfo {
 		{
 			ID: ScenarioCancel, Label: "Cancel an interview", Summary: "Call off an interview with a day or more of notice.",
 			Article: "what-to-say-when-cancelling", Action: "Write a cancellation", Status: "cancelled",
-			Apologises: true, Moment: Upcoming, frame: frameUnable, Reasons: allReasons,
+			Apologises: true, Moment: Upcoming, frame: frameUnable, Reasons: allReasons(),
 			Fields:      FieldSet{When: true, Reason: true, OfferReschedule: true, Slots: true, KeepDoorOpen: true},
 			SoonInstead: ScenarioLastMinute, PassedInstead: ScenarioApology,
 		},
 		{
 			ID: ScenarioReschedule, Label: "Reschedule an interview", Summary: "Ask to move an interview and propose new times.",
 			Article: "rescheduling-an-interview", Action: "Ask to reschedule", Status: "rescheduled",
-			Apologises: true, Moment: Upcoming, frame: frameUnable, Reasons: allReasons,
+			Apologises: true, Moment: Upcoming, frame: frameUnable, Reasons: allReasons(),
 			Fields:      FieldSet{When: true, Reason: true, Slots: true},
 			SoonInstead: ScenarioLastMinute, PassedInstead: ScenarioApology,
 		},
 		{
 			ID: ScenarioLastMinute, Label: "Last-minute cancellation", Summary: "The interview is less than 24 hours away: phone first, then send this.",
 			Article: "last-minute-cancellation", Action: "Write a last-minute cancellation", Status: "cancelled",
-			Apologises: true, Moment: Upcoming, frame: frameUnable, Reasons: allReasons,
+			Apologises: true, Moment: Upcoming, frame: frameUnable, Reasons: allReasons(),
 			Fields:        FieldSet{When: true, Reason: true, OfferReschedule: true, Slots: true, KeepDoorOpen: true},
 			PassedInstead: ScenarioApology,
 		},
 		{
 			ID: ScenarioWithdraw, Label: "Withdraw from the process", Summary: "Step out of the hiring process for this role.",
 			Article: "withdrawing-from-the-process", Action: "Withdraw from the process", Status: "withdrawn",
-			StepsBack: true, Moment: Upcoming, frame: frameStepBack, Reasons: allReasons, DropsTimes: true,
+			StepsBack: true, Moment: Upcoming, frame: frameStepBack, Reasons: allReasons(), DropsTimes: true,
 			Fields: FieldSet{When: true, Reason: true, KeepDoorOpen: true},
 		},
 		{
 			ID: ScenarioApology, Label: "Apologise for a cancellation", Summary: "Say sorry for a cancelled or missed interview and ask for another chance.",
 			Article: "apologising-for-a-cancellation", Action: "Apologise for cancelling",
-			Apologises: true, Moment: Past, frame: frameEarlier, Reasons: allReasons,
+			Apologises: true, Moment: Past, frame: frameEarlier, Reasons: allReasons(),
 			Fields: FieldSet{When: true, Reason: true, OfferReschedule: true, Slots: true},
 		},
 		{
 			ID: ScenarioDeclineOffer, Label: "Decline an offer", Summary: "Turn down a job offer politely.",
 			Article: "declining-an-offer", Action: "Decline an offer", Status: "declined",
-			StepsBack: true, Moment: NoInterview, frame: frameStepBack, Reasons: allReasons, DropsTimes: true,
+			StepsBack: true, Moment: NoInterview, frame: frameStepBack, Reasons: allReasons(), DropsTimes: true,
 			Fields: FieldSet{Reason: true, KeepDoorOpen: true},
 		},
 		{
 			ID: ScenarioDeclineInvitation, Label: "Decline an invitation", Summary: "Say no to an invitation to interview.",
 			Article: "declining-an-interview-invitation", Action: "Decline an invitation", Status: "withdrawn",
-			StepsBack: true, Moment: Upcoming, frame: frameStepBack, Reasons: allReasons, DropsTimes: true,
+			StepsBack: true, Moment: Upcoming, frame: frameStepBack, Reasons: allReasons(), DropsTimes: true,
 			Fields: FieldSet{When: true, Reason: true, KeepDoorOpen: true},
 		},
 		{
 			ID: ScenarioFollowUp, Label: "Follow up", Summary: "Restate your interest after a cancellation.",
 			Article: "following-up-after-cancelling", Action: "Follow up",
-			Moment: Past, frame: frameEarlier, Reasons: allReasons, DropsTimes: true,
+			Moment: Past, frame: frameEarlier, Reasons: allReasons(), DropsTimes: true,
 			Fields: FieldSet{When: true, Reason: true, OfferReschedule: true, Slots: true},
 		},
 	}

@@ -120,7 +120,7 @@ func run(args []string, env Env) error {
 		return env.GUI(*dbPath)
 	}
 	cmd, cmdArgs := rest[0], rest[1:]
-	sub, ok := subcommands[cmd]
+	sub, ok := subcommands()[cmd]
 	if !ok {
 		return usagef("usage: unknown command %q", cmd)
 	}
@@ -133,17 +133,19 @@ type subcommand func(args []string, dbPath string, env Env) error
 
 // subcommands maps each command name, and the ways of asking for help, to
 // what runs it.
-var subcommands = map[string]subcommand{
-	"version": runVersion,
-	"help":    runHelp,
-	"-h":      runHelp,
-	"--help":  runHelp,
-	"draft":   runDraft,
-	"import":  runImport,
-	"export":  runExport,
-	"backup":  runBackup,
-	"backups": runBackups,
-	"restore": runRestore,
+func subcommands() map[string]subcommand {
+	return map[string]subcommand{
+		"version": runVersion,
+		"help":    runHelp,
+		"-h":      runHelp,
+		"--help":  runHelp,
+		"draft":   runDraft,
+		"import":  runImport,
+		"export":  runExport,
+		"backup":  runBackup,
+		"backups": runBackups,
+		"restore": runRestore,
+	}
 }
 
 // runVersion handles `version`: the release and the schema it writes.
