@@ -3,8 +3,11 @@ package data
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -163,5 +166,106 @@ func TestLockFileOwnedBySomeoneElseStillLocks(t *testing.T) {
 	}
 	if _, err := AcquireLock(path); !errors.Is(err, ErrLocked) {
 		t.Errorf("second lock = %v", err)
+	}
+}
+
+func TestTempJournalForgetsFinishedFilesAndKeepsLiveOnes(t *testing.T) {
+	dir := t.TempDir()
+	j := TempJournal{Path: filepath.Join(dir, "journal")}
+	target := filepath.Join(dir, "export.csv")
+	mine := TempPath(target)
+	if !strings.HasPrefix(mine, target+tempMarker) {
+		t.Fatalf("TempPath(%s) = %s", target, mine)
+	}
+	if pid, ok := tempOwner(filepath.Base(mine)); !ok || pid != os.Getpid() {
+		t.Errorf("the temp name does not carry this process: %d %v", pid, ok)
+	}
+	other := filepath.Join(dir, "cal.ics"+tempMarker+"write-"+strconv.Itoa(os.Getppid()))
+	for _, p := range []string{mine, other} {
+		os.WriteFile(p, []byte("x"), 0o600)
+		j.Add(p)
+	}
+	j.Done(mine)
+	raw, _ := os.ReadFile(j.Path)
+	if strings.Contains(string(raw), mine) || !strings.Contains(string(raw), other) {
+		t.Errorf("journal after Done:\n%s", raw)
+	}
+	if removed := j.Sweep(); len(removed) != 0 || !exists(other) {
+		t.Errorf("Sweep removed a live process's file: %v", removed)
+	}
+	// No journal at all is no error.
+	(TempJournal{}).Add(mine)
+	if got := (TempJournal{}).Sweep(); got != nil {
+		t.Errorf("the zero journal swept %v", got)
+	}
+}
+
+func TestBackupIntoAPlaceThatCannotHoldOneFails(t *testing.T) {
+	s := openTemp(t)
+	file := filepath.Join(t.TempDir(), "not-a-folder")
+	os.WriteFile(file, nil, 0o600)
+	if _, err := s.Backup(context.Background(), filepath.Join(file, "backups"), time.Now()); err == nil {
+		t.Error("backed up under a regular file")
+	}
+	if list, err := ListBackups(filepath.Join(file, "backups")); err == nil && len(list) != 0 {
+		t.Errorf("listed %v", list)
+	}
+}
+
+func TestTableRemembersItsQuery(t *testing.T) {
+	tb := NewTable(tableFixture())
+	q := Query{Text: "acme", Status: StatusScheduled}
+	tb.Filter(q)
+	if got := tb.Query(); got.Text != "acme" || got.Status != StatusScheduled {
+		t.Errorf("Query() = %+v", got)
+	}
+	if len(Columns()) != 5 || Columns()[0] != ColCompany {
+		t.Errorf("Columns() = %v", Columns())
+	}
+}
+
+func TestReadOnlyFileWithAPendingLogIsReadWhole(t *testing.T) {
+	dir := t.TempDir()
+	live := filepath.Join(dir, "live.db")
+	s, err := Open(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.db.Exec("PRAGMA wal_autocheckpoint = 0") // keep the writes in the log
+	for i := range 5 {
+		s.CreateInterview(context.Background(), &Interview{Company: fmt.Sprint("In the log ", i)})
+	}
+	// A copy as a crash leaves it: the main file and a log not yet folded
+	// in, then made read-only.
+	crashed := filepath.Join(dir, "crashed.db")
+	for _, suffix := range []string{"", "-wal"} {
+		raw, err := os.ReadFile(live + suffix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(crashed+suffix, raw, 0o444)
+	}
+	ro, err := Open(crashed)
+	if err != nil {
+		t.Fatalf("read-only file with a pending log: %v", err)
+	}
+	defer ro.Close()
+	if n, _ := ro.CountInterviews(context.Background()); !ro.ReadOnly() || n != 5 {
+		t.Errorf("read-only %v, %d interviews; want the 5 in the log", ro.ReadOnly(), n)
+	}
+}
+
+func TestAtomicWriteIntoAMissingFolderFailsCleanly(t *testing.T) {
+	dir := t.TempDir()
+	err := WriteFileAtomic(filepath.Join(dir, "nowhere", "out.csv"), func(w io.Writer) error {
+		_, err := w.Write([]byte("x"))
+		return err
+	})
+	if err == nil {
+		t.Fatal("wrote into a folder that does not exist")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left %d files behind", len(entries))
 	}
 }
