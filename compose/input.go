@@ -139,11 +139,12 @@ func (in Input) zone() *time.Location {
 }
 
 // offering reports whether the draft proposes meeting at another time: a
-// reschedule always does, and proposing slots implies it elsewhere.
+// scenario that always proposes times (a reschedule: slots, but no switch to
+// offer them) does, and proposing slots implies it elsewhere.
 func (in Input) offering() bool {
 	u := Uses(in.Scenario)
 	switch {
-	case in.Scenario == ScenarioReschedule:
+	case u.Slots && !u.OfferReschedule:
 		return true
 	case !u.OfferReschedule:
 		return false
