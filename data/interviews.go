@@ -273,10 +273,10 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 			}
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO events
-			(interview_id, at, kind, from_status, to_status, scenario, subject, body)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			(interview_id, at, kind, from_status, to_status, scenario, subject, body, channel, reason, disclose, tone)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			e.InterviewID, stamp, string(e.Kind), string(e.FromStatus), string(e.ToStatus),
-			e.Scenario, e.Subject, e.Body)
+			e.Scenario, e.Subject, e.Body, e.Channel, e.Reason, e.Disclose, e.Tone)
 		if err != nil {
 			return err
 		}
@@ -291,29 +291,71 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 
 // Events returns an interview's timeline, newest first.
 func (s *Store) Events(ctx context.Context, interviewID int64) ([]Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, interview_id, at, kind, from_status, to_status,
-		scenario, subject, body FROM events WHERE interview_id = ? ORDER BY at DESC, id DESC`, interviewID)
+	out, err := queryEvents(ctx, s.db, `SELECT `+eventColumns+` FROM events
+		WHERE interview_id = ? ORDER BY at DESC, id DESC`, interviewID)
 	if err != nil {
 		return nil, wrapErr("load timeline", err)
+	}
+	return out, nil
+}
+
+// MessagesTo returns every message filed on the timelines of interviews with
+// company (matched ignoring case and surrounding space), oldest first: what
+// was said to them before.
+func (s *Store) MessagesTo(ctx context.Context, company string) ([]Event, error) {
+	out, err := queryEvents(ctx, s.db, `SELECT `+prefixed("e.", eventColumns)+` FROM events e
+		JOIN interviews i ON i.id = e.interview_id
+		WHERE e.kind = 'draft' AND lower(trim(i.company)) = lower(trim(?))
+		ORDER BY e.at, e.id`, company)
+	if err != nil {
+		return nil, wrapErr("load what was sent to "+company, err)
+	}
+	return out, nil
+}
+
+// eventColumns are the events table's columns, in the order scanEvent reads.
+const eventColumns = `id, interview_id, at, kind, from_status, to_status, scenario, subject, body,
+	channel, reason, disclose, tone`
+
+// prefixed puts a table alias before each column of a list.
+func prefixed(alias, columns string) string {
+	parts := strings.Split(columns, ",")
+	for i, p := range parts {
+		parts[i] = alias + strings.TrimSpace(p)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// queryEvents runs a query of eventColumns and reads every row.
+func queryEvents(ctx context.Context, q querier, query string, args ...any) ([]Event, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []Event
 	for rows.Next() {
-		var e Event
-		var at, kind, from, to string
-		if err := rows.Scan(&e.ID, &e.InterviewID, &at, &kind, &from, &to, &e.Scenario, &e.Subject, &e.Body); err != nil {
-			return nil, wrapErr("load timeline", err)
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
 		}
-		// A time that cannot be read leaves the entry undated rather than
-		// hiding the whole timeline.
-		e.At, _ = parseTime(at)
-		e.Kind, e.FromStatus, e.ToStatus = EventKind(kind), Status(from), Status(to)
 		out = append(out, e)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, wrapErr("load timeline", err)
+	return out, rows.Err()
+}
+
+// scanEvent reads one row of eventColumns. A time that cannot be read leaves
+// the entry undated rather than hiding the whole timeline.
+func scanEvent(sc scanner) (Event, error) {
+	var e Event
+	var at, kind, from, to string
+	if err := sc.Scan(&e.ID, &e.InterviewID, &at, &kind, &from, &to, &e.Scenario, &e.Subject, &e.Body,
+		&e.Channel, &e.Reason, &e.Disclose, &e.Tone); err != nil {
+		return Event{}, err
 	}
-	return out, nil
+	e.At, _ = parseTime(at)
+	e.Kind, e.FromStatus, e.ToStatus = EventKind(kind), Status(from), Status(to)
+	return e, nil
 }
 
 // LastEventTimes returns when each interview's timeline last changed, by

@@ -223,6 +223,9 @@ type Event struct {
 	Scenario string
 	Subject  string
 	Body     string
+	// Channel (email, phone, voicemail, text), Reason, Disclose and Tone
+	// describe a filed message; empty for other events and older ones.
+	Channel, Reason, Disclose, Tone string
 }
 
 // Validate checks an event before it is stored.

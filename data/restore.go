@@ -121,9 +121,8 @@ func eventIDsFree(ctx context.Context, tx *sql.Tx, events []Event) (bool, error)
 // insertEvents adds events (newest first) to interview id's timeline,
 // under their old IDs when keepIDs is set and fresh ones otherwise.
 func insertEvents(ctx context.Context, tx *sql.Tx, id int64, events []Event, keepIDs bool) error {
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO events
-		(id, interview_id, at, kind, from_status, to_status, scenario, subject, body)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO events (`+eventColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -137,7 +136,8 @@ func insertEvents(ctx context.Context, tx *sql.Tx, id int64, events []Event, kee
 			eventID = e.ID
 		}
 		if _, err := ins.ExecContext(ctx, eventID, id, formatStamp(e.At), string(e.Kind),
-			string(e.FromStatus), string(e.ToStatus), e.Scenario, e.Subject, e.Body); err != nil {
+			string(e.FromStatus), string(e.ToStatus), e.Scenario, e.Subject, e.Body,
+			e.Channel, e.Reason, e.Disclose, e.Tone); err != nil {
 			return err
 		}
 	}
@@ -152,24 +152,10 @@ func snapshot(ctx context.Context, q querier, id int64) (Deleted, error) {
 	if err != nil {
 		return Deleted{}, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, interview_id, at, kind, from_status, to_status,
-		scenario, subject, body FROM events WHERE interview_id = ? ORDER BY at DESC, id DESC`, id)
+	events, err := queryEvents(ctx, q, `SELECT `+eventColumns+` FROM events
+		WHERE interview_id = ? ORDER BY at DESC, id DESC`, id)
 	if err != nil {
 		return Deleted{}, err
 	}
-	defer rows.Close()
-	d := Deleted{Interview: iv}
-	for rows.Next() {
-		var e Event
-		var at, kind, from, to string
-		if err := rows.Scan(&e.ID, &e.InterviewID, &at, &kind, &from, &to, &e.Scenario, &e.Subject, &e.Body); err != nil {
-			return Deleted{}, err
-		}
-		// A time that cannot be read leaves the entry undated rather than
-		// hiding the whole timeline.
-		e.At, _ = parseTime(at)
-		e.Kind, e.FromStatus, e.ToStatus = EventKind(kind), Status(from), Status(to)
-		d.Events = append(d.Events, e)
-	}
-	return d, rows.Err()
+	return Deleted{Interview: iv, Events: events}, nil
 }

@@ -19,6 +19,8 @@ const (
 	SettingDefaultTone   = "default_tone"
 	SettingDefaultZone   = "default_timezone"
 	SettingReminderHours = "reminder_hours"
+	SettingEnglish       = "english"
+	SettingPhone         = "phone"
 )
 
 // Settings are the user's preferences that travel with their data.
@@ -32,6 +34,10 @@ type Settings struct {
 	DefaultZone string
 	// ReminderHours is how far ahead interviews trigger a reminder.
 	ReminderHours int
+	// English is "us" or "uk"; empty means from the computer's locale.
+	English string
+	// Phone is the number drafts leave to call back on (voicemails, texts).
+	Phone string
 }
 
 // DefaultReminderHours is the reminder lead time until the user picks one.
@@ -51,6 +57,8 @@ func (s *Store) LoadSettings(ctx context.Context) (Settings, error) {
 		{SettingDefaultTone, &out.DefaultTone, "warm"},
 		{SettingDefaultZone, &out.DefaultZone, ""},
 		{SettingReminderHours, &hours, strconv.Itoa(DefaultReminderHours)},
+		{SettingEnglish, &out.English, ""},
+		{SettingPhone, &out.Phone, ""},
 	} {
 		v, err := s.Setting(ctx, f.key, f.def)
 		if err != nil {
@@ -79,9 +87,15 @@ func (st Settings) Validate() error {
 			errs = append(errs, &FieldError{Field: SettingDefaultZone, Msg: err.Error()})
 		}
 	}
+	switch st.English {
+	case "", "us", "uk":
+	default:
+		errs = append(errs, &FieldError{Field: SettingEnglish, Msg: fmt.Sprintf("unknown English %q (want us or uk)", st.English)})
+	}
 	for _, f := range []struct{ key, name, value string }{
 		{SettingYourName, "your name", st.YourName},
 		{SettingSignature, "signature", st.Signature},
+		{SettingPhone, "phone number", st.Phone},
 	} {
 		if len(f.value) > MaxFieldBytes {
 			errs = append(errs, &FieldError{Field: f.key, Msg: TooLong(f.name, len(f.value), MaxFieldBytes)})
@@ -109,6 +123,8 @@ func (s *Store) SaveSettings(ctx context.Context, st Settings) error {
 			SettingDefaultTone:   st.DefaultTone,
 			SettingDefaultZone:   st.DefaultZone,
 			SettingReminderHours: strconv.Itoa(st.ReminderHours),
+			SettingEnglish:       st.English,
+			SettingPhone:         strings.TrimSpace(st.Phone),
 		} {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
