@@ -39,7 +39,7 @@ type Library struct {
 
 // Categories returns the article categories in display order.
 func Categories() []string {
-	return []string{"Cancelling", "Rescheduling", "Withdrawing", "Declining", "During the interview"}
+	return []string{"Cancelling", "Rescheduling", "Withdrawing", "Declining", "During the interview", "Offers", "Staying in touch"}
 }
 
 // ScenarioIDs returns the composer scenario IDs an article may name: the

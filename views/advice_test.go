@@ -88,7 +88,7 @@ func TestAdviceListShowsEveryCategoryAndArticle(t *testing.T) {
 		}
 		seen[text] = under
 	}
-	want := "Cancelling|Rescheduling|Withdrawing|Declining|During the interview"
+	want := "Cancelling|Rescheduling|Withdrawing|Declining|During the interview|Offers|Staying in touch"
 	if got := strings.Join(headings, "|"); got != want {
 		t.Errorf("headings = %s, want %s", got, want)
 	}
