@@ -62,7 +62,7 @@ func TestNamedZonesWithoutSystemZoneFiles(t *testing.T) {
 			}
 			args = append(args, "sh", "-c", script.String(), "sh",
 				bin, "draft", "--scenario", "cancel", "--to", "Dana", "--company", "Acme",
-				"--tz", zone, "--when", "2026-06-01 14:00", "--now", "2026-05-20 09:00")
+				"--tz", zone, "--when", "2026-06-01 14:00", "--now", "2026-05-20 09:00", "--english", "uk")
 			cmd := exec.Command("unshare", args...)
 			cmd.Env = append(os.Environ(), "ZONEINFO="+empty, "LANG=C.UTF-8")
 			out, err := cmd.CombinedOutput()

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"bridgekeeper/app/cli"
@@ -310,6 +311,9 @@ func (s *shell) attach(store *data.Store) {
 		ChangeBackupDir: s.changeBackupDir,
 		Damaged:         s.onDamaged,
 		LocalDataDir:    localDataDir(),
+		// Fyne reads the locale the way each system keeps it (LANG on
+		// Linux, the user's languages on Windows and macOS).
+		Locale: string(lang.SystemLocale()),
 	}
 	if !s.fixedPath {
 		env.MoveDatabase = s.moveDatabase

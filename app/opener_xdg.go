@@ -7,14 +7,20 @@ import (
 	"fmt"
 	"net/url"
 	"os/exec"
+	"time"
 
 	"fyne.io/fyne/v2"
 )
 
-// opener hands URLs to xdg-open. Fyne's own OpenURL lets xdg-open write to
-// our standard error, and xdg-open repeats the URL there when it fails: for
-// a mailto: link that is the whole email, in the log. Ours keeps its output,
-// reaps it, and logs only the exit status.
+// openerPatience is how long xdg-open may take to fail: past that, it has
+// found a program and is starting it, which is success.
+const openerPatience = 3 * time.Second
+
+// opener hands URLs to xdg-open. Fyne's own OpenURL starts xdg-open and
+// reports success at once, though it fails when no program handles the
+// link; and it lets xdg-open write to our standard error, where it repeats
+// the URL (for a mailto: link, the whole email). Ours keeps the output and
+// waits long enough to hear a failure. Call it off the UI goroutine.
 type opener struct{ app fyne.App }
 
 func newOpener(a fyne.App) opener { return opener{app: a} }
@@ -24,12 +30,19 @@ func (o opener) OpenURL(u *url.URL) error {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("open link: %w", err)
+		return fmt.Errorf("no program to open %s links here (xdg-open: %w)", u.Scheme, err)
 	}
-	go func() {
-		if err := cmd.Wait(); err != nil {
-			fyne.LogError("open "+u.Scheme+": link", fmt.Errorf("xdg-open: %v", err))
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			// Exit 3 or 4: no program is set up for this kind of link.
+			return fmt.Errorf("no program is set up to open %s links (xdg-open: %v)", u.Scheme, err)
 		}
-	}()
-	return nil
+		return nil
+	case <-time.After(openerPatience):
+		go func() { <-done }() // reap it whenever it ends
+		return nil
+	}
 }

@@ -13,7 +13,8 @@ import (
 // Check is the verdict of one principle on a draft.
 type Check struct {
 	// ID is stable: notice, reason, slots, withdraw-reschedule, thanks,
-	// apology, tone, placeholders or door-open.
+	// apology, fit, claim, signature, detail, callback, length, again,
+	// tone, placeholders or door-open.
 	ID string
 	// OK is false when the draft should be looked at again.
 	OK bool
@@ -254,6 +255,7 @@ func Checks(in Input, d Draft) []Check {
 			"No apology found: a short, sincere sorry for the inconvenience goes a long way."))
 	}
 	both := subject + "\n" + text
+	out = append(out, truthChecks(in, d, both)...)
 	out = append(out, toneCheck(both, body, ix.scan(fold(subject), maxFindingsInCheck)))
 	out = append(out, placeholderCheck(both))
 	if u.KeepDoorOpen {
@@ -279,7 +281,7 @@ func wordCheck(id string, found []string, article, ok, warn string) Check {
 // noticeCheck judges how much warning the employer gets. It applies only to
 // scenarios about an interview still to come, and only when its time is known.
 func noticeCheck(in Input) (Check, bool) {
-	if in.Scenario.info().Moment != Upcoming || in.When.IsZero() {
+	if !in.Scenario.info().Notice || in.When.IsZero() {
 		return Check{}, false
 	}
 	c := Check{ID: "notice", Article: articleLastMinute}
@@ -362,16 +364,36 @@ func slotsCheck(in Input) Check {
 		c.Message = "No alternative times proposed: suggest two or three concrete slots so they can simply say yes."
 	default:
 		c.Message = fmt.Sprintf("Proposes %d alternative time%s.", len(in.Slots), plural(len(in.Slots)))
-		now := in.now()
-		for _, s := range in.Slots {
-			if s.Before(now) {
-				c.OK = false
-				c.Message = "One of the proposed times is already in the past: check the dates."
-				break
-			}
+		if msg := slotProblem(in); msg != "" {
+			c.OK, c.Message = false, msg
 		}
 	}
 	return c
+}
+
+// slotProblem is what is wrong with the proposed times, or "": one in the
+// past, one given twice, or one outside office hours on the recipient's
+// clock, which a writer in another zone easily misses.
+func slotProblem(in Input) string {
+	now, theirs := in.now(), in.theirZone()
+	seen := map[time.Time]bool{}
+	for _, s := range in.Slots {
+		if s.Before(now) {
+			return "One of the proposed times is already in the past: check the dates."
+		}
+		if seen[s.UTC()] {
+			return "The same time is proposed twice: offer different times."
+		}
+		seen[s.UTC()] = true
+	}
+	for _, s := range in.Slots {
+		local := s.In(theirs)
+		if h, wd := local.Hour(), local.Weekday(); h < 8 || h >= 18 || wd == time.Saturday || wd == time.Sunday {
+			return fmt.Sprintf("%s is outside office hours for them: offer times in their working day.",
+				whenIn(s, now, theirs, in.yourZone(), in.english()))
+		}
+	}
+	return ""
 }
 
 func plural(n int) string {

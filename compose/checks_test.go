@@ -27,10 +27,13 @@ func TestChecks(t *testing.T) {
 		scenario Scenario
 		edit     func(*Input)
 		editText func(string) string
-		id       string
-		wantOK   bool
-		msgHas   string
-		article  string
+		// recheck changes the input after rendering, for inputs Render
+		// refuses but an edited draft can still meet.
+		recheck func(*Input)
+		id      string
+		wantOK  bool
+		msgHas  string
+		article string
 	}{
 		{name: "notice: days ahead is fine", scenario: ScenarioCancel, id: "notice", wantOK: true,
 			msgHas: "5 days' notice", article: "last-minute-cancellation"},
@@ -64,6 +67,65 @@ func TestChecks(t *testing.T) {
 			edit: func(in *Input) { in.Slots, in.OfferReschedule = nil, false }},
 		{name: "slots: a slot in the past", scenario: ScenarioReschedule, id: "slots", wantOK: false,
 			msgHas: "past", edit: func(in *Input) { in.Slots[1] = in.Now.Add(-time.Hour) }},
+
+		{name: "slots: a slot given twice", scenario: ScenarioReschedule, id: "slots", wantOK: false,
+			msgHas: "twice", edit: func(in *Input) { in.Slots[1] = in.Slots[0] }},
+		{name: "slots: a slot at night on their clock", scenario: ScenarioReschedule, id: "slots", wantOK: false,
+			msgHas: "outside office hours", edit: func(in *Input) { in.TheirZone = mustLoad(t, "America/Los_Angeles") }},
+		{name: "slots: a slot on a Saturday", scenario: ScenarioReschedule, id: "slots", wantOK: false,
+			msgHas: "outside office hours", edit: func(in *Input) {
+				for in.Slots[0].Weekday() != time.Saturday {
+					in.Slots[0] = in.Slots[0].AddDate(0, 0, 1)
+				}
+			}},
+
+		{name: "fit: a reason that fits", scenario: ScenarioReschedule, id: "fit", wantOK: true, article: "what-to-say-when-cancelling"},
+		{name: "fit: stepping-away reason on a reschedule", scenario: ScenarioReschedule, id: "fit", wantOK: false,
+			msgHas: "use withdraw", recheck: func(in *Input) { in.Reason = ReasonNotAFit }},
+		{name: "fit: edited text that steps away", scenario: ScenarioReschedule, id: "fit", wantOK: false,
+			msgHas: "accepted an offer", editText: func(s string) string { return s + "\nI have accepted an offer elsewhere." }},
+
+		{name: "claim: nothing untrue", scenario: ScenarioCancel, id: "claim", wantOK: true},
+		{name: "claim: a call that was not made", scenario: ScenarioCancel, id: "claim", wantOK: false,
+			msgHas: "not phoned", editText: func(s string) string { return s + "\nAs we spoke about on the phone." }},
+		{name: "claim: a call that was made", scenario: ScenarioCancel, id: "claim", wantOK: true,
+			edit: func(in *Input) { in.Called = CalledSpoke }},
+		{name: "claim: short notice with days to go", scenario: ScenarioCancel, id: "claim", wantOK: false,
+			msgHas: "short notice", editText: func(s string) string { return s + "\nSorry for the very short notice." }},
+		{name: "claim: in good time at the last minute", scenario: ScenarioCancel, id: "claim", wantOK: false,
+			msgHas: "in good time", edit: func(in *Input) { in.Now = in.When.Add(-3 * time.Hour) },
+			editText: func(s string) string { return s + "\nI wanted to tell you in good time." }},
+		{name: "claim: tomorrow for a day next week", scenario: ScenarioCancel, id: "claim", wantOK: false,
+			msgHas: "tomorrow", editText: func(s string) string { return s + "\nSee you tomorrow." }},
+		{name: "claim: an apology for an interview still ahead", scenario: ScenarioApology, id: "claim", wantOK: false,
+			msgHas: "still ahead", edit: func(in *Input) { in.Now = in.When.Add(-time.Hour) }},
+
+		{name: "signature: signed", scenario: ScenarioCancel, id: "signature", wantOK: true},
+		{name: "signature: sign-off with no name", scenario: ScenarioCancel, id: "signature", wantOK: false,
+			msgHas: "No name under the sign-off", edit: func(in *Input) { in.FromName = "" }},
+		{name: "signature: name typed by hand", scenario: ScenarioCancel, id: "signature", wantOK: true,
+			edit: func(in *Input) { in.FromName = "" }, editText: func(s string) string { return s + "\nSam" }},
+
+		{name: "detail: used in full", scenario: ScenarioCancel, id: "detail", wantOK: true,
+			edit: func(in *Input) { in.Disclose, in.Detail = DiscloseFull, "My flight was cancelled." }},
+		{name: "detail: typed but left out", scenario: ScenarioCancel, id: "detail", wantOK: false,
+			msgHas: "choose Full", edit: func(in *Input) { in.Detail = "My flight was cancelled." }},
+		{name: "detail: far too long", scenario: ScenarioCancel, id: "detail", wantOK: false,
+			msgHas: "one honest sentence", edit: func(in *Input) { in.Disclose, in.Detail = DiscloseFull, strings.Repeat("And then. ", 30) }},
+
+		{name: "callback: a voicemail with a number", scenario: ScenarioLastMinute, id: "callback", wantOK: true,
+			edit: func(in *Input) { in.Channel, in.Phone = ChannelVoicemail, "+44 20 7946 0000" }},
+		{name: "callback: a voicemail without one", scenario: ScenarioLastMinute, id: "callback", wantOK: false,
+			msgHas: "no number", edit: func(in *Input) { in.Channel, in.Phone = ChannelVoicemail, "" }},
+
+		{name: "length: a text over the limit", scenario: ScenarioCancel, id: "length", wantOK: false,
+			msgHas: "300", edit: func(in *Input) { in.Channel = ChannelText },
+			editText: func(s string) string { return s + strings.Repeat(" More words.", 30) }},
+
+		{name: "again: a second cancellation", scenario: ScenarioReschedule, id: "again", wantOK: false,
+			msgHas: "pattern", edit: func(in *Input) {
+				in.History = []Prior{{Scenario: ScenarioCancel, At: in.Now.AddDate(0, 0, -10)}}
+			}},
 
 		{name: "withdraw-reschedule: clean withdrawal", scenario: ScenarioWithdraw, id: "withdraw-reschedule",
 			wantOK: true, article: "withdrawing-from-the-process"},
@@ -145,6 +207,9 @@ func TestChecks(t *testing.T) {
 			if tt.editText != nil {
 				d.Body = tt.editText(d.Body)
 			}
+			if tt.recheck != nil {
+				tt.recheck(&in)
+			}
 			c, ok := findCheck(Checks(in, d), tt.id)
 			if !ok {
 				t.Fatalf("no %s check for %s", tt.id, tt.scenario)
@@ -173,19 +238,28 @@ func TestChecksApplyPerScenario(t *testing.T) {
 		scenario Scenario
 		want     []string
 	}{
-		{ScenarioCancel, []string{"notice", "reason", "slots", "thanks", "apology", "tone", "placeholders", "door-open"}},
-		{ScenarioReschedule, []string{"notice", "reason", "slots", "thanks", "apology", "tone", "placeholders"}},
-		{ScenarioLastMinute, []string{"notice", "reason", "slots", "thanks", "apology", "tone", "placeholders", "door-open"}},
-		{ScenarioWithdraw, []string{"notice", "reason", "withdraw-reschedule", "thanks", "tone", "placeholders", "door-open"}},
-		{ScenarioApology, []string{"reason", "slots", "thanks", "apology", "tone", "placeholders"}},
-		{ScenarioDeclineOffer, []string{"reason", "withdraw-reschedule", "thanks", "tone", "placeholders", "door-open"}},
-		{ScenarioDeclineInvitation, []string{"notice", "reason", "withdraw-reschedule", "thanks", "tone", "placeholders", "door-open"}},
-		{ScenarioFollowUp, []string{"reason", "slots", "thanks", "tone", "placeholders"}},
+		{ScenarioCancel, []string{"notice", "reason", "slots", "thanks", "apology", "fit", "claim", "signature", "tone", "placeholders", "door-open"}},
+		{ScenarioReschedule, []string{"notice", "reason", "slots", "thanks", "apology", "fit", "claim", "signature", "tone", "placeholders"}},
+		{ScenarioLastMinute, []string{"notice", "reason", "slots", "thanks", "apology", "fit", "claim", "signature", "tone", "placeholders", "door-open"}},
+		{ScenarioRunningLate, []string{"reason", "thanks", "apology", "fit", "claim", "signature", "tone", "placeholders"}},
+		{ScenarioConfirmTime, []string{"thanks", "claim", "signature", "tone", "placeholders"}},
+		{ScenarioWithdraw, []string{"notice", "reason", "withdraw-reschedule", "thanks", "fit", "claim", "signature", "tone", "placeholders", "door-open"}},
+		{ScenarioApology, []string{"reason", "slots", "thanks", "apology", "fit", "claim", "signature", "tone", "placeholders"}},
+		{ScenarioDeclineInvitation, []string{"notice", "reason", "withdraw-reschedule", "thanks", "fit", "claim", "signature", "tone", "placeholders", "door-open"}},
+		{ScenarioFollowUp, []string{"reason", "slots", "thanks", "fit", "claim", "signature", "tone", "placeholders"}},
+		{ScenarioThankYou, []string{"thanks", "claim", "signature", "tone", "placeholders"}},
+		{ScenarioNudge, []string{"thanks", "claim", "signature", "tone", "placeholders"}},
+		{ScenarioMoreTime, []string{"reason", "thanks", "fit", "claim", "signature", "tone", "placeholders"}},
+		{ScenarioAcceptOffer, []string{"thanks", "claim", "signature", "tone", "placeholders"}},
+		{ScenarioDeclineOffer, []string{"reason", "withdraw-reschedule", "thanks", "fit", "claim", "signature", "tone", "placeholders", "door-open"}},
+		{ScenarioRenege, []string{"reason", "withdraw-reschedule", "thanks", "apology", "fit", "claim", "signature", "tone", "placeholders", "door-open"}},
+		{ScenarioCheckIn, []string{"thanks", "claim", "signature", "tone", "placeholders"}},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.scenario), func(t *testing.T) {
 			for _, tone := range Tones() {
 				in := goldenInput(t, tt.scenario, tone, DiscloseBrief)
+				in.Detail = "" // a careful user types no words the email leaves out
 				d, err := Render(in)
 				if err != nil {
 					t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -16,12 +17,15 @@ func FuzzRender(f *testing.F) {
 	f.Fuzz(func(t *testing.T, company, toName, fromName, role, detail string, pick uint8) {
 		scenarios := Scenarios()
 		tones := Tones()
-		reasons := Reasons()
+		info := scenarios[int(pick)%len(scenarios)]
+		// Only the reasons the scenario offers: Render refuses the rest.
+		reasons := append([]Reason{ReasonNone}, info.Reasons...)
 		loc := time.UTC
 		in := Input{
-			Scenario:        scenarios[int(pick)%len(scenarios)].ID,
-			Tone:            tones[int(pick/8)%len(tones)],
-			Reason:          reasons[int(pick/24)%len(reasons)].ID,
+			Scenario:        info.ID,
+			Tone:            tones[int(pick/16)%len(tones)],
+			Reason:          reasons[int(pick/3)%len(reasons)],
+			Channel:         Channels()[int(pick/48)%len(Channels())],
 			Disclose:        DiscloseFull,
 			Company:         company,
 			ToName:          toName,
@@ -43,19 +47,30 @@ func FuzzRender(f *testing.F) {
 
 		// Template syntax may only appear where the user typed it: with the
 		// user's own words taken out, none may be left.
-		rest := withoutUserText(d.Subject+"\n"+d.Body+"\n"+PhoneScript(in), company, toName, fromName, role, detail)
+		rest := withoutUserText(d.Subject+"\n"+d.Body+"\n"+PhoneScript(in), company, toName, fromName, role, detail,
+			firstName(toName), detailAsSent(detail), upperFirst(detailAsSent(detail)))
 		for _, leak := range []string{"{{", "}}", "<no value>", "%!"} {
 			if strings.Contains(rest, leak) {
 				t.Errorf("template output contains %q:\n%s", leak, rest)
 			}
 		}
-		for name, v := range map[string]string{"company": company, "recipient": toName, "sender": fromName, "role": role} {
+		if d.Channel != ChannelEmail {
+			return // spoken words use the names as a person would say them
+		}
+		// A formal greeting has the whole name; warm and brief ones the
+		// first name only.
+		recipient := strings.TrimSpace(toName)
+		if in.tone() != ToneFormal {
+			recipient = firstName(recipient)
+		}
+		for name, v := range map[string]string{"company": company, "recipient": recipient, "sender": fromName, "role": role} {
 			if v = strings.TrimSpace(v); v != "" && !strings.Contains(d.Body, v) {
 				t.Errorf("%s %q not in the body verbatim:\n%s", name, v, d.Body)
 			}
 		}
-		if strings.TrimSpace(detail) != "" && !strings.Contains(d.Body, strings.TrimSpace(detail)) {
-			t.Errorf("detail %q not in the body verbatim at full disclosure:\n%s", detail, d.Body)
+		if want := detailAsSent(detail); Uses(in.Scenario).Reason && in.Reason != ReasonNone && want != "" &&
+			!strings.Contains(d.Body, want) && !strings.Contains(d.Body, upperFirst(want)) {
+			t.Errorf("detail %q not in the body at full disclosure:\n%s", detail, d.Body)
 		}
 		if strings.ContainsAny(d.Subject, "\r\n") {
 			t.Errorf("subject spans lines: %q", d.Subject)
@@ -82,4 +97,20 @@ func withoutUserText(s string, values ...string) string {
 		}
 	}
 	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// detailAsSent is the user's detail as a draft may quote it: spaces run
+// together and the closing stop or comma dropped, the words untouched.
+func detailAsSent(detail string) string {
+	return strings.TrimRight(strings.Join(strings.Fields(detail), " "), " ,;:-–—.")
+}
+
+// upperFirst capitalises s when it starts with a small letter, as the start
+// of a sentence.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

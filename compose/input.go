@@ -18,14 +18,33 @@ type Input struct {
 	// Signature is the lines under the sender's name (a phone number, a
 	// portfolio link), from the settings; empty for none.
 	Signature string
-	ToName    string // the recipient, used in the greeting
-	ToEmail   string // optional; only used for the mailto: link
-	Company   string
-	Role      string
+	ToName    string // the recipient, used in the greeting; "" for none known
+	// ToTitle is a courtesy title for formal greetings (Dr, Ms, …; see
+	// Titles), "" for none: "Dear Dr Whitfield," rather than the full name.
+	ToTitle string
+	ToEmail string // optional; only used for the mailto: link
+	Company string
+	Role    string
 	// When is the interview's start; the zero time means it is not known.
 	When time.Time
-	// Zone is the zone dates are written in; nil means When's own zone.
+	// Zone is the zone the writer gives times in; nil means When's own.
 	Zone *time.Location
+	// TheirZone is the recipient's zone and YourZone the writer's own; nil
+	// means Zone for either. Times are written in the recipient's, with the
+	// writer's in brackets when the clocks differ.
+	TheirZone, YourZone *time.Location
+	// English is the variety to write in; empty means American.
+	English English
+	// Channel is how the message goes; empty means an email.
+	Channel Channel
+	// Called says whether the sender has phoned already, so the draft says
+	// so only when it is true.
+	Called Called
+	// Phone is the number to call back on, for voicemails and texts.
+	Phone string
+	// History is what was sent to this company before, from the tracker,
+	// oldest first; it lets the checks notice a second cancellation.
+	History []Prior
 	// Now is the moment the draft is written; the zero time means time.Now().
 	// Tests and the CLI's --now set it so the notice check is reproducible.
 	Now    time.Time
@@ -51,9 +70,6 @@ func (in Input) Validate() error {
 	errs := in.enumErrors()
 	if strings.TrimSpace(in.Company) == "" {
 		errs = append(errs, &InputError{Field: "company", Msg: "company is required"})
-	}
-	if strings.TrimSpace(in.ToName) == "" {
-		errs = append(errs, &InputError{Field: "to_name", Msg: "recipient name is required"})
 	}
 	if in.ToEmail != "" {
 		if err := ValidateEmail(in.ToEmail); err != nil {
@@ -96,7 +112,61 @@ func (in Input) enumErrors() InputErrors {
 			errs = append(errs, &InputError{Field: "slots", Msg: fmt.Sprintf("alternative time %d is empty", i+1)})
 		}
 	}
+	return append(errs, in.optionErrors()...)
+}
+
+// optionErrors lists unknown values among the newer options.
+func (in Input) optionErrors() InputErrors {
+	var errs InputErrors
+	if in.English != "" && !in.English.Valid() {
+		errs = append(errs, &InputError{Field: "english", Msg: fmt.Sprintf("unknown English %q (want us or uk)", in.English)})
+	}
+	if in.Channel != "" && !in.Channel.Valid() {
+		_, err := ParseChannel(string(in.Channel))
+		errs = append(errs, err.(*InputError))
+	}
+	if _, err := ParseCalled(string(in.Called)); err != nil {
+		errs = append(errs, err.(*InputError))
+	}
+	if _, err := ParseTitle(in.ToTitle); err != nil {
+		errs = append(errs, err.(*InputError))
+	}
+	if in.Reason != ReasonNone && in.Reason.Valid() && in.Scenario.Valid() && Uses(in.Scenario).Reason && !in.Scenario.Fits(in.Reason) {
+		errs = append(errs, &InputError{Field: "reason", Msg: in.Scenario.misfit(in.Reason)})
+	}
 	return errs
+}
+
+// english is the variety, with the default applied.
+func (in Input) english() English {
+	if in.English == "" {
+		return EnglishUS
+	}
+	return in.English
+}
+
+// channel is the channel, with the default applied.
+func (in Input) channel() Channel {
+	if in.Channel == "" {
+		return ChannelEmail
+	}
+	return in.Channel
+}
+
+// theirZone is where the recipient reads times.
+func (in Input) theirZone() *time.Location {
+	if in.TheirZone != nil {
+		return in.TheirZone
+	}
+	return in.zone()
+}
+
+// yourZone is where the writer reads them.
+func (in Input) yourZone() *time.Location {
+	if in.YourZone != nil {
+		return in.YourZone
+	}
+	return in.zone()
 }
 
 // tone is the tone to write in, with the default applied.

@@ -48,3 +48,42 @@ func isUnreserved(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
 		c == '-' || c == '.' || c == '_' || c == '~'
 }
+
+// MaxMailtoLength is the longest mailto: link worth handing to the desktop:
+// some mail programs and the Windows shell cut longer ones short, losing
+// the end of the email without a word.
+const MaxMailtoLength = 2000
+
+// Webmail is a web mail service whose compose page can be opened with the
+// draft filled in, for computers with no mail program set up.
+type Webmail struct {
+	Name string
+	base string
+	// keys name the query parameters for recipient, subject and body.
+	to, subject, body string
+}
+
+// Webmails lists the services offered, most used first.
+func Webmails() []Webmail {
+	return []Webmail{
+		{Name: "Gmail", base: "https://mail.google.com/mail/?view=cm&fs=1", to: "to", subject: "su", body: "body"},
+		{Name: "Outlook.com", base: "https://outlook.live.com/mail/0/deeplink/compose?", to: "to", subject: "subject", body: "body"},
+	}
+}
+
+// ComposeURL is the web page that opens w's compose form with the draft.
+func (w Webmail) ComposeURL(to, subject, body string) string {
+	var sb strings.Builder
+	sb.WriteString(w.base)
+	for _, p := range []struct{ key, value string }{{w.to, strings.TrimSpace(to)}, {w.subject, subject}, {w.body, body}} {
+		if p.value == "" {
+			continue
+		}
+		if !strings.HasSuffix(sb.String(), "?") {
+			sb.WriteByte('&')
+		}
+		sb.WriteString(p.key + "=")
+		escape(&sb, crlf(p.value), "@")
+	}
+	return sb.String()
+}

@@ -83,3 +83,23 @@ func TestMailtoOfARenderedDraft(t *testing.T) {
 		t.Errorf("draft did not survive the round trip")
 	}
 }
+
+func TestWebmailComposeURLsCarryTheDraft(t *testing.T) {
+	for _, w := range Webmails() {
+		u, err := url.Parse(w.ComposeURL("ana@example.com", "Cancelling: Acme & Co", "Hi Ana,\nLine two"))
+		if err != nil {
+			t.Fatalf("%s: %v", w.Name, err)
+		}
+		q := u.Query()
+		if q.Get("to") != "ana@example.com" || !strings.Contains(q.Get("body"), "Line two") {
+			t.Errorf("%s URL %s lost the draft: %v", w.Name, u, q)
+		}
+		subject := q.Get("subject") + q.Get("su")
+		if subject != "Cancelling: Acme & Co" {
+			t.Errorf("%s subject %q", w.Name, subject)
+		}
+		if u.Scheme != "https" {
+			t.Errorf("%s is not https", w.Name)
+		}
+	}
+}

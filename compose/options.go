@@ -23,6 +23,10 @@ const (
 	ReasonNotAFit    Reason = "not-a-fit"
 	ReasonPersonal   Reason = "personal"
 	ReasonOther      Reason = "other"
+	// Reasons that only some scenarios have: running late, or staying.
+	ReasonTravel       Reason = "travel"
+	ReasonTechnical    Reason = "technical"
+	ReasonCounterOffer Reason = "counter-offer"
 )
 
 // ReasonInfo describes a reason category for pickers.
@@ -31,17 +35,31 @@ type ReasonInfo struct {
 	Label string
 }
 
-// Reasons lists every reason category in display order.
+// Reasons lists every reason category in display order; a scenario offers
+// the ones its row lists (ScenarioInfo.Reasons).
 func Reasons() []ReasonInfo {
 	return []ReasonInfo{
 		{ReasonEmergency, "Family emergency"},
 		{ReasonIllness, "Illness or health"},
-		{ReasonConflict, "Scheduling conflict"},
-		{ReasonOtherOffer, "Accepted another offer"},
-		{ReasonNotAFit, "No longer a fit for the role"},
+		{ReasonConflict, "Clash with another commitment"},
+		{ReasonTravel, "Held up on the way"},
+		{ReasonTechnical, "The video call will not work"},
+		{ReasonOtherOffer, "Another offer"},
+		{ReasonCounterOffer, "Staying with my employer"},
+		{ReasonNotAFit, "Not the right fit"},
 		{ReasonPersonal, "Personal reasons"},
-		{ReasonOther, "Other (describe it in the detail line)"},
+		{ReasonOther, "Other (in your own words)"},
 	}
+}
+
+// ReasonLabel is a reason's label in the pickers.
+func ReasonLabel(r Reason) string {
+	for _, info := range Reasons() {
+		if info.ID == r {
+			return info.Label
+		}
+	}
+	return string(r)
 }
 
 // Disclosure is how much of the reason the draft reveals.

@@ -1,69 +1,104 @@
 package compose
 
-// frame is the situation a reason is explained in; the same category needs
-// different words when you cannot make a date, when you are stepping out of
-// the process, and when you are looking back on a cancelled interview.
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// frame is the situation a reason is explained in: the same category needs
+// different words when you cannot make a date, when you are running late,
+// when you are stepping out of the process, when you are going back on an
+// offer you accepted, when you are asking for time, and when you are looking
+// back on a cancelled interview.
 type frame int
 
 const (
 	frameUnable   frame = iota // cancel, reschedule, last-minute
 	frameStepBack              // withdraw, decline-offer, decline-invitation
 	frameEarlier               // apology, follow-up
+	frameLate                  // running-late
+	frameRenege                // renege
+	frameMoreTime              // more-time
+	frameNone                  // scenarios that give no reason
 )
 
 func frameOf(s Scenario) frame { return s.info().frame }
 
-// reasonWording returns the category-level sentence for a reason in a frame.
-// The words are deliberately general: they say what kind of reason it is
-// without private details, which only the user's own detail line adds.
-func reasonWording(f frame, r Reason) string {
-	if f != frameStepBack && f != frameEarlier {
-		f = frameUnable // any other frame is worded as not being able to make it
-	}
-	return reasonWordings[f][r]
-}
+// reasonWording returns the category-level sentence for a reason in a frame,
+// written out in full as a formal draft would; contract turns it into the
+// register of warm and brief ones. The words are deliberately general: they
+// say what kind of reason it is without private details, which only the
+// user's own detail line adds.
+func reasonWording(f frame, r Reason) string { return reasonWordings()[f][r] }
 
 // reasonWordings holds every sentence reasonWording can return, by frame and
-// then reason, so the words are data and a new reason is one line per frame.
-var reasonWordings = map[frame]map[Reason]string{
-	frameUnable: {
-		ReasonEmergency:  "I am dealing with a family emergency.",
-		ReasonIllness:    "I have fallen ill and do not expect to be well enough to take part.",
-		ReasonConflict:   "I have an unavoidable scheduling conflict at that time.",
-		ReasonOtherOffer: "I have received another job offer and need some time to weigh my options.",
-		ReasonNotAFit:    "Having reflected on the role, I am no longer sure it is the right fit for me.",
-		ReasonPersonal:   "A personal matter has come up that needs my attention.",
-		ReasonOther:      "Something unexpected has come up that I cannot set aside.",
-	},
-	frameStepBack: {
-		ReasonEmergency:  "A family emergency means I cannot commit to a new role at the moment.",
-		ReasonIllness:    "My health has to come first for now, so I cannot commit to a new role.",
-		ReasonConflict:   "The timing no longer works with my other commitments.",
-		ReasonOtherOffer: "I have accepted an offer elsewhere.",
-		ReasonNotAFit:    "I have come to the conclusion that the role is not the right fit for me at this stage.",
-		ReasonPersonal:   "Personal circumstances mean this is not the right time for me to make a move.",
-		ReasonOther:      "My circumstances have changed since we first spoke.",
-	},
-	frameEarlier: {
-		ReasonEmergency:  "A family emergency came up at short notice.",
-		ReasonIllness:    "I had fallen ill and was not well enough to take part.",
-		ReasonConflict:   "I had an unavoidable scheduling conflict.",
-		ReasonOtherOffer: "I had received another offer at the time and needed to weigh it up.",
-		ReasonNotAFit:    "At the time, I was unsure whether the role was the right fit for me.",
-		ReasonPersonal:   "A personal matter needed my attention.",
-		ReasonOther:      "Something unexpected came up that I could not set aside.",
-	},
+// then reason: only the reasons that fit a frame's scenarios have one (see
+// the Reasons of each scenario's row).
+func reasonWordings() map[frame]map[Reason]string {
+	return map[frame]map[Reason]string{
+		frameUnable: {
+			ReasonEmergency: "I am dealing with a family emergency.",
+			ReasonIllness:   "I have fallen ill and do not expect to be well enough to take part.",
+			ReasonConflict:  "Another commitment has come up that I cannot get out of.",
+			ReasonPersonal:  "A personal matter has come up that needs my attention.",
+			ReasonOther:     "Something unexpected has come up that I cannot set aside.",
+		},
+		frameLate: {
+			ReasonTravel:    "My journey has been held up.",
+			ReasonTechnical: "I am having trouble getting the video call to work.",
+			ReasonEmergency: "A family emergency has held me up.",
+			ReasonConflict:  "An earlier commitment has run over.",
+			ReasonOther:     "Something unexpected has held me up.",
+		},
+		frameStepBack: {
+			ReasonOtherOffer:   "I have accepted an offer elsewhere.",
+			ReasonCounterOffer: "I have decided to stay with my current employer.",
+			ReasonNotAFit:      "I have come to the conclusion that the role is not the right fit for me at this stage.",
+			ReasonEmergency:    "Because of a family emergency, I cannot commit to a new role at the moment.",
+			ReasonIllness:      "My health has to come first for now, so I cannot commit to a new role.",
+			ReasonConflict:     "The timing no longer works with my other commitments.",
+			ReasonPersonal:     "Personal circumstances make this the wrong time for me to move.",
+			ReasonOther:        "My circumstances have changed since we first spoke.",
+		},
+		frameRenege: {
+			ReasonOtherOffer:   "Since accepting, I have received another offer that I have decided to take.",
+			ReasonCounterOffer: "My current employer has made me an offer to stay, and I have decided to accept it.",
+			ReasonEmergency:    "A family emergency has changed what I am able to take on.",
+			ReasonIllness:      "A change in my health means I cannot take on a new role now.",
+			ReasonPersonal:     "A change in my personal circumstances has made the move impossible for me.",
+			ReasonOther:        "My circumstances have changed since I accepted.",
+		},
+		frameMoreTime: {
+			ReasonOtherOffer: "I am in the final stages of another process and would like to decide with all the facts in front of me.",
+			ReasonPersonal:   "It is a big decision for my family, and I would like to talk it through properly.",
+			ReasonOther:      "I want to give your offer the careful thought it deserves.",
+		},
+		frameEarlier: {
+			ReasonEmergency: "A family emergency came up unexpectedly.",
+			ReasonIllness:   "I had fallen ill and was not well enough to take part.",
+			ReasonConflict:  "I had an unavoidable clash with another commitment.",
+			ReasonPersonal:  "A personal matter needed my attention.",
+			ReasonOther:     "Something unexpected came up that I could not set aside.",
+		},
+	}
 }
 
 // reasonText is the reason as it appears in the draft: nothing at
 // DiscloseNone, the category wording at DiscloseBrief, and the wording
-// followed by the user's detail, verbatim, at DiscloseFull. For "other" the
-// detail is the reason, so it replaces the generic wording.
-func reasonText(f frame, r Reason, d Disclosure, detail string) string {
+// followed by the user's detail, tidied but in their own words, at
+// DiscloseFull. For "other" the detail is the reason, so it replaces the
+// generic wording. casual writes our wording with contractions (warm and
+// brief drafts); e respells it. The user's detail is never changed but for
+// tidying its edges.
+func reasonText(f frame, r Reason, d Disclosure, detail string, casual bool, e English) string {
 	if d == DiscloseNone || r == ReasonNone {
 		return ""
 	}
-	wording := reasonWording(f, r)
+	wording := respell(reasonWording(f, r), e)
+	if casual {
+		wording = contract(wording)
+	}
 	if d != DiscloseFull {
 		return wording
 	}
@@ -76,4 +111,40 @@ func reasonText(f frame, r Reason, d Disclosure, detail string) string {
 	default:
 		return wording + " " + extra
 	}
+}
+
+// sentence returns detail as a sentence the way a careful writer would
+// leave it: trimmed of stray spaces and trailing commas, each sentence
+// starting with a capital, and closed with one full stop unless it already
+// ends with ! ? or an ellipsis. The words themselves are the user's.
+func sentence(detail string) string {
+	d := strings.Join(strings.Fields(detail), " ")
+	d = strings.TrimRight(d, " ,;:-–—.")
+	if d == "" {
+		return ""
+	}
+	d = capitaliseFirst(d)
+	// A closing quote or bracket may follow the full stop: "… (again)." or
+	// "… 'soon'!" are finished, "… (again)" is not.
+	end := strings.TrimRight(d, `"')]»”’`)
+	if r, _ := utf8.DecodeLastRuneInString(end); strings.ContainsRune(".!?…。！？", r) {
+		return d
+	}
+	return d + "."
+}
+
+// capitaliseFirst gives d a capital when it starts with a small letter,
+// since the detail starts a sentence of the draft; a name like "iPhone", and
+// anything that opens with a bracket, quote or digit, stays as typed. The
+// rest is the user's: "e.g. the doctor" is not a new sentence.
+func capitaliseFirst(d string) string {
+	r, n := utf8.DecodeRuneInString(d)
+	if !unicode.IsLower(r) {
+		return d
+	}
+	// "iPhone" and "eBay" are spelled that way on purpose.
+	if next, _ := utf8.DecodeRuneInString(d[n:]); unicode.IsUpper(next) {
+		return d
+	}
+	return string(unicode.ToUpper(r)) + d[n:]
 }

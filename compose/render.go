@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"io/fs"
+	"regexp"
 	"strings"
 	"sync"
 	"text/template"
@@ -12,66 +13,107 @@ import (
 	"bridgekeeper/assets"
 )
 
-// Draft is a rendered email.
+// Draft is a rendered message.
 type Draft struct {
 	Scenario Scenario
-	Subject  string
-	Body     string
+	// Channel is how it goes; Subject is "" for every channel but email.
+	Channel Channel
+	Subject string
+	Body    string
 }
 
 // Engine renders drafts from the embedded templates. It is read-only after
 // New, so one Engine may serve many goroutines.
 type Engine struct {
 	drafts map[draftKey]*template.Template
-	phone  *template.Template
+	spoken map[spokenKey]*template.Template
 }
 
 type draftKey struct {
 	scenario Scenario
 	tone     Tone
+	english  English
 }
 
+type spokenKey struct {
+	scenario Scenario
+	english  English
+}
+
+// spokenParts are the templates each "<scenario>-spoken.tmpl" defines, one
+// a channel.
+func spokenParts() []string { return []string{"phone", "voicemail", "text"} }
+
 // New parses the embedded templates once and checks that every scenario has
-// a subject and a body in every tone.
+// a subject and a body in every tone, and a phone script, a voicemail and a
+// text, in both varieties of English.
 func New() (*Engine, error) {
 	return newEngine(assets.Templates)
 }
 
 func newEngine(fsys fs.FS) (*Engine, error) {
-	base, err := template.New("partials").Option("missingkey=error").ParseFS(fsys, "templates/partials.tmpl")
-	if err != nil {
-		return nil, fmt.Errorf("parse template partials: %w", err)
-	}
-	e := &Engine{drafts: make(map[draftKey]*template.Template)}
-	for _, info := range Scenarios() {
-		for _, tone := range Tones() {
-			name := fmt.Sprintf("templates/%s-%s.tmpl", info.ID, tone)
-			t, err := base.Clone()
-			if err == nil {
-				t, err = t.ParseFS(fsys, name)
+	e := &Engine{drafts: map[draftKey]*template.Template{}, spoken: map[spokenKey]*template.Template{}}
+	for _, english := range Englishes() {
+		base, err := parseRespelled(template.New("partials").Option("missingkey=error"), fsys, "templates/partials.tmpl", english)
+		if err != nil {
+			return nil, fmt.Errorf("parse template partials: %w", err)
+		}
+		for _, info := range Scenarios() {
+			if err := e.parseScenario(base, fsys, info.ID, english); err != nil {
+				return nil, err
 			}
-			if err != nil {
-				return nil, fmt.Errorf("parse %s: %w", name, err)
-			}
-			for _, part := range []string{"subject", "body"} {
-				if t.Lookup(part) == nil {
-					return nil, fmt.Errorf("parse %s: no %q template defined", name, part)
-				}
-			}
-			e.drafts[draftKey{info.ID, tone}] = t
 		}
 	}
-	e.phone, err = base.Clone()
+	return e, nil
+}
+
+// parseScenario parses one scenario's email templates (a file a tone) and
+// its spoken ones, on top of the partials.
+func (e *Engine) parseScenario(base *template.Template, fsys fs.FS, id Scenario, english English) error {
+	for _, tone := range Tones() {
+		name := fmt.Sprintf("templates/%s-%s.tmpl", id, tone)
+		t, err := parseOnto(base, fsys, name, english, "subject", "body")
+		if err != nil {
+			return err
+		}
+		e.drafts[draftKey{id, tone, english}] = t
+	}
+	name := fmt.Sprintf("templates/%s-spoken.tmpl", id)
+	t, err := parseOnto(base, fsys, name, english, spokenParts()...)
+	if err != nil {
+		return err
+	}
+	e.spoken[spokenKey{id, english}] = t
+	return nil
+}
+
+// parseOnto parses name on a copy of base and checks it defines parts.
+func parseOnto(base *template.Template, fsys fs.FS, name string, english English, parts ...string) (*template.Template, error) {
+	t, err := base.Clone()
 	if err == nil {
-		e.phone, err = e.phone.ParseFS(fsys, "templates/phone.tmpl")
+		t, err = parseRespelled(t, fsys, name, english)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("parse phone script: %w", err)
+		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
-	if e.phone.Lookup("phone") == nil {
-		return nil, fmt.Errorf("parse phone script: no \"phone\" template defined")
+	for _, part := range parts {
+		if t.Lookup(part) == nil {
+			return nil, fmt.Errorf("parse %s: no %q template defined", name, part)
+		}
 	}
-	return e, nil
+	return t, nil
+}
+
+// parseRespelled parses a template file in the given variety: the sources
+// are written in British English, and respell changes only their words,
+// never the actions, so the user's text (which reaches them as data) is
+// never respelled.
+func parseRespelled(t *template.Template, fsys fs.FS, name string, english English) (*template.Template, error) {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	return t.Parse(respell(string(src), english))
 }
 
 // defaultEngine is built on first use and shared; it is never modified.
@@ -87,62 +129,77 @@ func Render(in Input) (Draft, error) {
 	return e.Render(in)
 }
 
-// Render writes the subject and body for in. It fails only when the input
-// cannot be drafted at all (unknown scenario, tone, reason or disclosure,
-// too many slots); a missing company or recipient name is drafted around,
-// so call Input.Validate before the draft is sent.
+// Render writes the message for in on its channel: the subject and body of
+// an email, or the words of a phone call, voicemail or text. It fails only
+// when the input cannot be drafted at all (an unknown scenario, tone,
+// reason, disclosure, channel or English, too many slots); a missing
+// company or recipient name is drafted around, so call Input.Validate
+// before the draft is sent.
 func (e *Engine) Render(in Input) (Draft, error) {
 	if errs := in.enumErrors(); len(errs) > 0 {
 		return Draft{}, errs
 	}
-	t := e.drafts[draftKey{in.Scenario, in.tone()}]
 	v := newView(in)
-	var sb strings.Builder
-	sb.Grow(1024)
-	if err := t.ExecuteTemplate(&sb, "subject", v); err != nil {
+	d := Draft{Scenario: in.Scenario, Channel: in.channel()}
+	if d.Channel != ChannelEmail {
+		t := e.spoken[spokenKey{in.Scenario, in.english()}]
+		body, err := execute(t, string(d.Channel), v)
+		if err == nil && d.Channel == ChannelText && utf8.RuneCountInString(tidy(body)) > MaxTextLength {
+			// Long names or a long reason: say it again without the
+			// courtesies a text can spare, before the check has to warn.
+			v.Tight = true
+			body, err = execute(t, string(d.Channel), v)
+		}
+		if err != nil {
+			return Draft{}, fmt.Errorf("render %s %s: %w", in.Scenario, d.Channel, err)
+		}
+		d.Body = tidy(body)
+		return d, nil
+	}
+	t := e.drafts[draftKey{in.Scenario, in.tone(), in.english()}]
+	subject, err := execute(t, "subject", v)
+	if err != nil {
 		return Draft{}, fmt.Errorf("render %s subject: %w", in.Scenario, err)
 	}
-	subject := oneLineSubject(sb.String())
-	sb.Reset()
-	if err := t.ExecuteTemplate(&sb, "body", v); err != nil {
+	body, err := execute(t, "body", v)
+	if err != nil {
 		return Draft{}, fmt.Errorf("render %s body: %w", in.Scenario, err)
 	}
-	body := sb.String()
 	if sig := strings.TrimSpace(in.Signature); sig != "" {
 		// Under the name that signs off, as an email program would put it.
 		body = strings.TrimRight(body, "\n") + "\n" + sig
 	}
-	return Draft{Scenario: in.Scenario, Subject: subject, Body: body}, nil
+	d.Subject, d.Body = tidy(oneLineSubject(subject)), tidy(body)
+	return d, nil
 }
 
-// PhoneScript is what to say on the phone before sending a last-minute
-// email, using the default engine; it returns "" for unusable input.
+func execute(t *template.Template, name string, v view) (string, error) {
+	var sb strings.Builder
+	sb.Grow(1024)
+	err := t.ExecuteTemplate(&sb, name, v)
+	return sb.String(), err
+}
+
+// PhoneScript is what to say when they answer the phone, using the default
+// engine; it returns "" for unusable input.
 func PhoneScript(in Input) string {
-	e, err := defaultEngine()
+	in.Channel = ChannelPhone
+	d, err := Render(in)
 	if err != nil {
 		return ""
 	}
-	return e.PhoneScript(in)
+	return d.Body
 }
 
-// PhoneScript returns a short script for the call to make before the email
-// when there is less than a day's notice, or "" when the input cannot be
-// rendered.
+// PhoneScript is the phone call's words for in, or "" when the input cannot
+// be rendered: the same reason, in the same words, as the email.
 func (e *Engine) PhoneScript(in Input) string {
-	if errs := in.enumErrors(); len(errs) > 0 {
+	in.Channel = ChannelPhone
+	d, err := e.Render(in)
+	if err != nil {
 		return ""
 	}
-	v := newView(in)
-	if Uses(in.Scenario).Reason {
-		// On the phone the reason is always about the interview you are
-		// about to miss, whatever the email's scenario.
-		v.Reason = reasonText(frameUnable, in.Reason, in.disclosure(), in.Detail)
-	}
-	var sb strings.Builder
-	if err := e.phone.ExecuteTemplate(&sb, "phone", v); err != nil {
-		return ""
-	}
-	return sb.String()
+	return d.Body
 }
 
 // oneLineSubject keeps a subject on one header line even when user text
@@ -152,56 +209,121 @@ func oneLineSubject(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// doubleStop finds a full stop doubled where a name ending in one ("ACME,
+// Inc.") meets the end of a sentence, but not an ellipsis.
+var doubleStop = regexp.MustCompile(`([^.])\.\.(\s|$|["'”’)])`)
+
+// tidy mends the joins between our words and the user's: "…at ACME, Inc.."
+// loses its second full stop.
+func tidy(text string) string {
+	return doubleStop.ReplaceAllString(text, "$1.$2")
+}
+
 // view is what the templates see. Every string in it is data: text/template
 // prints it as is and never parses it, so braces, percent signs and markup
 // typed by the user come out literally.
 type view struct {
-	ToName, FromName string
-	Company, Role    string
+	// Greeting opens the message: "Dear Dr Whitfield,", "Dear Dana
+	// Whitfield,", "Hi Dana,", "Dear Hiring Manager," or "Hello,".
+	Greeting string
+	// SignOff closes it, before the name: "Kind regards,", "Warm regards,"
+	// or "Best,".
+	SignOff           string
+	ToName, FirstName string
+	FromName          string
+	Company, Role     string
 	// RolePhrase is Role with " role" added unless it already says so.
 	RolePhrase string
-	// When is the full interview time, e.g. "Tuesday 3 December at 14:30 (CET)".
+	// When is the full time, for the recipient: "Thursday 13 March at 14:30"
+	// (UK) or "Thursday, March 13 at 2:30 PM" (US), with the writer's clock
+	// in brackets when it differs ("… at 2:00 PM London time (9:00 AM New
+	// York time)").
 	When string
-	// Date is the short date for subjects, e.g. "3 December".
+	// Date is the short date for subjects: "13 March" or "March 13".
 	Date string
-	// Day is "today" or "tomorrow" when the interview is that close, else "".
+	// Day is "today", "tomorrow" or "yesterday" when the time is that
+	// close, else "".
 	Day string
-	// Clock is the interview's time of day, e.g. "14:30 (CET)".
+	// DayDate is the date without a time: "Friday 11 December" (UK) or
+	// "Friday, December 11" (US), for start dates and answer-by dates.
+	DayDate string
+	// Clock is the time of day, with both clocks when they differ.
 	Clock string
-	// Reason is the reason at the chosen disclosure, as whole sentences.
-	Reason   string
+	// Soon is set with less than a day's notice, Early with a week or more;
+	// Passed once the time has gone. Words about timing follow them, so a
+	// draft never says "in good time" two hours before.
+	Soon, Early, Passed bool
+	// Reason is the reason at the chosen disclosure, as whole sentences;
+	// ReasonBrief is the same without the user's detail, for a voicemail or
+	// a text, where every word counts.
+	Reason, ReasonBrief string
+	// ReasonID is the reason's category ("technical", "travel", …), for
+	// templates whose opening depends on it; "" for none.
+	ReasonID string
 	Offer    bool
 	Slots    []string
 	DoorOpen bool
+	// Spoke and Voicemail say what the sender did by phone before writing.
+	Spoke, Voicemail bool
+	// Phone is the number to call back on.
+	Phone string
+	// Tight is set on the second try at a text that ran past
+	// MaxTextLength: templates drop the sentences a text can spare.
+	Tight bool
+	// UK is set for British English, for the few phrasings that differ
+	// beyond spelling ("on 020 …" against "at 212 …").
+	UK bool
 }
+
+// early is how much notice counts as "in good time".
+const early = 7 * 24 * time.Hour
 
 func newView(in Input) view {
 	u := Uses(in.Scenario)
-	loc := in.zone()
-	now := in.now().In(loc)
+	e := in.english()
+	theirs, yours := in.theirZone(), in.yourZone()
+	now := in.now()
 	v := view{
-		ToName:   strings.TrimSpace(in.ToName),
-		FromName: strings.TrimSpace(in.FromName),
-		Company:  strings.TrimSpace(in.Company),
-		Role:     strings.TrimSpace(in.Role),
-		Offer:    in.offering(),
-		DoorOpen: u.KeepDoorOpen && in.KeepDoorOpen,
+		ToName:    strings.TrimSpace(in.ToName),
+		FromName:  strings.TrimSpace(in.FromName),
+		Company:   strings.TrimSpace(in.Company),
+		Role:      strings.TrimSpace(in.Role),
+		Offer:     in.offering(),
+		DoorOpen:  u.KeepDoorOpen && in.KeepDoorOpen,
+		Spoke:     in.Called == CalledSpoke,
+		Voicemail: in.Called == CalledVoicemail,
+		Phone:     strings.TrimSpace(in.Phone),
+		UK:        e == EnglishUK,
 	}
+	v.FirstName = firstName(v.ToName)
+	v.Greeting, v.SignOff = greeting(in.tone(), v.ToName, in.ToTitle, e), signOff(in.tone())
 	v.RolePhrase = rolePhrase(v.Role)
 	if u.When && !in.When.IsZero() {
-		when := in.When.In(loc)
-		v.When = longDate(when, now)
-		v.Date = shortDate(when, now)
-		v.Day = dayWord(when, now)
-		v.Clock = when.Format("15:04 (MST)")
+		when := in.When
+		v.When = whenIn(when, now, theirs, yours, e)
+		v.Date = writeShortDay(when.In(theirs), now.In(theirs), e)
+		v.DayDate = writeDay(when.In(theirs), now.In(theirs), e)
+		v.Day = dayWord(when.In(theirs), now.In(theirs))
+		v.Clock = timeIn(when, theirs, yours, e)
+		left := when.Sub(now)
+		v.Soon, v.Early, v.Passed = left >= 0 && left < lastMinute, left >= early, left < 0
 	}
 	if u.Reason {
-		v.Reason = reasonText(frameOf(in.Scenario), in.Reason, in.disclosure(), in.Detail)
+		if in.disclosure() != DiscloseNone {
+			v.ReasonID = string(in.Reason)
+		}
+		casual := in.tone() != ToneFormal || in.channel() != ChannelEmail
+		v.Reason = reasonText(frameOf(in.Scenario), in.Reason, in.disclosure(), in.Detail, casual, e)
+		brief := in.disclosure()
+		if brief == DiscloseFull && in.Reason != ReasonOther {
+			brief = DiscloseBrief // for "other" the user's words are the reason
+		}
+		v.ReasonBrief = reasonText(frameOf(in.Scenario), in.Reason, brief, in.Detail, true, e)
 	}
 	if v.Offer && u.Slots {
 		v.Slots = make([]string, len(in.Slots))
 		for i, s := range in.Slots {
-			v.Slots[i] = longDate(s.In(loc), now)
+			v.Slots[i] = whenIn(s, now, theirs, yours, e)
 		}
 	}
 	return v
@@ -222,50 +344,17 @@ func rolePhrase(role string) string {
 	return role + " role"
 }
 
-// longDate writes t the way a person would in an email, adding the year only
-// when it is not the current one.
-func longDate(t, now time.Time) string {
-	if t.Year() != now.Year() {
-		return t.Format("Monday 2 January 2006 at 15:04 (MST)")
-	}
-	return t.Format("Monday 2 January at 15:04 (MST)")
-}
-
-func shortDate(t, now time.Time) string {
-	if t.Year() != now.Year() {
-		return t.Format("2 January 2006")
-	}
-	return t.Format("2 January")
-}
-
 // dayWord names the interview's day relative to now when it is close enough
 // for "today" or "tomorrow" to be unambiguous.
 func dayWord(t, now time.Time) string {
-	ty, tm, td := t.Date()
-	switch {
-	case ty == now.Year() && tm == now.Month() && td == now.Day():
-		return "today"
-	default:
-		next := now.AddDate(0, 0, 1)
-		if ty == next.Year() && tm == next.Month() && td == next.Day() {
-			return "tomorrow"
+	for _, d := range []struct {
+		offset int
+		word   string
+	}{{0, "today"}, {1, "tomorrow"}, {-1, "yesterday"}} {
+		y, m, dd := now.AddDate(0, 0, d.offset).Date()
+		if ty, tm, td := t.Date(); ty == y && tm == m && td == dd {
+			return d.word
 		}
 	}
 	return ""
-}
-
-// sentence returns detail as a sentence: trimmed, and closed with a full
-// stop unless the user already ended it with punctuation.
-func sentence(detail string) string {
-	d := strings.TrimSpace(detail)
-	if d == "" {
-		return ""
-	}
-	// A closing quote or bracket may follow the full stop: "… (again)." or
-	// "… 'soon'!" are finished, "… (again)" is not.
-	end := strings.TrimRight(d, `"')]»”’`)
-	if r, _ := utf8.DecodeLastRuneInString(end); strings.ContainsRune(".!?…。！？", r) {
-		return d
-	}
-	return d + "."
 }

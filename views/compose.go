@@ -84,8 +84,36 @@ type composeTab struct {
 	zone            *widgets.Entry
 	// fold asks which of two times is meant when the interview's clock
 	// time happens twice (the hour the clocks go back); hidden otherwise.
-	fold         *widget.RadioGroup
-	reason       *widget.Select
+	fold   *widget.RadioGroup
+	reason *widget.Select
+	// reasonIDs are the reasons the select offers now: the scenario's own.
+	reasonIDs []compose.Reason
+	// toTitle is the courtesy title for formal greetings; theirZone the
+	// recipient's zone when it is not the interview's; called what the
+	// user did by phone already; whenHead the heading of the section the
+	// date belongs to, which says what the date means.
+	toTitle   *widget.Select
+	theirZone *widgets.Entry
+	called    *widget.RadioGroup
+	whenHead  *widget.Label
+	// sectionHeads are the form's section headings by group.
+	sectionHeads map[string]*widget.Label
+	// english, phone and yourZone come from the settings: the variety to
+	// write in, the number to call back on, the user's own zone.
+	english     compose.English
+	phoneNumber string
+	yourZone    string
+	// channel picks which message the preview shows: the email, or the
+	// words for a call, a voicemail or a text. Each keeps its own edits.
+	channel     *widget.RadioGroup
+	lastChannel compose.Channel
+	edits       map[compose.Channel]composeEdit
+	subjectRow  *fyne.Container
+	// history is what was sent to historyFor (a company) before.
+	history    []compose.Prior
+	historyFor string
+	// keepEdits is the open "keep your edits?" question, for tests.
+	keepEdits    *dialog.ConfirmDialog
 	disclose     *widget.RadioGroup
 	discloseHint *widget.Label
 	detail       *widgets.Entry
@@ -189,8 +217,10 @@ func (c *composeTab) buildPreview() fyne.CanvasObject {
 	c.subject = widgets.NewEntry("Subject")
 	c.subject.OnChanged = func(string) { c.onDraftEdited() }
 	copySubject := &widget.Button{Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance, OnTapped: c.onCopySubject}
-	subjectRow := container.NewBorder(nil, nil,
+	c.subjectRow = container.NewBorder(nil, nil,
 		&widget.Label{Text: "Subject", TextStyle: fyne.TextStyle{Bold: true}}, copySubject, c.subject)
+	c.channel = &widget.RadioGroup{Options: composeChannelLabels(), Selected: composeChannelLabels()[0], Horizontal: true,
+		Required: true, OnChanged: func(string) { c.onChannel() }}
 
 	c.body = widgets.NewEntry("")
 	c.body.MultiLine = true
@@ -230,7 +260,7 @@ func (c *composeTab) buildPreview() fyne.CanvasObject {
 	c.copyBtn = &widget.Button{Text: "Copy email", Icon: theme.ContentCopyIcon(), Importance: widget.HighImportance, OnTapped: c.onCopy}
 	bar := container.NewHBox(layout.NewSpacer(), c.saveBtn, c.mailBtn, c.copyBtn)
 
-	c.preview = container.NewBorder(container.NewVBox(c.suggest, subjectRow),
+	c.preview = container.NewBorder(container.NewVBox(c.suggest, c.channel, c.subjectRow),
 		container.NewVBox(widget.NewSeparator(), c.status, bar), nil, nil, split)
 	return c.preview
 }
@@ -240,6 +270,12 @@ func (c *composeTab) buildPreview() fyne.CanvasObject {
 // with their signature.
 func (c *composeTab) applySettings(st data.Settings) {
 	c.signature = strings.TrimSpace(st.Signature)
+	c.phoneNumber = strings.TrimSpace(st.Phone)
+	c.english = composeEnglish(st.English, c.ui.env.Locale)
+	c.yourZone = st.DefaultZone
+	if c.yourZone == "" {
+		c.yourZone = c.localZone
+	}
 	c.quiet = true
 	if strings.TrimSpace(c.fromName.Text) == "" {
 		c.fromName.SetText(st.YourName)
@@ -357,8 +393,35 @@ func (c *composeTab) onScenario(string) {
 		c.relayout = true
 	}
 	quietly(&c.quiet, func() { c.scenarioSwitched(s) })
+	if s != c.lastScenario && c.lastScenario != "" && (c.subjectEdited || c.bodyEdited || len(c.edits) > 0) {
+		c.lastScenario = s
+		c.askKeepEdits()
+		return
+	}
 	c.lastScenario = s
 	c.changed()
+}
+
+// askKeepEdits asks, after a switch of scenario, whether the user's edits
+// stay or the new scenario's draft replaces them. Until they answer nothing
+// is redrafted, and either way subject and body stay of one piece: kept
+// edits keep both, a new draft replaces both.
+func (c *composeTab) askKeepEdits() {
+	d := dialog.NewConfirm("Keep your edits?",
+		"You changed the text of this message. Keep your version, or write the draft for the scenario you just chose?",
+		func(keep bool) {
+			if keep {
+				c.subjectEdited, c.bodyEdited = true, true
+			} else {
+				c.subjectEdited, c.bodyEdited = false, false
+				c.edits = nil
+			}
+			c.changed()
+		}, c.ui.env.Window)
+	d.SetConfirmText("Keep my edits")
+	d.SetDismissText("Write the new draft")
+	d.Show()
+	c.keepEdits = d
 }
 
 // scenarioSwitched carries the form over from the last scenario to s.
@@ -391,6 +454,8 @@ func (c *composeTab) changed() {
 // update redrafts the email from the form and reviews it. The engine is
 // fast enough (tens of microseconds) to run on every keystroke.
 func (c *composeTab) update() {
+	// The reasons first: the one chosen must fit the scenario read next.
+	c.setReasons(composeInfo(c.scenarioID()).Reasons)
 	in, errs := c.collect()
 	c.in, c.errs = in, errs
 	c.applyVisibility(in.Scenario)
@@ -443,6 +508,15 @@ func (c *composeTab) onResetDraft() {
 	c.subjectEdited, c.bodyEdited = false, false
 	c.update()
 	c.setStatus("The email is back to the generated text.", widget.MediumImportance)
+}
+
+// composeEnglish is the variety the settings name, or else the one the
+// user's locale suggests (US English when it suggests none).
+func composeEnglish(setting, locale string) compose.English {
+	if e, err := compose.ParseEnglish(setting); err == nil {
+		return e
+	}
+	return compose.EnglishFromLocale(locale)
 }
 
 // composeAlwaysProposes reports a scenario whose email always proposes new
@@ -561,7 +635,10 @@ func (r *composeCheckRow) set(it composeItem) {
 // notice.
 func (c *composeTab) review() {
 	in := c.in
-	d := compose.Draft{Scenario: in.Scenario, Subject: c.subject.Text, Body: c.body.Text}
+	d := compose.Draft{Scenario: in.Scenario, Channel: c.channelChosen(), Subject: c.subject.Text, Body: c.body.Text}
+	if d.Channel != compose.ChannelEmail {
+		d.Subject = ""
+	}
 	checks := compose.Checks(in, d)
 	items := c.missing(in)
 	for _, ch := range checks {
@@ -725,16 +802,18 @@ func (c *composeTab) copyText(text, what string) bool {
 // onCopy copies the body, the part pasted into a mail; the subject has its
 // own copy button.
 func (c *composeTab) onCopy() {
-	if !c.copyText(c.body.Text, "email") {
+	what := []string{"email", "phone script", "voicemail", "text"}[slices.Index(compose.Channels(), c.channelChosen())]
+	if !c.copyText(c.body.Text, what) {
 		return
 	}
 	c.copyFlash++
 	flash := c.copyFlash
-	c.copyBtn.SetText("Copied ✓")
+	// The icon is the tick; "Copied ✓" beside it said it twice.
+	c.copyBtn.SetText("Copied")
 	c.copyBtn.SetIcon(theme.ConfirmIcon())
 	c.ui.after(2*time.Second, func() {
 		if c.copyFlash == flash {
-			c.copyBtn.SetText("Copy email")
+			c.copyBtn.SetText(composeCopyLabels()[slices.Index(compose.Channels(), c.channelChosen())])
 			c.copyBtn.SetIcon(theme.ContentCopyIcon())
 		}
 	})
@@ -745,18 +824,66 @@ func (c *composeTab) onCopySubject() { c.copyText(c.subject.Text, "subject") }
 func (c *composeTab) onCopyScript() { c.copyText(c.phoneText.Text, "phone script") }
 
 func (c *composeTab) onOpenMail() {
-	link, err := url.Parse(compose.Mailto(c.toEmail.Text, c.subject.Text, c.body.Text))
-	if err == nil && c.ui.env.Opener == nil {
-		err = errors.New("no way to open links on this computer")
-	}
-	if err == nil {
-		err = c.ui.env.Opener.OpenURL(link)
-	}
-	if err != nil {
-		c.setStatus("Could not open your mail app: "+err.Error()+". Copy the email instead.", widget.DangerImportance)
+	to, subject, body := c.toEmail.Text, c.subject.Text, c.body.Text
+	mailto := compose.Mailto(to, subject, body)
+	if len(mailto) > compose.MaxMailtoLength {
+		// Some mail programs cut a long link short: the end of the email
+		// would vanish without a word.
+		c.mailFailed(errors.New("the email is too long to hand to a mail program in one link"), to, subject, body)
 		return
 	}
-	c.setStatus("Opened in your mail app. Check it there, then send.", widget.SuccessImportance)
+	link, err := url.Parse(mailto)
+	opener := c.ui.env.Opener
+	if err == nil && opener == nil {
+		err = errors.New("no way to open links on this computer")
+	}
+	if err != nil {
+		c.mailFailed(err, to, subject, body)
+		return
+	}
+	c.setStatus("Opening your mail program…", widget.MediumImportance)
+	// The opener waits to hear whether a program took the link, which can
+	// take a moment: never on the UI goroutine.
+	c.ui.background(func() error { return opener.OpenURL(link) }, func(err error) {
+		if err != nil {
+			c.mailFailed(err, to, subject, body)
+			return
+		}
+		c.setStatus("Opened in your mail program. Check it there, then send.", widget.SuccessImportance)
+	})
+}
+
+// mailFailed tells the truth when no mail program took the email: it is
+// copied instead, and a webmail compose page is offered.
+func (c *composeTab) mailFailed(cause error, to, subject, body string) {
+	copied := c.ui.env.Clipboard != nil && c.ui.env.Clipboard.Copy(body) == nil
+	msg := "No mail program opened the email (" + cause.Error() + ")."
+	if copied {
+		msg += " The email is on the clipboard, ready to paste."
+	}
+	c.setStatus(msg, widget.DangerImportance)
+	buttons := []fyne.CanvasObject{}
+	var d *dialog.CustomDialog
+	for _, w := range compose.Webmails() {
+		target := w.ComposeURL(to, subject, body)
+		buttons = append(buttons, &widget.Button{Text: "Open " + w.Name, OnTapped: func() {
+			d.Hide()
+			if u, err := url.Parse(target); err == nil && c.ui.env.Opener != nil {
+				opener := c.ui.env.Opener
+				c.ui.background(func() error { return opener.OpenURL(u) }, func(err error) {
+					if err != nil {
+						c.setStatus("The browser did not open either: "+err.Error()+". Paste the email into your mail yourself.", widget.DangerImportance)
+					}
+				})
+			}
+		}})
+	}
+	buttons = append(buttons, &widget.Button{Text: "Close", Importance: widget.HighImportance, OnTapped: func() { d.Hide() }})
+	text := &widget.Label{Wrapping: fyne.TextWrapWord, Text: msg + "\n\nYou can write it in your webmail instead: Bridgekeeper opens its compose page in your browser with the email filled in."}
+	d = dialog.NewCustomWithoutButtons("No mail program answered", text, c.ui.env.Window)
+	d.SetButtons(buttons)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
 }
 
 // composeFieldMessage words the engine's validation for the form.
@@ -784,7 +911,11 @@ func (c *composeTab) onSave() {
 	if !c.readyToSave(in) {
 		return
 	}
-	ev := data.Event{Kind: data.EventDraft, Scenario: string(in.Scenario), Subject: c.subject.Text, Body: c.body.Text}
+	ev := data.Event{Kind: data.EventDraft, Scenario: string(in.Scenario), Subject: c.subject.Text, Body: c.body.Text,
+		Channel: string(c.channelChosen()), Reason: string(in.Reason), Disclose: string(in.Disclose), Tone: string(in.Tone)}
+	if ev.Channel != string(compose.ChannelEmail) {
+		ev.Subject = ""
+	}
 	var existing *data.Interview
 	if c.interview != nil {
 		copied := *c.interview

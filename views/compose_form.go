@@ -30,6 +30,8 @@ const (
 	composeFieldDate    = "date"
 	composeFieldTime    = "time"
 	composeFieldZone    = "zone"
+	// composeFieldTheirZone is the recipient's zone, when it differs.
+	composeFieldTheirZone = "their_zone"
 	// composeSlotsField arms the messages of every proposed time at once.
 	composeSlotsField = "slots"
 )
@@ -77,11 +79,13 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 	c.zone = c.textField("Europe/London", composeFieldZone)
 	c.zone.ActionItem = c.choicesButton(c.zone, func() []string { return zoneChoices(c.localZone) })
 
-	reasons := make([]string, 0, len(compose.Reasons()))
-	for _, r := range compose.Reasons() {
-		reasons = append(reasons, r.Label)
-	}
-	c.reason = &widget.Select{Options: reasons, PlaceHolder: "Choose a reason…", OnChanged: func(string) { c.changed() }}
+	c.reason = &widget.Select{PlaceHolder: "Choose a reason…", OnChanged: func(string) { c.changed() }}
+	c.toTitle = &widget.Select{Options: append([]string{composeNoTitle}, compose.Titles()...), Selected: composeNoTitle,
+		OnChanged: func(string) { c.changed() }}
+	c.theirZone = c.textField("Same as above", composeFieldTheirZone)
+	c.theirZone.ActionItem = c.choicesButton(c.theirZone, func() []string { return zoneChoices(c.localZone) })
+	c.called = &widget.RadioGroup{Options: composeCalledLabels(), Selected: composeCalledLabels()[0], Horizontal: true,
+		Required: true, OnChanged: func(string) { c.changed() }}
 	c.disclose = &widget.RadioGroup{Options: []string{"None", "Brief", "Full"}, Selected: "Brief", Horizontal: true,
 		Required: true, OnChanged: func(string) { c.changed() }}
 	c.discloseHint = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
@@ -111,6 +115,7 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 	var keys []*widget.Label
 	var spacers []*canvas.Rectangle
 	c.rows = map[string][]fyne.CanvasObject{}
+	c.sectionHeads = map[string]*widget.Label{}
 	row := func(group, label string, content fyne.CanvasObject) []fyne.CanvasObject {
 		l := &widget.Label{Text: label, TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignTrailing}
 		sp := canvas.NewRectangle(color.Transparent)
@@ -128,6 +133,9 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 			cells = append(cells, r...)
 		}
 		head := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance}
+		if group != "" {
+			c.sectionHeads[group] = head
+		}
 		box := container.NewVBox(widget.NewSeparator(), head, container.New(layout.NewFormLayout(), cells...))
 		if group != "" {
 			c.rows[group] = append(c.rows[group], box)
@@ -136,7 +144,7 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 	}
 	section("", "Who it is for",
 		row("", "Your name", c.fromName),
-		row("", "Recipient", c.withMessage(composeFieldToName, c.toName)),
+		row("", "Recipient", container.NewBorder(nil, nil, c.toTitle, nil, c.withMessage(composeFieldToName, c.toName))),
 		row("", "Their email", c.withMessage(composeFieldToEmail, c.toEmail)),
 		row("", "Company", c.withMessage(composeFieldCompany, c.company)),
 		row("", "Role", c.role))
@@ -144,7 +152,10 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 		row("", "Date and time", container.NewVBox(
 			container.NewGridWithColumns(2, c.withMessage(composeFieldDate, c.date), c.withMessage(composeFieldTime, c.clock)),
 			c.fold)),
-		row("", "Time zone", c.withMessage(composeFieldZone, c.zone)))
+		row("", "Time zone", c.withMessage(composeFieldZone, c.zone)),
+		row("", "Their time zone", c.withMessage(composeFieldTheirZone, c.theirZone)),
+		row("called", "Phoned already?", c.called))
+	c.whenHead = c.sectionHeads["when"]
 	section("reason", "The reason",
 		row("", "Reason", c.reason),
 		row("", "How much to say", container.New(layout.NewCustomPaddedVBoxLayout(0), c.disclose, c.discloseHint)),
@@ -256,6 +267,15 @@ func (c *composeTab) choicesButton(e *widgets.Entry, options func() []string) *w
 	return b
 }
 
+// composeNoTitle is the title select's "none" choice.
+const composeNoTitle = "No title"
+
+// composeCalledLabels are the choices for what the user did by phone, in
+// the order of compose's Called values.
+func composeCalledLabels() []string {
+	return []string{"Not yet", "I spoke to them", "I left a voicemail"}
+}
+
 // composeToneLabels are the tone choices as the radio buttons show them.
 func composeToneLabels() []string {
 	var out []string
@@ -306,6 +326,16 @@ func (c *composeTab) slotsShown(s compose.Scenario) bool {
 // out again when anything appeared or went.
 func (c *composeTab) applyVisibility(s compose.Scenario) {
 	u := compose.Uses(s)
+	info := composeInfo(s)
+	c.setReasons(info.Reasons)
+	head := info.WhenMeans
+	if head == "" {
+		head = "The interview"
+	}
+	setTextQuietly(c.whenHead, head)
+	for _, o := range c.rows["called"] {
+		c.setVisible(o, info.Moment == compose.Upcoming)
+	}
 	for group, on := range map[string]bool{
 		"when":    u.When,
 		"reason":  u.Reason,
@@ -361,6 +391,32 @@ func composeSetEnabled(w fyne.Disableable, on bool) {
 			w.Disable()
 		}
 	}
+}
+
+// setReasons offers the reasons that fit the scenario. The reason chosen
+// stays when it still fits; one that does not is cleared, never carried
+// into a draft it contradicts.
+func (c *composeTab) setReasons(ids []compose.Reason) {
+	if slices.Equal(ids, c.reasonIDs) {
+		return
+	}
+	var keep compose.Reason
+	if i := c.reason.SelectedIndex(); i >= 0 && i < len(c.reasonIDs) {
+		keep = c.reasonIDs[i]
+	}
+	c.reasonIDs = ids
+	labels := make([]string, len(ids))
+	for i, id := range ids {
+		labels[i] = compose.ReasonLabel(id)
+	}
+	quietly(&c.quiet, func() {
+		c.reason.Options = labels
+		c.reason.ClearSelected()
+		if i := slices.Index(ids, keep); i >= 0 {
+			c.reason.SetSelectedIndex(i)
+		}
+		c.reason.Refresh()
+	})
 }
 
 // addSlot adds a proposed time, prefilled with the next working day after
@@ -575,6 +631,7 @@ func (c *composeTab) afterEvent() {
 	}
 	first := !c.started
 	c.started = true
+	c.loadHistory()
 	names := c.zoneWanted
 	c.zoneWanted = nil
 	if !first && len(names) == 0 {
@@ -646,17 +703,84 @@ func (c *composeTab) collect() (compose.Input, map[string]string) {
 	}
 	if u.Reason {
 		in.Disclose = compose.Disclosure(strings.ToLower(c.disclose.Selected))
-		if i := c.reason.SelectedIndex(); i >= 0 {
-			in.Reason = compose.Reasons()[i].ID
+		if i := c.reason.SelectedIndex(); i >= 0 && i < len(c.reasonIDs) {
+			in.Reason = c.reasonIDs[i]
 		}
 		in.Detail = c.detail.Text
 	}
+	c.collectRecipient(&in, errs)
 	in.OfferReschedule = u.OfferReschedule && c.offer.Checked
 	if c.slotsShown(s) {
 		in.Slots = c.collectSlots(in.Zone, errs)
 	}
 	in.KeepDoorOpen = u.KeepDoorOpen && c.doorOpen.Checked
 	return in, errs
+}
+
+// loadHistory reads, off the UI goroutine, what was sent to the company
+// before, once the company's name has changed: the checks then notice a
+// second cancellation.
+func (c *composeTab) loadHistory() {
+	name := strings.TrimSpace(c.company.Text)
+	if name == c.historyFor || c.ui.env.Store == nil {
+		return
+	}
+	c.historyFor = name
+	var events []data.Event
+	store := c.ui.env.Store
+	c.ui.background(func() (err error) {
+		if name != "" {
+			events, err = store.MessagesTo(c.ui.ctx, name)
+		}
+		return err
+	}, func(err error) {
+		if err != nil || name != c.historyFor {
+			return
+		}
+		c.history = composePriors(events)
+		c.changed()
+	})
+}
+
+// composePriors turns filed messages into what the engine's checks read.
+func composePriors(events []data.Event) []compose.Prior {
+	out := make([]compose.Prior, 0, len(events))
+	for _, e := range events {
+		if e.Scenario == "" {
+			continue
+		}
+		out = append(out, compose.Prior{Scenario: compose.Scenario(e.Scenario), At: e.At, Reason: compose.Reason(e.Reason)})
+	}
+	return out
+}
+
+// collectRecipient reads what the form and the settings say about the
+// recipient and the writer: title, zones, the call already made, the
+// variety of English, the number to call back on, and the channel.
+func (c *composeTab) collectRecipient(in *compose.Input, errs map[string]string) {
+	if c.toTitle.Selected != composeNoTitle {
+		in.ToTitle = c.toTitle.Selected
+	}
+	if i := slices.Index(composeCalledLabels(), c.called.Selected); i > 0 && composeInfo(in.Scenario).Moment == compose.Upcoming {
+		in.Called = []compose.Called{compose.CalledNo, compose.CalledSpoke, compose.CalledVoicemail}[i]
+	}
+	if name := strings.TrimSpace(c.theirZone.Text); name != "" && in.Zone != nil {
+		switch loc, state := c.zoneFor(name); state {
+		case zoneReady:
+			in.TheirZone = loc
+		case zoneUnknown:
+			errs[composeFieldTheirZone] = fmt.Sprintf("%q is not a time zone; pick one from the list.", name)
+		}
+	}
+	if c.yourZone != "" {
+		if loc, state := c.zoneFor(c.yourZone); state == zoneReady {
+			in.YourZone = loc
+		}
+	}
+	in.English, in.Phone, in.Channel = c.english, c.phoneNumber, c.channelChosen()
+	if strings.TrimSpace(c.company.Text) == c.historyFor {
+		in.History = c.history
+	}
 }
 
 // toneChosen is the tone the radio buttons show (formal until one is).

@@ -87,7 +87,8 @@ func TestComposeTypingUpdatesPreview(t *testing.T) {
 	if !strings.Contains(c.subject.Text, "Acme Robotics") {
 		t.Errorf("subject %q lacks the company", c.subject.Text)
 	}
-	for _, want := range []string{"Dana Reyes", "Acme Robotics"} {
+	// The composer starts warm, which greets by first name.
+	for _, want := range []string{"Hi Dana,", "Acme Robotics"} {
 		if !strings.Contains(c.body.Text, want) {
 			t.Errorf("body lacks %q:\n%s", want, c.body.Text)
 		}
@@ -159,7 +160,7 @@ func TestComposeRescheduleWarnsWithoutSlotsUntilOneIsAdded(t *testing.T) {
 	if len(c.in.Slots) != 1 || !c.in.Slots[0].After(c.in.When) {
 		t.Errorf("proposed times = %v, want one after the interview %v", c.in.Slots, c.in.When)
 	}
-	if !strings.Contains(c.body.Text, c.in.Slots[0].Format("Monday 2 January")) {
+	if !strings.Contains(c.body.Text, c.in.Slots[0].Format("Monday, January 2")) {
 		t.Errorf("body does not propose %v:\n%s", c.in.Slots[0], c.body.Text)
 	}
 	// A half-typed time is pointed out rather than silently dropped.
@@ -180,7 +181,7 @@ func TestComposeShortNoticeSuggestsLastMinuteAndPhoneScript(t *testing.T) {
 	if c.scenarioID() != compose.ScenarioCancel {
 		t.Fatal("the scenario must not change until the user agrees")
 	}
-	if !c.phone.Visible() || !strings.Contains(c.phoneText.Text, "today at 14:00") {
+	if !c.phone.Visible() || !strings.Contains(c.phoneText.Text, "today at 2:00 PM") {
 		t.Errorf("phone script shown %v: %q", c.phone.Visible(), c.phoneText.Text)
 	}
 	test.Tap(c.suggestBtn)
@@ -270,8 +271,12 @@ func TestComposeOpenInMailApp(t *testing.T) {
 	h, c := composeOpen(t)
 	composeFill(c)
 	test.Tap(c.mailBtn)
+	h.ui.Wait()
 	if len(h.opener.urls) != 1 {
 		t.Fatalf("opened %v", h.opener.urls)
+	}
+	if !strings.Contains(c.status.Text, "Opened in your mail program") {
+		t.Errorf("status %q", c.status.Text)
 	}
 	got := h.opener.urls[0]
 	if !strings.HasPrefix(got, "mailto:dana@acme.example?subject=") || !strings.Contains(got, "%20") || !strings.Contains(got, "%0D%0A") {
@@ -342,10 +347,14 @@ func TestComposeSaveShowsProblemsBesideFieldsAndKeepsForm(t *testing.T) {
 	if n := trackerCount(t, h); n != 0 {
 		t.Errorf("%d interviews saved from an incomplete form", n)
 	}
-	for field, want := range map[string]string{composeFieldCompany: "company", composeFieldToName: "name", composeFieldToEmail: "name@example.com"} {
+	for field, want := range map[string]string{composeFieldCompany: "company", composeFieldToEmail: "name@example.com"} {
 		if l := c.msgs[field]; !l.Visible() || !strings.Contains(l.Text, want) {
 			t.Errorf("%s message shown %v: %q", field, l.Visible(), l.Text)
 		}
+	}
+	// With no name the draft greets "Hello,": worth a nudge, not a block.
+	if l := c.msgs[composeFieldToName]; l.Visible() {
+		t.Errorf("an empty recipient name blocks saving: %q", l.Text)
 	}
 	if c.toEmail.Text != "dana@" || c.detail.Text != "kept" {
 		t.Error("the form lost what was typed")
@@ -395,7 +404,8 @@ func TestComposePrefillFromInterview(t *testing.T) {
 	if c.scenarioID() != compose.ScenarioReschedule || h.ui.Selected() != TabCompose {
 		t.Errorf("scenario %s, tab %d", c.scenarioID(), h.ui.Selected())
 	}
-	if !strings.Contains(c.body.Text, "14:30 (JST)") {
+	// Their clock first; the writer's (UTC here) after it.
+	if !strings.Contains(c.body.Text, "Saturday, March 9 at 2:30 PM Tokyo time (5:30 AM UTC)") {
 		t.Errorf("body does not give the time in Tokyo:\n%s", c.body.Text)
 	}
 
@@ -438,10 +448,12 @@ func TestComposeUserTextComesOutLiterally(t *testing.T) {
 	company := `{{.Company}} "Quote" & <b>Co</b> 🚀`
 	c.company.SetText(company)
 	c.toName.SetText(`Zoë "Z" O'Neil`)
+	c.tone.SetSelected("Formal") // which greets by the whole name
 	c.disclose.SetSelected("Full")
 	c.reason.SetSelectedIndex(0)
 	c.detail.SetText("my train {{ was }} cancelled 🚆")
-	for _, want := range []string{company, `Zoë "Z" O'Neil`, "my train {{ was }} cancelled 🚆"} {
+	// The detail starts a sentence, so only its first letter changes.
+	for _, want := range []string{company, `Dear Zoë "Z" O'Neil,`, "My train {{ was }} cancelled 🚆"} {
 		if !strings.Contains(c.body.Text, want) {
 			t.Errorf("body lacks %q:\n%s", want, c.body.Text)
 		}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"bridgekeeper/compose"
 	"bridgekeeper/data"
 )
 
@@ -91,6 +92,8 @@ type settingsForm struct {
 	zoneErr   *widget.Label
 	reminders *widget.Select
 	theme     *widget.RadioGroup
+	english   *widget.RadioGroup
+	phone     *widget.Entry
 }
 
 func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
@@ -98,6 +101,9 @@ func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
 	signature := &widget.Entry{Text: st.Signature, MultiLine: true, Wrapping: fyne.TextWrapWord,
 		PlaceHolder: "Optional lines under your name, e.g. a phone number"}
 	signature.SetMinRowsVisible(3)
+	phone := &widget.Entry{Text: st.Phone, PlaceHolder: "e.g. +44 20 7946 0000, left in voicemails and texts"}
+	englishChoice := &widget.RadioGroup{Options: []string{"American", "British"}, Horizontal: true, Required: true}
+	englishChoice.SetSelected(map[compose.English]string{compose.EnglishUS: "American", compose.EnglishUK: "British"}[composeEnglish(st.English, u.env.Locale)])
 	tone := &widget.RadioGroup{Options: []string{"Formal", "Warm", "Brief"}, Horizontal: true, Required: true}
 	tone.SetSelected(map[string]string{"formal": "Formal", "warm": "Warm", "brief": "Brief"}[st.DefaultTone])
 	zone := widget.NewSelectEntry(zoneChoices(localZone))
@@ -105,7 +111,7 @@ func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
 	zone.PlaceHolder = "This computer's zone (" + localZone + ")"
 	zoneErr := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	zoneErr.Hide()
-	for _, e := range []*widget.Entry{name, signature} {
+	for _, e := range []*widget.Entry{name, signature, phone} {
 		limitEntry(e, e.SetText, data.MaxFieldBytes, func(size int) {
 			zoneErr.SetText(sentence(data.TooLong("that text", size, data.MaxFieldBytes)) + " The rest was not kept.")
 			zoneErr.Show()
@@ -156,6 +162,8 @@ func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
 	items := []*widget.FormItem{
 		{Text: "Your name", Widget: name, HintText: "Fills in the sender in every draft"},
 		{Text: "Signature", Widget: signature},
+		{Text: "Phone", Widget: phone, HintText: "The number to call you back on"},
+		{Text: "Spelling", Widget: englishChoice, HintText: "Dates, times and spelling in drafts"},
 		{Text: "Default tone", Widget: tone},
 		{Text: "Time zone", Widget: zone, HintText: "Used for new interviews and drafts"},
 		{Text: "", Widget: zoneErr},
@@ -178,6 +186,8 @@ func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
 			DefaultTone:   map[string]string{"Formal": "formal", "Warm": "warm", "Brief": "brief"}[tone.Selected],
 			DefaultZone:   zone.Text,
 			ReminderHours: reminderChoices[max(reminders.SelectedIndex(), 0)],
+			English:       settingsEnglish(st.English, u.env.Locale, englishChoice.Selected),
+			Phone:         phone.Text,
 		}
 		themeName := map[string]string{"Light": "light", "Dark": "dark", "System": "system"}[themeChoice.Selected]
 		u.background(func() error {
@@ -207,7 +217,18 @@ func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()
 	return &settingsForm{dialog: d, name: name, signature: signature, tone: tone, zone: zone,
-		zoneErr: zoneErr, reminders: reminders, theme: themeChoice}
+		zoneErr: zoneErr, reminders: reminders, theme: themeChoice, english: englishChoice, phone: phone}
+}
+
+// settingsEnglish is the English setting to save for the choice shown: ""
+// while it is still the locale's suggestion and nothing was saved before,
+// so a change of locale keeps counting until the user picks for themselves.
+func settingsEnglish(saved, locale, shown string) string {
+	picked := map[string]string{"American": "us", "British": "uk"}[shown]
+	if saved == "" && compose.English(picked) == compose.EnglishFromLocale(locale) {
+		return ""
+	}
+	return picked
 }
 
 // onMoveDatabase asks for a folder and moves the database there; the window

@@ -62,6 +62,9 @@ type Env struct {
 	// LocalDataDir is Bridgekeeper's own folder on this computer, where a
 	// database in a synced folder is offered a safer place.
 	LocalDataDir string
+	// Locale is the user's locale as the environment names it
+	// ("en_GB.UTF-8"): drafts use its English until Settings names one.
+	Locale string
 }
 
 // Tab indexes, in the order the tabs appear and Ctrl/Cmd+1..3 select them.

@@ -31,6 +31,17 @@ type Env struct {
 	GUI    GUI
 	// Clipboard receives text for `draft --copy`; nil means no clipboard.
 	Clipboard func(text string) error
+	// Getenv reads the environment (the locale, for the default English);
+	// nil means os.Getenv.
+	Getenv func(key string) string
+}
+
+// getenv is env.Getenv, or os.Getenv when none is set.
+func (env Env) getenv(key string) string {
+	if env.Getenv == nil {
+		return os.Getenv(key)
+	}
+	return env.Getenv(key)
 }
 
 // usageError is bad input from the user: it prints one line and exits 2.

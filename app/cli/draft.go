@@ -15,10 +15,17 @@ import (
 	"bridgekeeper/data"
 )
 
-// draftUsage is the help for draft; the scenarios come from the scenario
-// table, so a new one is listed without touching this file.
+// draftUsage is the help for draft; the scenarios and reasons come from the
+// composer's tables, so a new one is listed without touching this file.
 func draftUsage() string {
-	return fmt.Sprintf(draftUsageText, wrapList(compose.ScenarioList(), 52, "                      "))
+	const indent = "                      "
+	ids := make([]string, 0, len(compose.Reasons()))
+	for _, r := range compose.Reasons() {
+		ids = append(ids, string(r.ID))
+	}
+	reasons := strings.Join(ids[:len(ids)-1], ", ") + " or " + ids[len(ids)-1] +
+		" (each scenario takes the ones that fit it)"
+	return fmt.Sprintf(draftUsageText, wrapList(compose.ScenarioList(), 52, indent), wrapList(reasons, 52, indent))
 }
 
 // wrapList breaks a long comma list onto lines of at most width bytes,
@@ -37,30 +44,43 @@ func wrapList(list string, width int, indent string) string {
 	return strings.Join(append(lines, line), "\n"+indent)
 }
 
-const draftUsageText = `usage: bridgekeeper [--db PATH] draft --scenario S --to NAME --company C [flags]
+const draftUsageText = `usage: bridgekeeper [--db PATH] draft --scenario S --company C [--to NAME] [flags]
 
-Print an email draft: "Subject: …", a blank line, then the body.
+Print a draft. An email prints as "Subject: …", a blank line, then the body;
+a phone script, voicemail or text (--channel) prints the words alone.
 
   --scenario S        %s
-  --to NAME           recipient's name, for the greeting
+  --to NAME           recipient's name, for the greeting (optional)
   --to-email ADDR     recipient's address, for the mailto: link in --json
   --company C         the company
   --role R            the role
   --when TIME         interview time, "YYYY-MM-DD HH:MM" in --tz, or RFC 3339
                       with an offset (2024-10-27T02:30:00+01:00) to pick one
-                      of a repeated hour
+                      of a repeated hour; for an offer, the start or
+                      answer-by date; for a nudge, when you last heard
   --tz ZONE           IANA zone such as Europe/Berlin (default: the interview's, else local)
   --now TIME          the time of writing, for the notice check (default: now)
-  --reason R          emergency, illness, conflict, other-offer, not-a-fit, personal or other
+  --reason R          %s
   --detail TEXT       your own words about the reason, quoted only with --disclose full
   --disclose D        none, brief or full (default: brief with a reason, else none)
   --slot TIME         an alternative time to propose; repeat up to 3 times
   --offer-reschedule  offer to meet at another time even without --slot
   --tone T            formal, warm or brief (default formal)
+  --channel C         email, phone (what to say when they answer), voicemail
+                      (under 30 seconds) or text (300 characters at most)
+  --phone NUMBER      your number, for voicemails and texts to call back on
+  --called C          no, spoke or voicemail: whether you have phoned already
+                      (the draft says so only when you have)
+  --to-title T        Dr, Ms, Mr, Mrs or Mx, for "Dear Dr Whitfield," (formal)
+  --their-tz ZONE     the recipient's zone, if not the interview's: times then
+                      show both clocks, "2:00 PM London time (9:00 AM …)"
+  --english E         us or uk spelling, dates and clock (default: from the
+                      locale, else us)
   --from NAME         your name for the sign-off (default: the your_name setting)
   --no-door-open      leave out the line that keeps the door open
   --interview ID      fill company, role, contact, time and zone from a tracked interview
-  --json              print scenario, subject, body, checks and mailto as JSON
+  --json              print scenario, channel, subject, body, checks and mailto
+                      as JSON
   --copy              also copy the body to the clipboard
 `
 
@@ -76,10 +96,14 @@ type draftFlags struct {
 	scenario, to, toEmail, company, role string
 	when, tz, now                        string
 	reason, detail, disclose, tone, from string
+	channel, phone, called, toTitle      string
+	theirTZ, english                     string
 	slots                                slotList
 	offer, noDoorOpen, asJSON, copy      bool
 	interview                            string
 	set                                  map[string]bool // flags given explicitly
+	// locale is the environment's, for the English when --english is not given.
+	locale string
 }
 
 func parseDraftFlags(args []string) (*draftFlags, error) {
@@ -105,6 +129,12 @@ func parseDraftFlags(args []string) (*draftFlags, error) {
 	fs.BoolVar(&f.asJSON, "json", false, "")
 	fs.BoolVar(&f.copy, "copy", false, "")
 	fs.StringVar(&f.interview, "interview", "", "")
+	fs.StringVar(&f.channel, "channel", "", "")
+	fs.StringVar(&f.phone, "phone", "", "")
+	fs.StringVar(&f.called, "called", "", "")
+	fs.StringVar(&f.toTitle, "to-title", "", "")
+	fs.StringVar(&f.theirTZ, "their-tz", "", "")
+	fs.StringVar(&f.english, "english", "", "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
@@ -128,6 +158,7 @@ func runDraft(args []string, dbPath string, env Env) error {
 	if err != nil {
 		return err
 	}
+	f.locale = localeOf(env.getenv)
 	if f.copy && env.Clipboard == nil {
 		return errors.New("draft: --copy: no clipboard is available here")
 	}
@@ -149,8 +180,10 @@ func runDraft(args []string, dbPath string, env Env) error {
 		if err := writeDraftJSON(&out, in, d); err != nil {
 			return fmt.Errorf("draft: %w", err)
 		}
-	} else {
+	} else if d.Channel == compose.ChannelEmail {
 		fmt.Fprintf(&out, "Subject: %s\n\n%s\n", d.Subject, d.Body)
+	} else {
+		fmt.Fprintf(&out, "%s\n", d.Body)
 	}
 	// Copy before printing so a failed copy leaves nothing half done.
 	if f.copy {
@@ -228,7 +261,48 @@ func (f *draftFlags) choices(in *compose.Input) error {
 			return usagef("draft: --tone: %v", err)
 		}
 	}
+	return f.channelChoices(in)
+}
+
+// channelChoices reads the flags about the channel, the call already made
+// and the recipient.
+func (f *draftFlags) channelChoices(in *compose.Input) error {
+	var err error
+	if f.set["channel"] {
+		if in.Channel, err = compose.ParseChannel(f.channel); err != nil {
+			return usagef("draft: --channel: %v", err)
+		}
+	}
+	if in.Called, err = compose.ParseCalled(f.called); err != nil {
+		return usagef("draft: %v", err)
+	}
+	if in.ToTitle, err = compose.ParseTitle(f.toTitle); err != nil {
+		return usagef("draft: --to-title: %v", err)
+	}
+	in.English = compose.EnglishFromLocale(f.locale)
+	if f.set["english"] {
+		if in.English, err = compose.ParseEnglish(f.english); err != nil {
+			return usagef("draft: --english: %v", err)
+		}
+	}
+	in.Phone = strings.TrimSpace(f.phone)
+	if f.set["their-tz"] {
+		if in.TheirZone, err = data.LoadZone(f.theirTZ); err != nil {
+			return usagef("draft: --their-tz: %v", err)
+		}
+	}
 	return nil
+}
+
+// localeOf is the user's locale as the environment names it (LC_ALL, then
+// LC_MESSAGES, then LANG).
+func localeOf(env func(string) string) string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := env(k); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // times reads --when, --now and each --slot in zone. A flag not given
@@ -292,11 +366,7 @@ func (f *draftFlags) prefill(in *compose.Input, dbPath string, zone *time.Locati
 	if err != nil {
 		return zone, fmt.Errorf("draft: %w", err)
 	}
-	if !f.set["from"] {
-		in.FromName = st.YourName
-	}
-	// The saved signature goes under the name, as in the window.
-	in.Signature = st.Signature
+	f.fillFromSettings(in, st)
 	if id == 0 {
 		return zone, nil
 	}
@@ -307,7 +377,33 @@ func (f *draftFlags) prefill(in *compose.Input, dbPath string, zone *time.Locati
 	if err != nil {
 		return zone, fmt.Errorf("draft: %w", err)
 	}
-	return f.fillFromInterview(in, iv, zone), nil
+	zone = f.fillFromInterview(in, iv, zone)
+	// What was sent to this company before, for the checks (a second
+	// cancellation, say).
+	events, err := store.MessagesTo(ctx, in.Company)
+	if err != nil {
+		return zone, fmt.Errorf("draft: %w", err)
+	}
+	for _, e := range events {
+		in.History = append(in.History, compose.Prior{Scenario: compose.Scenario(e.Scenario), At: e.At, Reason: compose.Reason(e.Reason)})
+	}
+	return zone, nil
+}
+
+// fillFromSettings signs with the saved name and signature, as in the
+// window, and applies the saved number and spelling unless flags say
+// otherwise.
+func (f *draftFlags) fillFromSettings(in *compose.Input, st data.Settings) {
+	if !f.set["from"] {
+		in.FromName = st.YourName
+	}
+	in.Signature = st.Signature
+	if !f.set["phone"] && st.Phone != "" {
+		in.Phone = st.Phone
+	}
+	if !f.set["english"] && st.English != "" {
+		in.English = compose.English(st.English)
+	}
 }
 
 // interviewID reads --interview; 0 means the flag was not given.
@@ -353,6 +449,7 @@ func inputUsage(err error) error {
 	flagFor := map[string]string{
 		"scenario": "--scenario", "company": "--company", "to_name": "--to", "to_email": "--to-email",
 		"reason": "--reason", "disclose": "--disclose", "tone": "--tone", "slots": "--slot", "when": "--when",
+		"channel": "--channel", "called": "--called", "to_title": "--to-title", "english": "--english",
 	}
 	var errs compose.InputErrors
 	if !errors.As(err, &errs) {
@@ -380,11 +477,13 @@ type checkJSON struct {
 }
 
 type draftJSON struct {
-	Scenario string      `json:"scenario"`
-	Subject  string      `json:"subject"`
-	Body     string      `json:"body"`
-	Checks   []checkJSON `json:"checks"`
-	Mailto   string      `json:"mailto"`
+	Scenario string `json:"scenario"`
+	Channel  string `json:"channel"`
+	// Subject is "" for every channel but email.
+	Subject string      `json:"subject"`
+	Body    string      `json:"body"`
+	Checks  []checkJSON `json:"checks"`
+	Mailto  string      `json:"mailto"`
 	// PhoneScript is set when there is less than a day's notice and a call
 	// should come before the email.
 	PhoneScript string `json:"phone_script,omitempty"`
@@ -393,10 +492,13 @@ type draftJSON struct {
 func writeDraftJSON(w io.Writer, in compose.Input, d compose.Draft) error {
 	out := draftJSON{
 		Scenario: string(d.Scenario),
+		Channel:  string(d.Channel),
 		Subject:  d.Subject,
 		Body:     d.Body,
 		Checks:   []checkJSON{},
-		Mailto:   compose.Mailto(in.ToEmail, d.Subject, d.Body),
+	}
+	if d.Channel == compose.ChannelEmail {
+		out.Mailto = compose.Mailto(in.ToEmail, d.Subject, d.Body)
 	}
 	now := in.Now
 	if now.IsZero() {

@@ -23,6 +23,10 @@ func runCLI(t *testing.T, env Env, args ...string) (int, string, string) {
 	if env.Stdin == nil {
 		env.Stdin = strings.NewReader("")
 	}
+	if env.Getenv == nil {
+		// No locale: the default English is US whatever the machine says.
+		env.Getenv = func(string) string { return "" }
+	}
 	code := Run(args, env)
 	return code, stdout.String(), stderr.String()
 }
@@ -44,7 +48,7 @@ func TestDraftText(t *testing.T) {
 		t.Fatalf("output does not start with a subject line and a blank line:\n%s", out)
 	}
 	for _, want := range []string{"Dear Ana Kovač,", "Backend Engineer role at Northwind Labs",
-		"Tuesday 3 December at 14:30 (CET)", "fallen ill", "- Thursday 5 December at 10:00 (CET)", "\nSam Lee\n"} {
+		"Tuesday, December 3 at 2:30 PM", "fallen ill", "- Thursday, December 5 at 10:00 AM", "\nSam Lee\n"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("body lacks %q:\n%s", want, body)
 		}
@@ -65,7 +69,7 @@ func TestDraftDefaults(t *testing.T) {
 		t.Errorf("a reason alone should default to brief:\n%s", out)
 	}
 	_, out, _ = runCLI(t, Env{}, base("--reason", "emergency", "--detail", "secret detail", "--disclose", "full")...)
-	if !strings.Contains(out, "secret detail.") {
+	if !strings.Contains(out, "Secret detail.") {
 		t.Errorf("full disclosure should quote the detail:\n%s", out)
 	}
 	// --slot implies offering to reschedule; --no-door-open drops the line.
@@ -78,7 +82,7 @@ func TestDraftDefaults(t *testing.T) {
 		t.Errorf("--slot should offer to reschedule:\n%s", out)
 	}
 	_, out, _ = runCLI(t, Env{}, base("--tone", "warm")...)
-	if !strings.HasPrefix(strings.SplitN(out, "\n\n", 2)[1], "Hi Ana Kovač,") {
+	if !strings.HasPrefix(strings.SplitN(out, "\n\n", 2)[1], "Hi Ana,") {
 		t.Errorf("--tone warm greeting:\n%s", out)
 	}
 }
@@ -105,7 +109,7 @@ func TestDraftJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if got.Scenario != "cancel" || !strings.Contains(got.Subject, "Q&A Ltd") || !strings.Contains(got.Body, "scheduling conflict") {
+	if got.Scenario != "cancel" || !strings.Contains(got.Subject, "Q&A Ltd") || !strings.Contains(got.Body, "Another commitment has come up") {
 		t.Errorf("draft fields: %+v", got)
 	}
 	ids := map[string]bool{}
@@ -123,7 +127,7 @@ func TestDraftJSON(t *testing.T) {
 			t.Errorf("check %s missing", id)
 		}
 	}
-	if !strings.Contains(got.PhoneScript, "today at 14:30") {
+	if !strings.Contains(got.PhoneScript, "today at 2:30 PM") {
 		t.Errorf("short notice should come with a phone script, got %q", got.PhoneScript)
 	}
 	u, err := url.Parse(got.Mailto)
@@ -164,7 +168,7 @@ func TestDraftInterviewPrefill(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Dear Priya Shah,", "Data Analyst role at Contoso", "Tuesday 10 December at 10:00 (JST)", "\nSam Lee"} {
+	for _, want := range []string{"Dear Priya Shah,", "Data Analyst role at Contoso", "Tuesday, December 10 at 10:00 AM", "\nSam Lee"} {
 		if !strings.Contains(got.Body, want) {
 			t.Errorf("prefilled body lacks %q:\n%s", want, got.Body)
 		}
@@ -177,7 +181,7 @@ func TestDraftInterviewPrefill(t *testing.T) {
 	_, out, _ = runCLI(t, Env{}, "--db", dbPath, "draft", "--scenario", "reschedule", "--interview", id,
 		"--to", "Mr Okafor", "--company", "Contoso Ltd", "--from", "S. Lee", "--tz", "Europe/London",
 		"--now", "2024-12-01 09:00")
-	for _, want := range []string{"Dear Mr Okafor,", "at Contoso Ltd", "Tuesday 10 December at 01:00 (GMT)", "\nS. Lee\n"} {
+	for _, want := range []string{"Dear Mr Okafor,", "at Contoso Ltd", "Tuesday, December 10 at 1:00 AM", "\nS. Lee\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explicit flags should win; body lacks %q:\n%s", want, out)
 		}
@@ -228,7 +232,12 @@ func TestDraftBadInput(t *testing.T) {
 		{"unknown scenario", base("--scenario", "ghost"), "ghost"},
 		{"missing company", []string{"draft", "--scenario", "cancel", "--to", "Ana"}, "--company"},
 		{"blank company", base("--company", "  "), "company"},
-		{"missing recipient", []string{"draft", "--scenario", "cancel", "--company", "Acme"}, "--to"},
+		{"a reason the scenario does not fit", base("--scenario", "reschedule", "--reason", "not-a-fit"), "withdraw"},
+		{"unknown channel", base("--channel", "fax"), "fax"},
+		{"unknown phone status", base("--called", "maybe"), "maybe"},
+		{"unknown title", base("--to-title", "Lord"), "Lord"},
+		{"unknown English", base("--english", "au"), "au"},
+		{"bad recipient zone", base("--their-tz", "Mars/Olympus"), "--their-tz"},
 		{"unknown reason", base("--reason", "bored"), "bored"},
 		{"unknown tone", base("--tone", "sarcastic"), "sarcastic"},
 		{"unknown disclosure", base("--disclose", "everything"), "everything"},
@@ -328,8 +337,8 @@ func TestDraftWhenRepeated(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	if !strings.Contains(out, "at 02:30 (CEST)") {
-		t.Errorf("draft should use the first 02:30 (CEST):\n%s", out)
+	if !strings.Contains(out, "at 2:30 AM (UTC+2)") {
+		t.Errorf("draft should use the first 2:30 AM, and say which:\n%s", out)
 	}
 	want := "bridgekeeper: warning: --when: 02:30 happens twice on Sun 25 Oct 2026 in Europe/Berlin: " +
 		"first at 02:30 CEST (UTC+2), then at 02:30 CET (UTC+1); using the first (2026-10-25T02:30:00+02:00)\n"
@@ -348,7 +357,7 @@ func TestDraftWhenRepeated(t *testing.T) {
 
 	// An explicit offset picks the second and needs no warning.
 	code, out, errOut = runCLI(t, Env{}, base("--when", "2026-10-25T02:30:00+01:00")...)
-	if code != 0 || errOut != "" || !strings.Contains(out, "at 02:30 (CET)") {
-		t.Errorf("exit %d, stderr %q; want the second 02:30 (CET) and no warning:\n%s", code, errOut, out)
+	if code != 0 || errOut != "" || !strings.Contains(out, "at 2:30 AM (UTC+1)") {
+		t.Errorf("exit %d, stderr %q; want the second 2:30 AM (UTC+1) and no warning:\n%s", code, errOut, out)
 	}
 }
