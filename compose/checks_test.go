@@ -100,6 +100,15 @@ func TestChecks(t *testing.T) {
 		{name: "claim: an apology for an interview still ahead", scenario: ScenarioApology, id: "claim", wantOK: false,
 			msgHas: "still ahead", edit: func(in *Input) { in.Now = in.When.Add(-time.Hour) }},
 
+		{name: "claim: running late days ahead", scenario: ScenarioRunningLate, id: "claim", wantOK: false,
+			msgHas: "too far off", edit: func(in *Input) { in.Now = in.When.Add(-3 * 24 * time.Hour) }},
+		{name: "claim: running late after the day", scenario: ScenarioRunningLate, id: "claim", wantOK: false,
+			msgHas: "already passed", edit: func(in *Input) { in.Now = in.When.Add(48 * time.Hour) }},
+		{name: "claim: running late just after the start", scenario: ScenarioRunningLate, id: "claim", wantOK: true,
+			edit: func(in *Input) { in.Now = in.When.Add(10 * time.Minute) }},
+		{name: "claim: confirming a time long gone", scenario: ScenarioConfirmTime, id: "claim", wantOK: false,
+			msgHas: "already passed", edit: func(in *Input) { in.Now = in.When.Add(72 * time.Hour) }},
+
 		{name: "signature: signed", scenario: ScenarioCancel, id: "signature", wantOK: true},
 		{name: "signature: sign-off with no name", scenario: ScenarioCancel, id: "signature", wantOK: false,
 			msgHas: "No name under the sign-off", edit: func(in *Input) { in.FromName = "" }},

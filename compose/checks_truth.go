@@ -105,10 +105,37 @@ func claimCheck(in Input, text string) Check {
 		c.OK, c.Message = false, "This message looks back on the interview, but its time is still ahead: send it afterwards, or check the date."
 		return c
 	}
+	if msg := offTheDay(in); msg != "" {
+		c.OK, c.Message = false, msg
+		return c
+	}
 	if word, ok := untrueTiming(in, low); ok {
 		c.OK, c.Message = false, fmt.Sprintf("The text says %q, which is not true of the time it is about: change it, or check the date.", word)
 	}
 	return c
+}
+
+// offTheDay is what is wrong with the time of an upcoming interview that
+// the message is too late or too early for, or "": running late is said on
+// the day, within hours of the start, and a time long gone cannot be
+// confirmed. (The notice check covers cancelling after the time.)
+func offTheDay(in Input) string {
+	info := in.Scenario.info()
+	if info.Moment != Upcoming || info.Notice {
+		return ""
+	}
+	left := in.When.Sub(in.now())
+	switch {
+	case left < -2*time.Hour:
+		return "The interview's time has already passed: check the date, or write an apology instead."
+	case in.Scenario == ScenarioRunningLate && left > 12*time.Hour:
+		away := DurationWords(left)
+		if left >= 48*time.Hour {
+			away = fmt.Sprintf("%d days", int(left.Hours()/24))
+		}
+		return fmt.Sprintf("The interview is %s away, too far off to be running late: check the date, or ask to reschedule.", away)
+	}
+	return ""
 }
 
 // untrueTiming finds a timing word in low that the real notice belies.

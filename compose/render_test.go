@@ -300,6 +300,9 @@ func shiftNow(in *Input, d time.Duration) {
 		in.Now = in.When.Add(d)
 		return
 	}
+	if in.Scenario == ScenarioRunningLate {
+		d = min(d, 30*time.Minute) // said on the day, or not at all
+	}
 	in.Now = in.When.Add(-d)
 }
 
