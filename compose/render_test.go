@@ -411,6 +411,12 @@ func checkEmailShape(t *testing.T, label string, in Input, d Draft) {
 	if c := strings.TrimSpace(in.Company); c != "" && !strings.Contains(d.Subject, strings.TrimSuffix(c, ".")) {
 		t.Errorf("%s: subject %q does not name the company", label, d.Subject)
 	}
+	if f := strings.TrimSpace(in.FromName); f != "" && !strings.Contains(d.Subject, f) {
+		t.Errorf("%s: subject %q does not name the sender", label, d.Subject)
+	}
+	if strings.Count(strings.ToLower(d.Body), " means ") > 1 {
+		t.Errorf("%s: \"means\" twice in one draft", label)
+	}
 	first, _, _ := strings.Cut(d.Body, "\n")
 	if want := greeting(in.tone(), in.ToName, in.ToTitle, in.english()); first != want {
 		t.Errorf("%s: greeting %q, want %q", label, first, want)
