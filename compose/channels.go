@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -26,23 +27,10 @@ func Channels() []Channel {
 const MaxTextLength = 300
 
 // ParseChannel turns user text into a Channel.
-func ParseChannel(s string) (Channel, error) {
-	v := Channel(normalise(s))
-	if v.Valid() {
-		return v, nil
-	}
-	return "", &InputError{Field: "channel", Msg: fmt.Sprintf("unknown channel %q (want one of %s)", s, names(Channels()))}
-}
+func ParseChannel(s string) (Channel, error) { return parseKnown(s, "channel", "channel", Channels()) }
 
 // Valid reports whether c is a known channel.
-func (c Channel) Valid() bool {
-	for _, known := range Channels() {
-		if c == known {
-			return true
-		}
-	}
-	return false
-}
+func (c Channel) Valid() bool { return slices.Contains(Channels(), c) }
 
 // Called says whether the sender has already phoned about this message, so
 // the draft never claims a call that did not happen.

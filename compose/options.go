@@ -7,6 +7,7 @@ package compose
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -140,74 +141,73 @@ func (v InputErrors) Field(name string) string {
 // normalise folds user text for matching an enum value.
 func normalise(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
+// names joins values with commas, for error messages.
 func names[T ~string](vals []T) string {
+	return strings.Join(strs(vals), ", ")
+}
+
+// orList joins values as a phrase, "a, b or c".
+func orList[T ~string](vals []T) string {
+	parts := strs(vals)
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
+}
+
+// strs is vals as plain strings.
+func strs[T ~string](vals []T) []string {
 	parts := make([]string, len(vals))
 	for i, v := range vals {
 		parts[i] = string(v)
 	}
-	return strings.Join(parts, ", ")
+	return parts
 }
+
+// parseKnown reads user text as one of the known values of an option,
+// ignoring case and surrounding space; the error names field and lists them.
+func parseKnown[T ~string](s, field, kind string, known []T) (T, error) {
+	v := T(normalise(s))
+	if slices.Contains(known, v) {
+		return v, nil
+	}
+	return "", &InputError{Field: field, Msg: fmt.Sprintf("unknown %s %q (want one of %s)", kind, s, names(known))}
+}
+
+// ReasonIDs lists the reason categories in display order.
+func ReasonIDs() []Reason {
+	out := make([]Reason, 0, len(Reasons()))
+	for _, info := range Reasons() {
+		out = append(out, info.ID)
+	}
+	return out
+}
+
+// ReasonList is the reason IDs as one phrase, "emergency, illness, … or
+// other", for usage text.
+func ReasonList() string { return orList(ReasonIDs()) }
 
 // ParseReason turns user text into a Reason; empty text means ReasonNone.
 func ParseReason(s string) (Reason, error) {
-	v := Reason(normalise(s))
-	if v.Valid() {
-		return v, nil
+	if normalise(s) == "" {
+		return ReasonNone, nil
 	}
-	ids := make([]Reason, 0, 7)
-	for _, info := range Reasons() {
-		ids = append(ids, info.ID)
-	}
-	return "", &InputError{Field: "reason", Msg: fmt.Sprintf("unknown reason %q (want one of %s)", s, names(ids))}
+	return parseKnown(s, "reason", "reason", ReasonIDs())
 }
 
 // Valid reports whether r is ReasonNone or a known category.
-func (r Reason) Valid() bool {
-	if r == ReasonNone {
-		return true
-	}
-	for _, info := range Reasons() {
-		if r == info.ID {
-			return true
-		}
-	}
-	return false
-}
+func (r Reason) Valid() bool { return r == ReasonNone || slices.Contains(ReasonIDs(), r) }
 
 // ParseTone turns user text into a Tone.
-func ParseTone(s string) (Tone, error) {
-	v := Tone(normalise(s))
-	if v.Valid() {
-		return v, nil
-	}
-	return "", &InputError{Field: "tone", Msg: fmt.Sprintf("unknown tone %q (want one of %s)", s, names(Tones()))}
-}
+func ParseTone(s string) (Tone, error) { return parseKnown(s, "tone", "tone", Tones()) }
 
 // Valid reports whether t is a known tone.
-func (t Tone) Valid() bool {
-	for _, known := range Tones() {
-		if t == known {
-			return true
-		}
-	}
-	return false
-}
+func (t Tone) Valid() bool { return slices.Contains(Tones(), t) }
 
 // ParseDisclosure turns user text into a Disclosure.
 func ParseDisclosure(s string) (Disclosure, error) {
-	v := Disclosure(normalise(s))
-	if v.Valid() {
-		return v, nil
-	}
-	return "", &InputError{Field: "disclose", Msg: fmt.Sprintf("unknown disclosure %q (want one of %s)", s, names(Disclosures()))}
+	return parseKnown(s, "disclose", "disclosure", Disclosures())
 }
 
 // Valid reports whether d is a known disclosure level.
-func (d Disclosure) Valid() bool {
-	for _, known := range Disclosures() {
-		if d == known {
-			return true
-		}
-	}
-	return false
-}
+func (d Disclosure) Valid() bool { return slices.Contains(Disclosures(), d) }

@@ -2,7 +2,6 @@ package compose
 
 import (
 	"fmt"
-	"strings"
 )
 
 // Scenario is the kind of message being written.
@@ -263,26 +262,12 @@ func Uses(s Scenario) FieldSet { return s.info().Fields }
 
 // ScenarioList is the scenarios' IDs as a phrase for usage and messages:
 // "cancel, reschedule, … or follow-up".
-func ScenarioList() string {
-	ids := ScenarioIDs()
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = string(id)
-	}
-	if len(parts) < 2 {
-		return strings.Join(parts, "")
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
-}
+func ScenarioList() string { return orList(ScenarioIDs()) }
 
 // ParseScenario turns user text into a Scenario, ignoring case and
 // surrounding space.
 func ParseScenario(s string) (Scenario, error) {
-	v := Scenario(normalise(s))
-	if v.Valid() {
-		return v, nil
-	}
-	return "", &InputError{Field: "scenario", Msg: fmt.Sprintf("unknown scenario %q (want one of %s)", s, names(ScenarioIDs()))}
+	return parseKnown(s, "scenario", "scenario", ScenarioIDs())
 }
 
 // Valid reports whether s is a known scenario.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image/color"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -102,8 +103,8 @@ func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
 		PlaceHolder: "Optional lines under your name, e.g. a phone number"}
 	signature.SetMinRowsVisible(3)
 	phone := &widget.Entry{Text: st.Phone, PlaceHolder: "e.g. +44 20 7946 0000, left in voicemails and texts"}
-	englishChoice := &widget.RadioGroup{Options: []string{"American", "British"}, Horizontal: true, Required: true}
-	englishChoice.SetSelected(map[compose.English]string{compose.EnglishUS: "American", compose.EnglishUK: "British"}[composeEnglish(st.English, u.env.Locale)])
+	englishChoice := &widget.RadioGroup{Options: settingsEnglishLabels(), Horizontal: true, Required: true}
+	englishChoice.SetSelected(settingsEnglishLabels()[slices.Index(compose.Englishes(), composeEnglish(st.English, u.env.Locale))])
 	tone := &widget.RadioGroup{Options: []string{"Formal", "Warm", "Brief"}, Horizontal: true, Required: true}
 	tone.SetSelected(map[string]string{"formal": "Formal", "warm": "Warm", "brief": "Brief"}[st.DefaultTone])
 	zone := widget.NewSelectEntry(zoneChoices(localZone))
@@ -224,12 +225,16 @@ func (u *UI) showSettings(st data.Settings, localZone string) *settingsForm {
 // while it is still the locale's suggestion and nothing was saved before,
 // so a change of locale keeps counting until the user picks for themselves.
 func settingsEnglish(saved, locale, shown string) string {
-	picked := map[string]string{"American": "us", "British": "uk"}[shown]
-	if saved == "" && compose.English(picked) == compose.EnglishFromLocale(locale) {
+	i := slices.Index(settingsEnglishLabels(), shown)
+	if i < 0 || saved == "" && compose.Englishes()[i] == compose.EnglishFromLocale(locale) {
 		return ""
 	}
-	return picked
+	return string(compose.Englishes()[i])
 }
+
+// settingsEnglishLabels name the varieties in the order of
+// compose.Englishes.
+func settingsEnglishLabels() []string { return []string{"American", "British"} }
 
 // onMoveDatabase asks for a folder and moves the database there; the window
 // reopens on the moved file.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"bridgekeeper/app/locale"
 	"bridgekeeper/compose"
 	"bridgekeeper/data"
 )
@@ -19,12 +20,7 @@ import (
 // composer's tables, so a new one is listed without touching this file.
 func draftUsage() string {
 	const indent = "                      "
-	ids := make([]string, 0, len(compose.Reasons()))
-	for _, r := range compose.Reasons() {
-		ids = append(ids, string(r.ID))
-	}
-	reasons := strings.Join(ids[:len(ids)-1], ", ") + " or " + ids[len(ids)-1] +
-		" (each scenario takes the ones that fit it)"
+	reasons := compose.ReasonList() + " (each scenario takes the ones that fit it)"
 	return fmt.Sprintf(draftUsageText, wrapList(compose.ScenarioList(), 52, indent), wrapList(reasons, 52, indent))
 }
 
@@ -158,7 +154,7 @@ func runDraft(args []string, dbPath string, env Env) error {
 	if err != nil {
 		return err
 	}
-	f.locale = localeOf(env.getenv)
+	f.locale = locale.Of(env.getenv)
 	if f.copy && env.Clipboard == nil {
 		return errors.New("draft: --copy: no clipboard is available here")
 	}
@@ -292,17 +288,6 @@ func (f *draftFlags) channelChoices(in *compose.Input) error {
 		}
 	}
 	return nil
-}
-
-// localeOf is the user's locale as the environment names it (LC_ALL, then
-// LC_MESSAGES, then LANG).
-func localeOf(env func(string) string) string {
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := env(k); v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // times reads --when, --now and each --slot in zone. A flag not given

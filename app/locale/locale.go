@@ -19,16 +19,24 @@ func init() { Settle(os.Getenv, os.Setenv) }
 // preference, and the library consults LANGUAGE for them, so nothing else
 // changes.
 func Settle(getenv func(string) string, setenv func(string, string) error) {
-	for _, key := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := getenv(key)
-		if v == "" {
-			continue
-		}
-		lang, _, _ := strings.Cut(v, ".")
-		lang, _, _ = strings.Cut(lang, "@")
-		if (lang == "C" || lang == "POSIX") && v != lang && getenv("LANGUAGE") == "" {
-			setenv("LANGUAGE", "en")
-		}
+	v := Of(getenv)
+	if v == "" {
 		return
 	}
+	lang, _, _ := strings.Cut(v, ".")
+	lang, _, _ = strings.Cut(lang, "@")
+	if (lang == "C" || lang == "POSIX") && v != lang && getenv("LANGUAGE") == "" {
+		setenv("LANGUAGE", "en")
+	}
+}
+
+// Of is the locale the environment names: LC_ALL, then LC_MESSAGES, then
+// LANG, the first that is set; "" when none is.
+func Of(getenv func(string) string) string {
+	for _, key := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(key); v != "" {
+			return v
+		}
+	}
+	return ""
 }
