@@ -18,10 +18,6 @@ const DefaultInterviewLength = time.Hour
 // ICSProductID names Bridgekeeper as the writer of exported calendars.
 const ICSProductID = "-//Bridgekeeper//Interview tracker//EN"
 
-// ICSUID is the calendar UID of an interview. It depends only on the ID, so
-// re-importing a newer export updates events instead of duplicating them.
-func ICSUID(id int64) string { return fmt.Sprintf("interview-%d@bridgekeeper", id) }
-
 // ICSSummary is the calendar title of an interview.
 func ICSSummary(iv Interview) string {
 	if strings.TrimSpace(iv.Role) == "" {
@@ -32,8 +28,13 @@ func ICSSummary(iv Interview) string {
 
 // WriteICS writes an RFC 5545 calendar with one event for each interview
 // that has a date (undated ones are skipped): start in UTC, an hour long,
-// with the contact, status and notes in the description and two reminders,
-// a day and an hour before. now is the DTSTAMP.
+// under the interview's own UID, with the place as LOCATION, the contact as
+// ORGANIZER, the contact, status and notes in the description and two
+// reminders, a day and an hour before. A cancelled or withdrawn interview
+// is written with STATUS:CANCELLED, so a calendar that took an earlier
+// export removes it. now is the DTSTAMP. With no interviews the file is
+// still a valid calendar: it holds one UTC time zone, since RFC 5545 wants
+// at least one component.
 func WriteICS(w io.Writer, ivs []Interview, now time.Time) error {
 	cal := ics.NewCalendarFor("Bridgekeeper")
 	cal.SetProductId(ICSProductID)
@@ -41,27 +42,21 @@ func WriteICS(w io.Writer, ivs []Interview, now time.Time) error {
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetXWRCalName("Bridgekeeper interviews")
 	stamp := now.UTC()
+	events := 0
 	for _, iv := range ivs {
 		if iv.StartsAt.IsZero() {
 			continue
 		}
-		summary := icsText(ICSSummary(iv))
-		ev := cal.AddEvent(ICSUID(iv.ID))
-		ev.SetDtStampTime(stamp)
-		ev.SetStartAt(iv.StartsAt.UTC())
-		ev.SetEndAt(iv.StartsAt.UTC().Add(DefaultInterviewLength))
-		ev.SetSummary(summary)
-		ev.SetDescription(icsText(icsDescription(iv)))
-		for _, r := range []struct{ trigger, when string }{
-			{"-P1D", "Tomorrow"},
-			{"-PT1H", "In one hour"},
-		} {
-			a := ev.AddAlarm()
-			a.SetAction(ics.ActionDisplay)
-			a.SetTrigger(r.trigger)
-			// RFC 5545 requires a DESCRIPTION on a DISPLAY alarm.
-			a.SetDescription(r.when + ": " + summary)
-		}
+		addICSEvent(cal, iv, stamp)
+		events++
+	}
+	if events == 0 {
+		tz := cal.AddTimezone("UTC")
+		std := tz.AddStandard()
+		std.AddProperty(ics.ComponentPropertyDtStart, "19700101T000000")
+		std.AddProperty(ics.ComponentProperty(ics.PropertyTzoffsetfrom), "+0000")
+		std.AddProperty(ics.ComponentProperty(ics.PropertyTzoffsetto), "+0000")
+		std.AddProperty(ics.ComponentProperty(ics.PropertyTzname), "UTC")
 	}
 	// The library ends lines with the platform's newline (LF on Unix);
 	// RFC 5545 wants CRLF everywhere.
@@ -69,6 +64,56 @@ func WriteICS(w io.Writer, ivs []Interview, now time.Time) error {
 		return wrapErr("write calendar", err)
 	}
 	return nil
+}
+
+// sequenceEpoch is where an event's SEQUENCE counts seconds from (the
+// start of 2024, in Unix seconds): each save of an interview makes a later
+// updated_at, so a later SEQUENCE, and calendars take the newer export as
+// the newer version of the event.
+const sequenceEpoch = 1704067200
+
+func addICSEvent(cal *ics.Calendar, iv Interview, stamp time.Time) {
+	uid := iv.UID
+	if uid == "" {
+		// Only an interview never stored has none; it gets one for this file.
+		uid = NewUID()
+	}
+	summary := icsText(ICSSummary(iv))
+	ev := cal.AddEvent(uid)
+	ev.SetDtStampTime(stamp)
+	if !iv.UpdatedAt.IsZero() {
+		ev.SetLastModifiedAt(iv.UpdatedAt.UTC())
+		ev.SetSequence(int(max(iv.UpdatedAt.Unix()-sequenceEpoch, 0)))
+	}
+	ev.SetStartAt(iv.StartsAt.UTC())
+	ev.SetEndAt(iv.StartsAt.UTC().Add(DefaultInterviewLength))
+	ev.SetSummary(summary)
+	if loc := strings.TrimSpace(icsText(iv.Location)); loc != "" {
+		ev.SetLocation(loc)
+	}
+	if email := strings.TrimSpace(iv.ContactEmail); email != "" {
+		var params []ics.PropertyParameter
+		if name := strings.TrimSpace(icsText(iv.ContactName)); name != "" {
+			params = append(params, ics.WithCN(name))
+		}
+		ev.SetOrganizer("mailto:"+email, params...)
+	}
+	ev.SetDescription(icsText(icsDescription(iv)))
+	if iv.Status == StatusCancelled || iv.Status == StatusWithdrawn {
+		ev.SetStatus(ics.ObjectStatusCancelled)
+		return // no reminders for an interview that is not happening
+	}
+	ev.SetStatus(ics.ObjectStatusConfirmed)
+	for _, r := range []struct{ trigger, when string }{
+		{"-P1D", "Tomorrow"},
+		{"-PT1H", "In one hour"},
+	} {
+		a := ev.AddAlarm()
+		a.SetAction(ics.ActionDisplay)
+		a.SetTrigger(r.trigger)
+		// RFC 5545 requires a DESCRIPTION on a DISPLAY alarm.
+		a.SetDescription(r.when + ": " + summary)
+	}
 }
 
 func icsDescription(iv Interview) string {
@@ -85,6 +130,9 @@ func icsDescription(iv Interview) string {
 	fmt.Fprintf(&b, "Status: %s\n", iv.Status)
 	if iv.TimeZone != "" {
 		fmt.Fprintf(&b, "Local time: %s (%s)\n", iv.Local(time.UTC).Format("Mon 2 Jan 2006 15:04"), iv.TimeZone)
+	}
+	if loc := strings.TrimSpace(iv.Location); loc != "" {
+		fmt.Fprintf(&b, "Where: %s\n", loc)
 	}
 	if notes := strings.TrimSpace(iv.Notes); notes != "" {
 		fmt.Fprintf(&b, "Notes: %s\n", notes)
@@ -111,6 +159,28 @@ func icsText(s string) string {
 	}, s)
 }
 
+// ForCalendar returns what a calendar export holds: the interviews still
+// ahead (starting at or after now) that are scheduled or rescheduled, and
+// those ahead that were cancelled or withdrawn, which the export marks
+// cancelled so calendars that took them earlier remove them; soonest first.
+func ForCalendar(ivs []Interview, now time.Time) []Interview {
+	var out []Interview
+	for _, iv := range ivs {
+		called := iv.Status == StatusCancelled || iv.Status == StatusWithdrawn
+		if isUpcoming(&iv, now, 0) || (called && !iv.StartsAt.IsZero() && !iv.StartsAt.Before(now)) {
+			out = append(out, iv)
+		}
+	}
+	sortByStart(out)
+	return out
+}
+
+func sortByStart(ivs []Interview) {
+	slices.SortStableFunc(ivs, func(a, b Interview) int {
+		return cmp.Or(a.StartsAt.Compare(b.StartsAt), cmp.Compare(a.ID, b.ID))
+	})
+}
+
 // Upcoming returns the interviews still ahead (starting at or after now)
 // that are scheduled or rescheduled, soonest first.
 func Upcoming(ivs []Interview, now time.Time) []Interview {
@@ -120,9 +190,7 @@ func Upcoming(ivs []Interview, now time.Time) []Interview {
 			out = append(out, iv)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Interview) int {
-		return cmp.Or(a.StartsAt.Compare(b.StartsAt), cmp.Compare(a.ID, b.ID))
-	})
+	sortByStart(out)
 	return out
 }
 

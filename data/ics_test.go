@@ -15,7 +15,7 @@ func TestWriteICSRoundTripsThroughParser(t *testing.T) {
 	start := time.Date(2027, 2, 10, 14, 30, 0, 0, time.UTC)
 	longNote := strings.Repeat("Zoë’s 面试 notes 🦊 — ", 12) + "end"
 	ivs := []Interview{
-		{ID: 42, Company: "Acme, Inc; \\ Labs", Role: "Engineer", ContactName: "Ana Roe",
+		{ID: 42, UID: "7d1c-example@bridgekeeper", Location: "Hauptstr. 5, Berlin", Company: "Acme, Inc; \\ Labs", Role: "Engineer", ContactName: "Ana Roe",
 			ContactEmail: "ana@example.com", StartsAt: start, TimeZone: "Europe/Berlin",
 			Status: StatusScheduled, Notes: "Bring ID,\r\nask about rota; and\\or parking.\r" + longNote},
 		{ID: 43, Company: "Undated Ltd", Status: StatusScheduled},
@@ -66,8 +66,17 @@ func TestWriteICSRoundTripsThroughParser(t *testing.T) {
 		}
 		return ""
 	}
-	if got := prop(ev, ics.ComponentPropertyUniqueId); got != "interview-42@bridgekeeper" {
-		t.Errorf("UID = %q", got)
+	if got := prop(ev, ics.ComponentPropertyUniqueId); got != "7d1c-example@bridgekeeper" {
+		t.Errorf("UID = %q, want the interview's own", got)
+	}
+	if got := prop(ev, ics.ComponentPropertyLocation); got != "Hauptstr. 5, Berlin" {
+		t.Errorf("LOCATION = %q", got)
+	}
+	if o := ev.GetProperty(ics.ComponentPropertyOrganizer); o == nil || o.Value != "mailto:ana@example.com" || o.ICalParameters["CN"][0] != "Ana Roe" {
+		t.Errorf("ORGANIZER = %+v, want Ana Roe's address", o)
+	}
+	if got := prop(ev, ics.ComponentPropertyStatus); got != "CONFIRMED" {
+		t.Errorf("STATUS = %q", got)
 	}
 	if got := prop(ev, ics.ComponentPropertyDtstamp); got != "20270201T051500Z" {
 		t.Errorf("DTSTAMP = %q, want now in UTC", got)
@@ -109,6 +118,77 @@ func TestWriteICSRoundTripsThroughParser(t *testing.T) {
 	}
 	if got := prop(events[1], ics.ComponentPropertySummary); got != "Interview: Solo" {
 		t.Errorf("summary without a role = %q", got)
+	}
+}
+
+func TestCalendarExportCancelsWhatWasCalledOff(t *testing.T) {
+	now := time.Date(2027, 2, 1, 8, 0, 0, 0, time.UTC)
+	ahead, past := now.Add(48*time.Hour), now.Add(-48*time.Hour)
+	ivs := []Interview{
+		{ID: 1, UID: "a@bridgekeeper", Company: "Kept", StartsAt: ahead, Status: StatusScheduled},
+		{ID: 2, UID: "b@bridgekeeper", Company: "Called off", StartsAt: ahead, Status: StatusCancelled},
+		{ID: 3, UID: "c@bridgekeeper", Company: "Stepped back", StartsAt: ahead.Add(time.Hour), Status: StatusWithdrawn},
+		{ID: 4, UID: "d@bridgekeeper", Company: "Long ago", StartsAt: past, Status: StatusCancelled},
+		{ID: 5, UID: "e@bridgekeeper", Company: "Done", StartsAt: ahead, Status: StatusAttended},
+	}
+	var buf bytes.Buffer
+	if err := WriteICS(&buf, ForCalendar(ivs, now), now); err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ics.ParseCalendar(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, ev := range cal.Events() {
+		got[ev.Id()] = ev.GetProperty(ics.ComponentPropertyStatus).Value
+		if ev.GetProperty(ics.ComponentPropertyStatus).Value == "CANCELLED" && len(ev.Alarms()) > 0 {
+			t.Errorf("%s is cancelled but still has reminders", ev.Id())
+		}
+	}
+	want := map[string]string{"a@bridgekeeper": "CONFIRMED", "b@bridgekeeper": "CANCELLED", "c@bridgekeeper": "CANCELLED"}
+	if len(got) != len(want) {
+		t.Errorf("events = %v, want %v", got, want)
+	}
+	for uid, st := range want {
+		if got[uid] != st {
+			t.Errorf("%s: STATUS %q, want %q", uid, got[uid], st)
+		}
+	}
+}
+
+func TestEmptyCalendarIsStillValid(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteICS(&buf, nil, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	raw := buf.String()
+	// RFC 5545 wants at least one component inside VCALENDAR.
+	if !strings.Contains(raw, "BEGIN:VTIMEZONE\r\n") || !strings.HasSuffix(raw, "END:VCALENDAR\r\n") {
+		t.Errorf("empty calendar:\n%s", raw)
+	}
+	if _, err := ics.ParseCalendar(strings.NewReader(raw)); err != nil {
+		t.Errorf("empty calendar does not parse: %v", err)
+	}
+}
+
+func TestUIDsAreRandomAndStable(t *testing.T) {
+	ctx := t.Context()
+	s := openTemp(t)
+	a, b := &Interview{Company: "A"}, &Interview{Company: "B"}
+	if err := s.CreateInterviews(ctx, []*Interview{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if a.UID == "" || a.UID == b.UID || !strings.HasSuffix(a.UID, "@bridgekeeper") {
+		t.Fatalf("UIDs %q and %q", a.UID, b.UID)
+	}
+	a.Notes, a.UID = "changed", ""
+	if err := s.UpdateInterview(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Interview(ctx, a.ID)
+	if err != nil || got.UID == "" || got.UID != a.UID {
+		t.Errorf("after an edit the UID is %q (%v), want it kept (%q)", got.UID, err, a.UID)
 	}
 }
 

@@ -234,9 +234,7 @@ type inserter struct {
 }
 
 func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
-	iv, err := tx.PrepareContext(ctx, `INSERT INTO interviews
-		(company, role, contact_name, contact_email, starts_at, timezone, status, notes, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	iv, err := tx.PrepareContext(ctx, insertInterviewSQL)
 	if err != nil {
 		return nil, err
 	}
@@ -250,8 +248,7 @@ func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 }
 
 func (in *inserter) insert(iv *Interview) error {
-	res, err := in.iv.ExecContext(in.ctx, iv.Company, iv.Role, iv.ContactName, iv.ContactEmail,
-		formatStart(iv.StartsAt), iv.TimeZone, string(iv.Status), iv.Notes, in.stamp, in.stamp)
+	res, err := in.iv.ExecContext(in.ctx, insertArgs(iv, in.stamp)...)
 	if err != nil {
 		return err
 	}

@@ -7,10 +7,33 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/google/uuid"
 )
 
 const interviewColumns = `id, company, role, contact_name, contact_email, starts_at,
-	timezone, status, notes, created_at, updated_at`
+	timezone, status, notes, created_at, updated_at, location, uid, invite_uid, invite_sequence`
+
+// insertInterviewSQL stores a new interview; see insertArgs.
+const insertInterviewSQL = `INSERT INTO interviews
+	(company, role, contact_name, contact_email, starts_at, timezone, status, notes,
+	 created_at, updated_at, location, uid, invite_uid, invite_sequence)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// insertArgs are insertInterviewSQL's values for iv, stamped as created
+// and updated at stamp. An interview without a UID is given one here.
+func insertArgs(iv *Interview, stamp string) []any {
+	if iv.UID == "" {
+		iv.UID = NewUID()
+	}
+	return []any{iv.Company, iv.Role, iv.ContactName, iv.ContactEmail,
+		formatStart(iv.StartsAt), iv.TimeZone, string(iv.Status), iv.Notes, stamp, stamp,
+		iv.Location, iv.UID, iv.InviteUID, iv.InviteSequence}
+}
+
+// NewUID returns a fresh calendar UID: a random UUID in Bridgekeeper's
+// domain, unique across every database.
+func NewUID() string { return uuid.NewString() + "@bridgekeeper" }
 
 // CreateInterview validates and stores a new interview, setting its ID and
 // timestamps, and starts its timeline with a "created" event.
@@ -31,9 +54,7 @@ func (s *Store) CreateInterviews(ctx context.Context, ivs []*Interview) error {
 	}
 	now := time.Now().UTC()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO interviews
-			(company, role, contact_name, contact_email, starts_at, timezone, status, notes, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		ins, err := tx.PrepareContext(ctx, insertInterviewSQL)
 		if err != nil {
 			return err
 		}
@@ -45,8 +66,7 @@ func (s *Store) CreateInterviews(ctx context.Context, ivs []*Interview) error {
 		defer ev.Close()
 		stamp := formatStamp(now)
 		for _, iv := range ivs {
-			res, err := ins.ExecContext(ctx, iv.Company, iv.Role, iv.ContactName, iv.ContactEmail,
-				formatStart(iv.StartsAt), iv.TimeZone, string(iv.Status), iv.Notes, stamp, stamp)
+			res, err := ins.ExecContext(ctx, insertArgs(iv, stamp)...)
 			if err != nil {
 				return err
 			}
@@ -61,7 +81,7 @@ func (s *Store) CreateInterviews(ctx context.Context, ivs []*Interview) error {
 	})
 	if err != nil {
 		for _, iv := range ivs {
-			iv.ID = 0
+			iv.ID, iv.UID = 0, ""
 		}
 		return wrapErr("save interview", err)
 	}
@@ -181,6 +201,7 @@ func (s *Store) UpdateInterview(ctx context.Context, iv *Interview) error {
 		return err
 	}
 	var stamp time.Time
+	var theirUID string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		theirs, err := scanInterview(tx.QueryRowContext(ctx, `SELECT `+interviewColumns+` FROM interviews WHERE id = ?`, iv.ID))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -192,12 +213,14 @@ func (s *Store) UpdateInterview(ctx context.Context, iv *Interview) error {
 		if !iv.UpdatedAt.IsZero() && !theirs.UpdatedAt.Equal(iv.UpdatedAt.UTC().Truncate(time.Millisecond)) {
 			return &ConflictError{Theirs: theirs}
 		}
-		stamp = nextStamp(theirs.UpdatedAt)
+		stamp, theirUID = nextStamp(theirs.UpdatedAt), theirs.UID
 		_, err = tx.ExecContext(ctx, `UPDATE interviews SET company = ?, role = ?, contact_name = ?,
-			contact_email = ?, starts_at = ?, timezone = ?, status = ?, notes = ?, updated_at = ?
+			contact_email = ?, starts_at = ?, timezone = ?, status = ?, notes = ?, updated_at = ?,
+			location = ?, invite_uid = ?, invite_sequence = ?
 			WHERE id = ?`,
 			iv.Company, iv.Role, iv.ContactName, iv.ContactEmail, formatStart(iv.StartsAt),
-			iv.TimeZone, string(iv.Status), iv.Notes, formatStamp(stamp), iv.ID)
+			iv.TimeZone, string(iv.Status), iv.Notes, formatStamp(stamp),
+			iv.Location, iv.InviteUID, iv.InviteSequence, iv.ID)
 		if err != nil {
 			return err
 		}
@@ -211,6 +234,10 @@ func (s *Store) UpdateInterview(ctx context.Context, iv *Interview) error {
 		return wrapErr("update interview", err)
 	}
 	iv.UpdatedAt, iv.Damage, iv.RawStartsAt = stamp, "", ""
+	if iv.UID == "" {
+		// The UID never changes; the caller's copy may just not carry it.
+		iv.UID = theirUID
+	}
 	return nil
 }
 
@@ -419,7 +446,8 @@ func scanInterview(sc scanner) (Interview, error) {
 	var iv Interview
 	var starts, status, created, updated string
 	err := sc.Scan(&iv.ID, &iv.Company, &iv.Role, &iv.ContactName, &iv.ContactEmail, &starts,
-		&iv.TimeZone, &status, &iv.Notes, &created, &updated)
+		&iv.TimeZone, &status, &iv.Notes, &created, &updated,
+		&iv.Location, &iv.UID, &iv.InviteUID, &iv.InviteSequence)
 	if err != nil {
 		return iv, err
 	}

@@ -62,10 +62,22 @@ type Interview struct {
 	// StartsAt is the zero time when the date is not known yet.
 	StartsAt time.Time
 	// TimeZone is the IANA zone the user entered the time in, e.g. "Europe/Berlin".
-	TimeZone  string
-	Status    Status
-	Notes     string
-	CreatedAt time.Time
+	TimeZone string
+	Status   Status
+	Notes    string
+	// Location is where the interview happens: an address, or the link of
+	// a video meeting.
+	Location string
+	// UID names the interview's calendar event. It is random, given when
+	// the interview is first stored, and never changes, so every export
+	// updates the same event (see NewUID).
+	UID string
+	// InviteUID and InviteSequence are the UID and SEQUENCE of the
+	// calendar invite the interview was imported from, if any: importing
+	// that invite again updates this interview.
+	InviteUID      string
+	InviteSequence int
+	CreatedAt      time.Time
 	UpdatedAt time.Time
 	// Damage, when not empty, says what in the stored row could not be
 	// read (a time SQLite holds but Go cannot parse, an unknown status): the
@@ -151,6 +163,9 @@ func (iv *Interview) sizeErrors() ValidationError {
 		{"contact_email", iv.ContactEmail, MaxFieldBytes},
 		{"timezone", iv.TimeZone, MaxFieldBytes},
 		{"notes", iv.Notes, MaxNotesBytes},
+		{"location", iv.Location, MaxFieldBytes},
+		{"uid", iv.UID, MaxFieldBytes},
+		{"invite_uid", iv.InviteUID, MaxFieldBytes},
 	} {
 		if len(f.value) > f.limit {
 			errs = append(errs, &FieldError{Field: f.name, Msg: TooLong(f.name, len(f.value), f.limit)})

@@ -88,11 +88,16 @@ func undelete(ctx context.Context, tx *sql.Tx, d Deleted) error {
 	if taken {
 		return ErrIDTaken
 	}
+	if iv.UID == "" {
+		iv.UID = NewUID()
+	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO interviews
-		(id, company, role, contact_name, contact_email, starts_at, timezone, status, notes, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(id, company, role, contact_name, contact_email, starts_at, timezone, status, notes, created_at, updated_at,
+		 location, uid, invite_uid, invite_sequence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		iv.ID, iv.Company, iv.Role, iv.ContactName, iv.ContactEmail, formatStart(iv.StartsAt),
-		iv.TimeZone, string(iv.Status), iv.Notes, formatStamp(iv.CreatedAt), formatStamp(iv.UpdatedAt))
+		iv.TimeZone, string(iv.Status), iv.Notes, formatStamp(iv.CreatedAt), formatStamp(iv.UpdatedAt),
+		iv.Location, iv.UID, iv.InviteUID, iv.InviteSequence)
 	if err != nil {
 		return err
 	}

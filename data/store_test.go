@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 	"time"
 )
@@ -393,6 +394,16 @@ func TestMigrateVersion1Fixture(t *testing.T) {
 	}
 	if want := time.Date(2026, 5, 4, 15, 0, 0, 0, time.UTC); !list[0].StartsAt.Equal(want) {
 		t.Errorf("starts_at = %v, want %v", list[0].StartsAt, want)
+	}
+	// Migration 6 gave each existing interview a random UUID of its own.
+	uuidUID := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}@bridgekeeper$`)
+	for _, iv := range list {
+		if !uuidUID.MatchString(iv.UID) {
+			t.Errorf("%s: UID after migration = %q, want a version 4 UUID", iv.Company, iv.UID)
+		}
+	}
+	if list[0].UID == list[1].UID {
+		t.Errorf("both interviews got UID %q", list[0].UID)
 	}
 	events, err := s.Events(ctx, list[1].ID)
 	if err != nil || len(events) != 2 || events[0].Subject != "Thank you" || events[0].Scenario != "" {

@@ -205,7 +205,7 @@ func (t *trackerTab) onExportCalendar() {
 	var upcoming []data.Interview
 	t.bg(func() error {
 		ivs, err := t.ui.env.Store.Interviews(t.ui.ctx)
-		upcoming = data.Upcoming(ivs, time.Now())
+		upcoming = data.ForCalendar(ivs, time.Now())
 		return err
 	}, func(err error) {
 		switch {

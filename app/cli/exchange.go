@@ -260,7 +260,7 @@ func checkOutPath(out string) error {
 func exportWriter(format string, ivs []data.Interview) (write func(io.Writer) error, count int) {
 	if format == "ics" {
 		now := time.Now()
-		upcoming := data.Upcoming(ivs, now)
+		upcoming := data.ForCalendar(ivs, now)
 		return func(w io.Writer) error { return data.WriteICS(w, upcoming, now) }, len(upcoming)
 	}
 	return func(w io.Writer) error { return data.WriteCSV(w, ivs) }, len(ivs)
