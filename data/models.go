@@ -78,7 +78,7 @@ type Interview struct {
 	InviteUID      string
 	InviteSequence int
 	CreatedAt      time.Time
-	UpdatedAt time.Time
+	UpdatedAt      time.Time
 	// Damage, when not empty, says what in the stored row could not be
 	// read (a time SQLite holds but Go cannot parse, an unknown status): the
 	// row is still listed, marked as needing attention, so one bad value
