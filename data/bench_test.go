@@ -36,7 +36,7 @@ func benchInterviews(n int, seed uint64) []Interview {
 		name := names[rng.IntN(len(names))]
 		iv := Interview{
 			ID:          int64(i + 1),
-			Company:     fmt.Sprintf("%s %d", companies[rng.IntN(len(companies))], rng.IntN(500)),
+			Company:     fmt.Sprintf("%s %d", companies[rng.IntN(len(companies))], i),
 			Role:        roles[rng.IntN(len(roles))],
 			ContactName: name,
 			TimeZone:    zones[rng.IntN(len(zones))],

@@ -40,7 +40,7 @@ func TestCSVRoundTripKeepsHostileCells(t *testing.T) {
 	if err != nil {
 		t.Fatalf("export is not valid CSV: %v", err)
 	}
-	if strings.Join(records[0], ",") != "company,role,contact_name,contact_email,starts_at,timezone,status,notes" {
+	if strings.Join(records[0], ",") != "company,role,contact_name,contact_email,starts_at,timezone,status,notes,location,uid" {
 		t.Errorf("header = %q", records[0])
 	}
 	for r, rec := range records {
@@ -50,7 +50,7 @@ func TestCSVRoundTripKeepsHostileCells(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(raw, "'=1+1,") || !strings.Contains(raw, "'-2\r\n") {
+	if !strings.Contains(raw, "'=1+1,") || !strings.Contains(raw, "'-2,,\r\n") {
 		t.Errorf("formula cells not neutralised:\n%s", raw)
 	}
 	if strings.Count(raw, "\r\n") < len(in)+1 {
@@ -227,8 +227,8 @@ func TestImportHeaderVariants(t *testing.T) {
 		},
 		{name: "wall time in a daylight-saving gap", input: "company,starts_at,timezone\nAcme,2026-03-29 02:30,Europe/Berlin\n",
 			wantErr: "line 2: starts_at: 02:30 does not exist on Sun 29 Mar 2026 in Europe/Berlin: the clocks go forward; the nearest valid time is 03:00"},
-		{name: "no company column", input: "role,status\nDev,scheduled\n", wantErr: "line 1: company: the header has no company column"},
-		{name: "duplicate column", input: "company,Company\nA,B\n", wantErr: "line 1: company: column appears twice"},
+		{name: "no company column", input: "role,status\nDev,scheduled\n", wantErr: "line 1: company: no column holds the company (the columns are \"role\", \"status\""},
+		{name: "duplicate column", input: "company,Company\nA,B\n", wantErr: "line 1: Company: column appears twice"},
 		{name: "empty file", input: "", wantErr: "line 1: the file is empty"},
 		{name: "broken quoting", input: "company,notes\nA,ok\nB,\"open quote\n", wantErr: "line 3"},
 	}

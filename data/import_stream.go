@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 	"time"
 )
 
@@ -20,12 +21,24 @@ type Progress struct {
 	// Total is the size of the input in bytes, or 0 when it is not known
 	// (see ImportCSVStream).
 	Total int64
+	// Checking is set while the file is read through once before anything
+	// is stored (see ImportSheet).
+	Checking bool
 }
 
 // ImportResult is what a finished import did.
 type ImportResult struct {
-	// Added counts the interviews stored.
+	// Added counts the interviews stored (or, in a dry run, that would be).
 	Added int
+	// Existing counts rows already in the tracker (the same UID, or the
+	// same company, role and start), which were skipped.
+	Existing int
+	// Repeated counts rows that repeat an earlier row of the same file.
+	Repeated int
+	// Updated counts interviews an invite imported again changed.
+	Updated int
+	// DryRun is set when nothing was stored on purpose.
+	DryRun bool
 	// Warnings are rows imported on an assumption worth checking, such as
 	// a wall time the clocks show twice, read as the first of the two.
 	// At most maxKeptProblems are kept; MoreWarnings counts the rest.
@@ -54,30 +67,109 @@ const (
 // the transaction rolls back; the rest of the file is then only checked.
 var errRowProblem = errors.New("the file has problems")
 
-// ImportCSVStream reads interviews from CSV, with the format and checks of
-// ReadCSV, and stores them in one transaction as it reads them, so memory
-// stays the same however long the file is.
+// errDryRun rolls back a dry run that went well.
+var errDryRun = errors.New("dry run")
+
+// Summary says what an import did, in one line for people and scripts:
+// "Imported 3 interviews; 12 were already in the tracker; updated 1."
+// (digits without separators; a dry run says "Would import").
+func (r ImportResult) Summary() string {
+	// be is "were"/"was", or in a dry run "are"/"is".
+	be := func(n int) string {
+		switch {
+		case r.DryRun && n == 1:
+			return "is"
+		case r.DryRun:
+			return "are"
+		case n == 1:
+			return "was"
+		}
+		return "were"
+	}
+	verb, update := "Imported ", "updated "
+	if r.DryRun {
+		verb, update = "Would import ", "would update "
+	}
+	parts := []string{verb + countOf(r.Added, "interview", "interviews")}
+	if r.Existing > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s already in the tracker", r.Existing, be(r.Existing)))
+	}
+	if r.Repeated > 0 {
+		parts = append(parts, fmt.Sprintf("%s %s repeated in the file", countOf(r.Repeated, "row", "rows"), be(r.Repeated)))
+	}
+	if r.Updated > 0 {
+		parts = append(parts, update+countOf(r.Updated, "interview", "interviews"))
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// ImportCSVStream imports a CSV file with ImportSheet under the zero
+// SheetOptions. A reader that cannot seek (standard input) is copied to a
+// temporary file first, since the file is read twice.
+func (s *Store) ImportCSVStream(ctx context.Context, r io.Reader, progress func(Progress)) (ImportResult, error) {
+	rs, cleanup, err := Seekable(r, "")
+	if err != nil {
+		return ImportResult{}, err
+	}
+	defer cleanup()
+	return s.ImportSheet(ctx, rs, SheetOptions{}, progress)
+}
+
+// ImportSheet reads interviews from a spreadsheet file (see AnalyseSheet
+// for what it reads) and stores them in one transaction as it reads them,
+// so memory stays the same however long the file is. The file is read
+// twice: once to learn its encoding and the order of its dates, once to
+// store.
+//
+// A row already in the tracker (the same UID, or the same company, role
+// and start) is skipped and counted, as is a row repeating an earlier one.
 //
 // It is all or nothing. At the first row with a problem it stops inserting
 // and rolls back, but reads and checks the file to its end, and returns an
 // *ImportError with every problem and its line (the first 1,000, and a
-// count of the rest). When ctx is cancelled it stops, rolls back and
-// returns an error wrapping ctx.Err(). Either way nothing is stored.
+// count of the rest). Dates that could be day or month first, with no
+// order given, are a *DateOrderError. When ctx is cancelled it stops,
+// rolls back and returns an error wrapping ctx.Err(). Either way nothing
+// is stored, and with SheetOptions.DryRun nothing is stored either, but
+// the result counts what would have been.
 //
 // progress, when not nil, is called on the calling goroutine every 100 ms
 // or 10,000 rows, whichever comes first, and once at the end of the file;
-// it should return quickly. Its Total is r's size when r is a Sizer or a
-// regular file with a Stat method (such as *os.File), counted from where r
-// stands when the import starts; otherwise it is 0. Wrap any other reader
-// with a Size method to have a Total.
-func (s *Store) ImportCSVStream(ctx context.Context, r io.Reader, progress func(Progress)) (ImportResult, error) {
+// it should return quickly. Its Total is r's size from where it stands.
+func (s *Store) ImportSheet(ctx context.Context, r io.ReadSeeker, opt SheetOptions, progress func(Progress)) (ImportResult, error) {
+	if opt.Zone != "" {
+		if _, err := LoadZone(opt.Zone); err != nil {
+			return ImportResult{}, err
+		}
+	}
 	total := inputSize(r)
-	rows, err := newCSVRows(r)
+	if progress != nil {
+		progress(Progress{Total: total, Checking: true})
+	}
+	plan, err := AnalyseSheet(r, opt)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	if len(plan.Problems) > 0 {
+		return ImportResult{}, &ImportError{Problems: plan.Problems}
+	}
+	if plan.Ambiguous != nil {
+		return ImportResult{}, plan.Ambiguous
+	}
+	opt.DateOrder = plan.DateOrder
+	rows, err := newCSVRows(r, plan.Format, opt)
 	if err != nil {
 		return ImportResult{}, err
 	}
 	im := &streamImport{ctx: ctx, rows: rows, progress: progress, total: total, lastAt: time.Now(),
-		problems: problemList{max: maxKeptProblems}, warnings: problemList{max: maxKeptProblems}}
+		problems: problemList{max: maxKeptProblems}, warnings: problemList{max: maxKeptProblems}, dryRun: opt.DryRun}
 
 	// The transaction starts with the first good row: a file with only a
 	// header, or bad from its first row, never takes the write lock.
@@ -85,7 +177,7 @@ func (s *Store) ImportCSVStream(ctx context.Context, r io.Reader, progress func(
 	if err == nil && ok && row.iv != nil {
 		err = s.inTx(ctx, func(tx *sql.Tx) error { return im.insertAll(tx, row.iv) })
 	}
-	if err != nil && !errors.Is(err, errRowProblem) {
+	if err != nil && !errors.Is(err, errRowProblem) && !errors.Is(err, errDryRun) {
 		return ImportResult{}, im.failed(err)
 	}
 	if im.problems.count() > 0 {
@@ -94,7 +186,8 @@ func (s *Store) ImportCSVStream(ctx context.Context, r io.Reader, progress func(
 		}
 		return ImportResult{}, &ImportError{Problems: im.problems.kept, More: im.problems.more}
 	}
-	return ImportResult{Added: im.added, Warnings: im.warnings.kept, MoreWarnings: im.warnings.more}, nil
+	return ImportResult{Added: im.added, Existing: im.existing, Repeated: im.repeated, DryRun: opt.DryRun,
+		Warnings: im.warnings.kept, MoreWarnings: im.warnings.more}, nil
 }
 
 // inputSize is r's size in bytes when r can tell it, else 0.
@@ -126,8 +219,11 @@ type streamImport struct {
 	progress func(Progress)
 	total    int64
 
+	dryRun   bool
 	read     int  // records read
 	added    int  // interviews inserted (rolled back unless all are good)
+	existing int  // rows already in the tracker before the import
+	repeated int  // rows repeating an earlier row of the file
 	ended    bool // the file has no more records
 	lastRows int  // read at the last progress report
 	lastAt   time.Time
@@ -186,24 +282,47 @@ func (im *streamImport) insertAll(tx *sql.Tx, first *Interview) error {
 	}
 	defer ins.close()
 	for iv := first; ; {
-		if err := ins.insert(iv); err != nil {
+		if err := im.store(ins, iv); err != nil {
 			return err
 		}
-		im.added++
 		row, ok, err := im.step()
 		switch {
 		case err != nil:
 			return err
 		case !ok && im.problems.count() > 0: // a syntax error ended the file
 			return errRowProblem
-		case !ok:
+		case !ok && im.ctx.Err() != nil:
 			// A Cancel during the last read still wins over the commit.
 			return im.ctx.Err()
+		case !ok && im.dryRun:
+			return errDryRun
+		case !ok:
+			return nil
 		case row.iv == nil:
 			return errRowProblem
 		}
 		iv = row.iv
 	}
+}
+
+// store inserts iv, or counts it when the tracker has it already.
+func (im *streamImport) store(ins *inserter, iv *Interview) error {
+	id, err := ins.find(iv)
+	switch {
+	case err != nil:
+		return err
+	case id > ins.lastID:
+		im.repeated++
+		return nil
+	case id > 0:
+		im.existing++
+		return nil
+	}
+	if err := ins.insert(iv); err != nil {
+		return err
+	}
+	im.added++
+	return nil
 }
 
 // drain checks the rest of the file once nothing more will be stored.
@@ -228,9 +347,10 @@ func (im *streamImport) failed(err error) error {
 // inserter holds the statements that store one interview and the start of
 // its timeline, prepared once per import (the same as CreateInterviews).
 type inserter struct {
-	ctx    context.Context
-	iv, ev *sql.Stmt
-	stamp  string
+	ctx                  context.Context
+	iv, ev, byUID, byKey *sql.Stmt
+	stamp                string
+	lastID               int64 // the highest ID before the import
 }
 
 func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
@@ -243,8 +363,38 @@ func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 		iv.Close()
 		return nil, err
 	}
-	// One time for the whole import, as CreateInterviews does.
-	return &inserter{ctx: ctx, iv: iv, ev: ev, stamp: formatStamp(time.Now())}, nil
+	in := &inserter{ctx: ctx, iv: iv, ev: ev, stamp: formatStamp(time.Now())}
+	// The same expressions as the interviews_same index, so it is used.
+	if in.byKey, err = tx.PrepareContext(ctx, `SELECT id FROM interviews
+		WHERE lower(trim(company)) = lower(trim(?)) AND starts_at = ? AND lower(trim(role)) = lower(trim(?))
+		ORDER BY id LIMIT 1`); err == nil {
+		in.byUID, err = tx.PrepareContext(ctx, `SELECT id FROM interviews WHERE uid = ? AND uid <> ''`)
+	}
+	if err == nil {
+		err = tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM interviews`).Scan(&in.lastID)
+	}
+	if err != nil {
+		in.close()
+		return nil, err
+	}
+	return in, nil
+}
+
+// find returns the ID of an interview stored already that iv repeats (the
+// same UID, or the same company, role and start), or 0.
+func (in *inserter) find(iv *Interview) (int64, error) {
+	var id int64
+	if iv.UID != "" {
+		err := in.byUID.QueryRowContext(in.ctx, iv.UID).Scan(&id)
+		if err == nil || !errors.Is(err, sql.ErrNoRows) {
+			return id, err
+		}
+	}
+	err := in.byKey.QueryRowContext(in.ctx, iv.Company, formatStart(iv.StartsAt), iv.Role).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
 }
 
 func (in *inserter) insert(iv *Interview) error {
@@ -261,8 +411,11 @@ func (in *inserter) insert(iv *Interview) error {
 }
 
 func (in *inserter) close() {
-	in.iv.Close()
-	in.ev.Close()
+	for _, st := range []*sql.Stmt{in.iv, in.ev, in.byUID, in.byKey} {
+		if st != nil {
+			st.Close()
+		}
+	}
 }
 
 // problemList keeps the first max problems and counts the rest, so a file
