@@ -144,27 +144,11 @@ func (s *Store) ImportCSVStream(ctx context.Context, r io.Reader, progress func(
 // or 10,000 rows, whichever comes first, and once at the end of the file;
 // it should return quickly. Its Total is r's size from where it stands.
 func (s *Store) ImportSheet(ctx context.Context, r io.ReadSeeker, opt SheetOptions, progress func(Progress)) (ImportResult, error) {
-	if opt.Zone != "" {
-		if _, err := LoadZone(opt.Zone); err != nil {
-			return ImportResult{}, err
-		}
-	}
 	total := inputSize(r)
 	if progress != nil {
 		progress(Progress{Total: total, Checking: true})
 	}
-	plan, err := AnalyseSheet(r, opt)
-	if err != nil {
-		return ImportResult{}, err
-	}
-	if len(plan.Problems) > 0 {
-		return ImportResult{}, &ImportError{Problems: plan.Problems}
-	}
-	if plan.Ambiguous != nil {
-		return ImportResult{}, plan.Ambiguous
-	}
-	opt.DateOrder = plan.DateOrder
-	rows, err := newCSVRows(r, plan.Format, opt)
+	rows, err := prepareSheet(r, opt)
 	if err != nil {
 		return ImportResult{}, err
 	}
@@ -188,6 +172,27 @@ func (s *Store) ImportSheet(ctx context.Context, r io.ReadSeeker, opt SheetOptio
 	}
 	return ImportResult{Added: im.added, Existing: im.existing, Repeated: im.repeated, DryRun: opt.DryRun,
 		Warnings: im.warnings.kept, MoreWarnings: im.warnings.more}, nil
+}
+
+// prepareSheet reads the file through once (see AnalyseSheet) and returns
+// a reader of its rows from the start, or why it cannot be imported.
+func prepareSheet(r io.ReadSeeker, opt SheetOptions) (*csvRows, error) {
+	if opt.Zone != "" {
+		if _, err := LoadZone(opt.Zone); err != nil {
+			return nil, err
+		}
+	}
+	plan, err := AnalyseSheet(r, opt)
+	switch {
+	case err != nil:
+		return nil, err
+	case len(plan.Problems) > 0:
+		return nil, &ImportError{Problems: plan.Problems}
+	case plan.Ambiguous != nil:
+		return nil, plan.Ambiguous
+	}
+	opt.DateOrder = plan.DateOrder
+	return newCSVRows(r, plan.Format, opt)
 }
 
 // inputSize is r's size in bytes when r can tell it, else 0.

@@ -75,44 +75,10 @@ func AnalyseSheet(r io.ReadSeeker, opt SheetOptions) (*SheetPlan, error) {
 		return nil, err
 	}
 	plan := &SheetPlan{Format: f, Columns: rows.columns, DateOrder: opt.DateOrder}
-	type kept struct {
-		rec  []string
-		line int
+	head, err := plan.scan(rows, opt.DateOrder)
+	if err != nil {
+		return nil, err
 	}
-	var head []kept
-	var dmy, mdy, either *DateOrderError
-	for {
-		rec, line, err := rows.record()
-		if p, ok := rows.syntaxProblem(err); ok {
-			plan.Problems = append(plan.Problems, p)
-			break
-		}
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, wrapErr("read the file", err)
-		}
-		plan.Rows++
-		if len(head) < previewRows {
-			head = append(head, kept{slices.Clone(rec), line})
-		}
-		if i := rows.cols[FieldStartsAt]; i >= 0 && i < len(rec) {
-			cell := strings.TrimSpace(unneutralise(rec[i]))
-			if _, hint, _ := parseSheetDate(cell, DateOrderAuto); hint != hintNone {
-				seen := &DateOrderError{Line: line, Cell: cell}
-				switch {
-				case hint == hintDMY && dmy == nil:
-					dmy = seen
-				case hint == hintMDY && mdy == nil:
-					mdy = seen
-				case hint == hintAmbiguous && either == nil:
-					either = seen
-				}
-			}
-		}
-	}
-	plan.settleOrder(opt.DateOrder, dmy, mdy, either)
 	rows.order = plan.DateOrder
 	for _, k := range head {
 		pr := PreviewRow{Line: k.line}
@@ -125,6 +91,44 @@ func AnalyseSheet(r io.ReadSeeker, opt SheetOptions) (*SheetPlan, error) {
 		plan.Preview = append(plan.Preview, pr)
 	}
 	return plan, nil
+}
+
+// keptRecord is a record held for the preview, with its line.
+type keptRecord struct {
+	rec  []string
+	line int
+}
+
+// scan reads every record, counting them, keeping the first for the
+// preview and noting what the dates say of their order.
+func (p *SheetPlan) scan(rows *csvRows, asked DateOrder) ([]keptRecord, error) {
+	var head []keptRecord
+	seen := map[dateOrderHint]*DateOrderError{}
+	for {
+		rec, line, err := rows.record()
+		if q, ok := rows.syntaxProblem(err); ok {
+			p.Problems = append(p.Problems, q)
+			break
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, wrapErr("read the file", err)
+		}
+		p.Rows++
+		if len(head) < previewRows {
+			head = append(head, keptRecord{slices.Clone(rec), line})
+		}
+		if i := rows.cols[FieldStartsAt]; i >= 0 && i < len(rec) {
+			cell := strings.TrimSpace(unneutralise(rec[i]))
+			if _, hint, _ := parseSheetDate(cell, DateOrderAuto); hint != hintNone && seen[hint] == nil {
+				seen[hint] = &DateOrderError{Line: line, Cell: cell}
+			}
+		}
+	}
+	p.settleOrder(asked, seen[hintDMY], seen[hintMDY], seen[hintAmbiguous])
+	return head, nil
 }
 
 // settleOrder decides the date order from what the dates showed.

@@ -85,41 +85,11 @@ func parseSheetDate(text string, order DateOrder) (sheetDate, dateOrderHint, err
 		d.year, d.month, d.day = atoi(m[1]), atoi(m[2]), atoi(m[3])
 		rest = m[4]
 	} else if m := numDate.FindStringSubmatch(text); m != nil {
-		a, b := atoi(m[1]), atoi(m[3])
-		d.year = atoi(m[4])
-		if len(m[4]) == 2 {
-			d.year += 2000
+		var err error
+		if d, hint, err = numericDate(text, m, order); err != nil {
+			return d, hint, err
 		}
 		rest = m[5]
-		switch {
-		case m[2] == ".":
-			// Dots are day first wherever they are used (05.12.2026),
-			// whatever order the file's other dates are in.
-			d.day, d.month, hint = a, b, hintDMY
-		case a > 12 && b <= 12:
-			d.day, d.month, hint = a, b, hintDMY
-		case b > 12 && a <= 12:
-			d.day, d.month, hint = b, a, hintMDY
-		case a == b:
-			d.day, d.month = a, b
-		case a <= 12 && b <= 12:
-			hint = hintAmbiguous
-			switch order {
-			case DateOrderDMY:
-				d.day, d.month = a, b
-			case DateOrderMDY:
-				d.day, d.month = b, a
-			default:
-				return d, hint, fmt.Errorf("%q could be %s or %s; say which order the file uses", text,
-					fmtDay(d.year, b, a), fmtDay(d.year, a, b))
-			}
-		default:
-			return d, hintNone, fmt.Errorf("%q is not a date", text)
-		}
-		// A file that says its order is read in it, hint or not.
-		if m[2] != "." && (order == DateOrderDMY && hint == hintMDY || order == DateOrderMDY && hint == hintDMY) {
-			return d, hint, fmt.Errorf("%q is not a date in %s order", text, DateOrderLabel(order))
-		}
 	} else {
 		return d, hintNone, fmt.Errorf("%q is not a date and time like 2026-12-05 14:30, 05.12.2026 14:30 or 12/5/2026 2:30 PM", text)
 	}
@@ -132,6 +102,50 @@ func parseSheetDate(text string, order DateOrder) (sheetDate, dateOrderHint, err
 		}
 	}
 	return d, hint, nil
+}
+
+// numericDate reads the day, month and year of a match of numDate.
+func numericDate(text string, m []string, order DateOrder) (sheetDate, dateOrderHint, error) {
+	d := sheetDate{year: atoi(m[4])}
+	if len(m[4]) == 2 {
+		d.year += 2000
+	}
+	a, b := atoi(m[1]), atoi(m[3])
+	if m[2] == "." {
+		// Dots are day first wherever they are used (05.12.2026),
+		// whatever order the file's other dates are in.
+		d.day, d.month = a, b
+		return d, hintDMY, nil
+	}
+	hint := orderHint(a, b)
+	switch {
+	case hint == hintAmbiguous && order == DateOrderAuto:
+		return d, hint, fmt.Errorf("%q could be %s or %s; say which order the file uses", text,
+			fmtDay(d.year, b, a), fmtDay(d.year, a, b))
+	case a > 12 && b > 12:
+		return d, hintNone, fmt.Errorf("%q is not a date", text)
+	case order == DateOrderDMY && hint == hintMDY, order == DateOrderMDY && hint == hintDMY:
+		// A file that says its order is read in it.
+		return d, hint, fmt.Errorf("%q is not a date in %s order", text, DateOrderLabel(order))
+	case hint == hintMDY, hint == hintAmbiguous && order == DateOrderMDY:
+		d.day, d.month = b, a
+	default:
+		d.day, d.month = a, b
+	}
+	return d, hint, nil
+}
+
+// orderHint is what the two first numbers of a date say of their order.
+func orderHint(a, b int) dateOrderHint {
+	switch {
+	case a > 12 && b <= 12:
+		return hintDMY
+	case b > 12 && a <= 12:
+		return hintMDY
+	case a == b || a > 12:
+		return hintNone
+	}
+	return hintAmbiguous
 }
 
 // setClock reads the time of day after a date, with an optional offset.
