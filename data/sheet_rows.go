@@ -321,10 +321,24 @@ type rowParser struct {
 }
 
 func (p *rowParser) cell(name string) string {
-	if i := p.rows.cols[name]; i >= 0 {
+	if i := p.rows.cols[name]; i >= 0 && !placeholderCell(p.rec[i], name) {
 		return unneutralise(p.rec[i])
 	}
 	return ""
+}
+
+// placeholderCell reports whether a cell only stands for "nothing": Huntr
+// and others write "-" or "N/A" in empty cells, and "TBD" for a date not
+// set yet. A "-" Bridgekeeper wrote itself is "'-" (see neutralise), so it
+// is not taken for one.
+func placeholderCell(cell, field string) bool {
+	switch strings.ToLower(strings.TrimSpace(cell)) {
+	case "-", "–", "—", "n/a", "null", "none":
+		return true
+	case "tbd", "tbc", "tba", "?":
+		return field == FieldStartsAt || field == FieldStartTime
+	}
+	return false
 }
 
 // notes joins the notes columns. One column is taken as it is, so an

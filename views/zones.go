@@ -1,9 +1,7 @@
 package views
 
 import (
-	"os"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -32,39 +30,9 @@ func zoneChoices(local string) []string {
 	return zones
 }
 
-// localZoneName names the computer's time zone as an IANA name. Go
-// calls it "Local", which would mean something else on another machine,
-// so it is read from $TZ, /etc/timezone or the /etc/localtime link. It
-// reads files: call it off the UI goroutine.
-func localZoneName() string {
-	ok := func(name string) bool {
-		_, err := data.LoadZone(name)
-		return err == nil
-	}
-	fromPath := func(p string) string {
-		if i := strings.Index(p, "zoneinfo/"); i >= 0 {
-			return p[i+len("zoneinfo/"):]
-		}
-		return p
-	}
-	if name := time.Local.String(); ok(name) {
-		return name
-	}
-	if tz := fromPath(strings.TrimPrefix(os.Getenv("TZ"), ":")); tz != "" && ok(tz) {
-		return tz
-	}
-	if b, err := os.ReadFile("/etc/timezone"); err == nil {
-		if name := strings.TrimSpace(string(b)); ok(name) {
-			return name
-		}
-	}
-	if target, err := os.Readlink("/etc/localtime"); err == nil {
-		if name := fromPath(target); ok(name) {
-			return name
-		}
-	}
-	return "UTC"
-}
+// localZoneName names the computer's time zone as an IANA name (see
+// data.SystemZone). It reads files: call it off the UI goroutine.
+func localZoneName() string { return data.SystemZone() }
 
 // zoneCache holds the time zones the window has loaded, for every tab: the
 // table and the composer format times on the UI goroutine, and loading a

@@ -58,7 +58,11 @@ const usage = `usage: bridgekeeper [--db PATH] [command]
 commands:
   (none)                      open the Bridgekeeper window
   draft [flags]               print an email draft (bridgekeeper draft -h for flags)
-  import csv FILE             add interviews from a CSV file
+  import csv FILE [flags]     add interviews from a spreadsheet (any encoding,
+                              comma, semicolon or tab): --map "Header=field",
+                              --date-order dmy|mdy, --dry-run, --tz ZONE
+  import ics FILE [flags]     add or update interviews from calendar invites
+                              (--dry-run, --tz ZONE for floating times)
   export csv|ics [--out FILE] write interviews as CSV, or upcoming ones as a calendar
   backup                      make a checked backup now and print its path
   backups                     list the backups, newest first

@@ -17,21 +17,113 @@ import (
 	"bridgekeeper/data"
 )
 
-// runImport handles `import csv FILE` ("-" reads standard input). The file
-// is read row by row into one transaction, which a bad row anywhere rolls
-// back, so a bad file adds nothing. On a terminal, standard error shows how
-// far it has got.
+// importArgs are the arguments of `import csv|ics FILE [flags]`.
+type importArgs struct {
+	format, file string
+	opt          data.SheetOptions
+}
+
+// mapFlags collects repeated --map "Header=field" flags.
+type mapFlags map[string]string
+
+func (m mapFlags) String() string { return "" }
+
+func (m mapFlags) Set(v string) error {
+	header, field, ok := strings.Cut(v, "=")
+	if !ok || strings.TrimSpace(header) == "" {
+		return fmt.Errorf("--map wants \"Source Header=field\", got %q", v)
+	}
+	if _, err := data.ParseField(field); err != nil {
+		return errors.New(err.(*data.FieldError).Msg)
+	}
+	m[strings.TrimSpace(header)] = strings.TrimSpace(field)
+	return nil
+}
+
+// parseImportArgs reads `import`'s arguments; flags may come before or
+// after the format and the file.
+func parseImportArgs(args []string) (importArgs, error) {
+	var a importArgs
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	maps := mapFlags{}
+	fs.Var(maps, "map", `read a column as a field: --map "Job Title=role" (repeatable; field "ignore" leaves it out)`)
+	order := fs.String("date-order", "", "how dates like 04/12/2026 read: dmy or mdy")
+	dry := fs.Bool("dry-run", false, "check and count, and store nothing")
+	tz := fs.String("tz", "", "IANA zone for times with no zone of their own (default: this computer's)")
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return a, usagef("import: %v", err)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if err := checkImportPositionals(rest); err != nil {
+		return a, err
+	}
+	a.format, a.file = rest[0], rest[1]
+	if a.format == "ics" && (len(maps) > 0 || *order != "") {
+		return a, usagef("import ics: --map and --date-order are for CSV files")
+	}
+	if *order != "" {
+		o, err := data.ParseDateOrder(*order)
+		if err != nil {
+			return a, usagef("import: --date-order: %s", err.(*data.FieldError).Msg)
+		}
+		a.opt.DateOrder = o
+	}
+	a.opt.Map, a.opt.DryRun, a.opt.Zone = maps, *dry, *tz
+	if a.opt.Zone != "" {
+		if _, err := data.LoadZone(a.opt.Zone); err != nil {
+			return a, usagef("import: --tz: unknown time zone %q", a.opt.Zone)
+		}
+	} else {
+		a.opt.Zone = data.SystemZone()
+	}
+	return a, nil
+}
+
+// checkImportPositionals checks that `import` was given a format and a file.
+func checkImportPositionals(rest []string) error {
+	switch {
+	case len(rest) == 0:
+		return usagef("import: say what to import: import csv FILE or import ics FILE")
+	case rest[0] != "csv" && rest[0] != "ics":
+		return usagef("import: unknown format %q (want csv or ics)", rest[0])
+	case len(rest) == 1:
+		return usagef("import %s: missing the FILE to read", rest[0])
+	case len(rest) > 2:
+		return usagef("import %s: unexpected argument %q after the file", rest[0], rest[2])
+	}
+	return nil
+}
+
+// runImport handles `import csv|ics FILE` ("-" reads standard input). A
+// CSV file is read through once to learn its format, then row by row into
+// one transaction, which a bad row anywhere rolls back, so a bad file adds
+// nothing; a calendar is read whole. Rows and invites the tracker has
+// already are counted, not added. On a terminal, standard error shows how
+// far a CSV import has got.
 func runImport(args []string, dbPath string, env Env) error {
-	name, err := importFile(args)
+	a, err := parseImportArgs(args)
 	if err != nil {
 		return err
 	}
 	// The file is opened first, so a wrong path creates no database.
-	in, closeIn, err := openInput(name, env)
+	in, closeIn, err := openInput(a.file, a.format, env)
 	if err != nil {
 		return err
 	}
 	defer closeIn()
+	rs, cleanup, err := data.Seekable(in, "")
+	if err != nil {
+		return err
+	}
+	defer cleanup()
 
 	loc, err := locate(dbPath)
 	if err != nil {
@@ -49,44 +141,115 @@ func runImport(args []string, dbPath string, env Env) error {
 		// Writing into a file whose body is damaged could spread the
 		// damage: check first, and leave such a file as it is.
 		if err := s.Check(ctx); err != nil {
-			return fmt.Errorf("import %s: %w", name, err)
+			return fmt.Errorf("import %s: %w", a.file, err)
 		}
 	}
-	line := newProgressLine(env.Stderr, isTerminal(env.Stderr))
-	res, err := s.ImportCSVStream(ctx, in, line.show)
-	line.clear()
+	var res data.ImportResult
+	if a.format == "ics" {
+		res, err = importICS(ctx, s, rs, a, env)
+	} else {
+		res, err = importCSV(ctx, s, rs, a, env)
+	}
 	if err != nil && !existed {
 		// This import made the database; a failed one leaves none.
 		s.Close()
 		data.RemoveIfEmpty(loc.Database)
 	}
-	var ie *data.ImportError
-	if errors.As(err, &ie) {
-		return usagef("import %s: %v; nothing was imported", name, ie)
-	}
 	if err != nil {
-		return fmt.Errorf("import %s: %w", name, err)
+		return importFailed(a.file, err, env)
 	}
 	printWarnings(env.Stderr, res)
 	// Digits without separators: scripts read this line.
-	fmt.Fprintf(env.Stdout, "Imported %s.\n", plural(res.Added, "interview", "interviews"))
+	fmt.Fprintln(env.Stdout, res.Summary())
 	return nil
 }
 
-// importFile checks the arguments of `import` and returns the FILE named
-// after "csv".
-func importFile(args []string) (string, error) {
-	switch {
-	case len(args) == 0:
-		return "", usagef("import: say what to import: import csv FILE")
-	case args[0] != "csv":
-		return "", usagef("import: unknown format %q (only csv can be imported)", args[0])
-	case len(args) == 1:
-		return "", usagef("import csv: missing the FILE to read")
-	case len(args) > 2:
-		return "", usagef("import csv: unexpected argument %q after the file", args[2])
+// importCSV says how the file is read, then imports it.
+func importCSV(ctx context.Context, s *data.Store, rs io.ReadSeeker, a importArgs, env Env) (data.ImportResult, error) {
+	plan, err := data.AnalyseSheet(rs, a.opt)
+	if err != nil {
+		return data.ImportResult{}, err
 	}
-	return args[1], nil
+	describePlan(env.Stderr, a.file, plan)
+	line := newProgressLine(env.Stderr, isTerminal(env.Stderr))
+	res, err := s.ImportSheet(ctx, rs, a.opt, line.show)
+	line.clear()
+	return res, err
+}
+
+// describePlan tells, on standard error, how a file is read: its format
+// and which columns are used as what, and which are ignored. A file in
+// Bridgekeeper's own layout, read as it was written, needs no words.
+func describePlan(w io.Writer, name string, plan *data.SheetPlan) {
+	f := plan.Format
+	plain := f.Encoding == data.EncodingUTF8 || f.Encoding == data.EncodingUTF8BOM
+	plain = plain && f.Separator == ',' && plan.DateOrder == data.DateOrderAuto
+	for _, c := range plan.Columns {
+		plain = plain && c.Field == strings.ToLower(strings.TrimSpace(c.Header))
+	}
+	if plain {
+		return
+	}
+	order := ""
+	if plan.DateOrder != data.DateOrderAuto {
+		order = "; dates " + data.DateOrderLabel(plan.DateOrder)
+	}
+	fmt.Fprintf(w, "bridgekeeper: reading %s as %s, %s-separated, %s line ends%s\n",
+		filepath.Base(name), f.Encoding, data.SeparatorName(f.Separator), f.LineEnds, order)
+	var used, ignored []string
+	for _, c := range plan.Columns {
+		if c.Field == data.FieldIgnore {
+			ignored = append(ignored, fmt.Sprintf("%q", c.Header))
+			continue
+		}
+		used = append(used, fmt.Sprintf("%q → %s", c.Header, c.Field))
+	}
+	fmt.Fprintf(w, "bridgekeeper: columns used: %s\n", strings.Join(used, ", "))
+	if len(ignored) > 0 {
+		fmt.Fprintf(w, "bridgekeeper: columns ignored: %s (use --map \"Header=field\" to read one)\n", strings.Join(ignored, ", "))
+	}
+}
+
+// importICS reads a calendar file and imports its invites.
+func importICS(ctx context.Context, s *data.Store, r io.Reader, a importArgs, env Env) (data.ImportResult, error) {
+	invites, err := data.ReadInvites(r, a.opt.Zone)
+	if err != nil {
+		return data.ImportResult{}, err
+	}
+	for _, inv := range invites {
+		for _, w := range inv.Warnings {
+			fmt.Fprintf(env.Stderr, "bridgekeeper: warning: %s: %s\n", inv.Summary, w)
+		}
+	}
+	return s.ImportInvites(ctx, invites, a.opt.DryRun)
+}
+
+// maxProblemsListed keeps a refused file's report readable in a terminal.
+const maxProblemsListed = 50
+
+// importFailed lists a refused file's problems on standard error, one a
+// line, and returns the one-line error that ends the report.
+func importFailed(name string, err error, env Env) error {
+	var ie *data.ImportError
+	var de *data.DateOrderError
+	var fe *data.FieldError
+	switch {
+	case errors.As(err, &de):
+		return usagef("import %s: %v (--date-order dmy or --date-order mdy); nothing was imported", name, de)
+	case errors.As(err, &ie) && ie.Count() == 1:
+		return usagef("import %s: %v; nothing was imported", name, ie)
+	case errors.As(err, &ie):
+		for i, p := range ie.Problems {
+			if i == maxProblemsListed {
+				break
+			}
+			fmt.Fprintf(env.Stderr, "bridgekeeper: %s\n", p)
+		}
+		return usagef("import %s: %s; nothing was imported", name, plural(ie.Count(), "problem", "problems"))
+	case errors.As(err, &fe):
+		return usagef("import %s: %s", name, fe.Msg)
+	}
+	return fmt.Errorf("import %s: %w", name, err)
 }
 
 // printWarnings writes an import's warnings to w, one a line, and how many
@@ -141,6 +304,9 @@ func (p *progressLine) show(pr data.Progress) {
 		return
 	}
 	text := "Importing… " + thousands(int64(pr.Rows)) + " rows"
+	if pr.Checking {
+		text = "Reading the file…"
+	}
 	if pr.Total > 0 {
 		text += fmt.Sprintf(" (%d%%)", min(pr.Bytes*100/pr.Total, 100))
 	}
@@ -157,19 +323,19 @@ func (p *progressLine) clear() {
 	}
 }
 
-func openInput(name string, env Env) (io.Reader, func(), error) {
+func openInput(name, format string, env Env) (io.Reader, func(), error) {
 	if name == "-" {
 		if env.Stdin == nil {
-			return nil, nil, usagef("import csv: no standard input to read")
+			return nil, nil, usagef("import %s: no standard input to read", format)
 		}
 		return env.Stdin, func() {}, nil
 	}
 	if info, err := os.Stat(name); err == nil && info.IsDir() {
-		return nil, nil, usagef("import csv: %s is a folder, not a CSV file", name)
+		return nil, nil, usagef("import %s: %s is a folder, not a file", format, name)
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, nil, usagef("import csv: cannot read %s: %v", name, errors.Unwrap(err))
+		return nil, nil, usagef("import %s: cannot read %s: %v", format, name, errors.Unwrap(err))
 	}
 	return f, func() { f.Close() }, nil
 }

@@ -81,10 +81,12 @@ func TestImportBadCSVChangesNothing(t *testing.T) {
 	if code != 2 || out != "" {
 		t.Errorf("exit %d, stdout %q; want 2 and nothing", code, out)
 	}
-	if strings.Count(errOut, "\n") != 1 {
-		t.Errorf("stderr should be one line, got %q", errOut)
+	// One line a problem, then one that ends the report.
+	if strings.Count(errOut, "\n") != 5 {
+		t.Errorf("stderr should list the 4 problems and end in one line, got %q", errOut)
 	}
-	for _, want := range []string{"line 3", "contact_email", "(and 3 more problems)", "nothing was imported"} {
+	for _, want := range []string{"line 3: contact_email", "line 5: status: unknown status \"maybe\"; use one of scheduled",
+		"line 6: company", "line 7: starts_at", "4 problems; nothing was imported\n"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr %q lacks %q", errOut, want)
 		}
@@ -198,7 +200,7 @@ func TestExportICSToFileIsAtomicAndPrivate(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut := runExchange(t, "", "--db", db, "export", "--out", outFile, "ics")
-	if code != 0 || errOut != "" || out != "Exported 1 interview to "+outFile+".\n" {
+	if code != 0 || errOut != "" || out != "Exported 2 interviews to "+outFile+".\n" {
 		t.Fatalf("export ics = %d, %q, %q", code, out, errOut)
 	}
 	info, err := os.Stat(outFile)
@@ -214,8 +216,11 @@ func TestExportICSToFileIsAtomicAndPrivate(t *testing.T) {
 		t.Fatalf("parse export: %v", err)
 	}
 	evs := cal.Events()
-	if len(evs) != 1 || evs[0].GetProperty(ics.ComponentPropertySummary).Value != "Interview: Dev at Future Co" {
-		t.Errorf("calendar should hold only the upcoming interview:\n%s", raw)
+	// The upcoming interview, and the cancelled one marked so, so a
+	// calendar that took it before removes it.
+	if len(evs) != 2 || evs[0].GetProperty(ics.ComponentPropertySummary).Value != "Interview: Dev at Future Co" ||
+		evs[1].GetProperty(ics.ComponentPropertyStatus).Value != "CANCELLED" {
+		t.Errorf("calendar should hold the upcoming interview and the cancelled one:\n%s", raw)
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
@@ -226,7 +231,7 @@ func TestExportICSToFileIsAtomicAndPrivate(t *testing.T) {
 
 	// The same export to standard output.
 	code, stdout, _ := runExchange(t, "", "--db", db, "export", "ics")
-	if code != 0 || !strings.HasPrefix(stdout, "BEGIN:VCALENDAR\r\n") || strings.Count(stdout, "BEGIN:VEVENT") != 1 {
+	if code != 0 || !strings.HasPrefix(stdout, "BEGIN:VCALENDAR\r\n") || strings.Count(stdout, "BEGIN:VEVENT") != 2 {
 		t.Errorf("export ics to stdout = %d, %q", code, stdout)
 	}
 }
