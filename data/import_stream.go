@@ -145,13 +145,21 @@ func (s *Store) ImportCSVStream(ctx context.Context, r io.Reader, progress func(
 // it should return quickly. Its Total is r's size from where it stands.
 func (s *Store) ImportSheet(ctx context.Context, r io.ReadSeeker, opt SheetOptions, progress func(Progress)) (ImportResult, error) {
 	total := inputSize(r)
-	if progress != nil {
-		progress(Progress{Total: total, Checking: true})
+	start, err := r.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return ImportResult{}, wrapErr("read the file", err)
 	}
-	rows, err := prepareSheet(r, opt)
+	check := &checkingReader{ctx: ctx, r: r, start: start, total: total, progress: progress}
+	check.report()
+	rows, err := prepareSheet(check, opt)
+	if cerr := ctx.Err(); cerr != nil {
+		return ImportResult{}, fmt.Errorf("import CSV: %w", cerr)
+	}
 	if err != nil {
 		return ImportResult{}, err
 	}
+	// The rows are read from r itself: the check is over.
+	rows.raw.r = r
 	im := &streamImport{ctx: ctx, rows: rows, progress: progress, total: total, lastAt: time.Now(),
 		problems: problemList{max: maxKeptProblems}, warnings: problemList{max: maxKeptProblems}, dryRun: opt.DryRun}
 
@@ -172,6 +180,48 @@ func (s *Store) ImportSheet(ctx context.Context, r io.ReadSeeker, opt SheetOptio
 	}
 	return ImportResult{Added: im.added, Existing: im.existing, Repeated: im.repeated, DryRun: opt.DryRun,
 		Warnings: im.warnings.kept, MoreWarnings: im.warnings.more}, nil
+}
+
+// checkingReader reports how far the first reading of a file has got, and
+// stops it when ctx is cancelled.
+type checkingReader struct {
+	ctx      context.Context
+	r        io.ReadSeeker
+	start    int64
+	pos      int64
+	total    int64
+	progress func(Progress)
+	lastAt   time.Time
+	lastPos  int64
+}
+
+// checkEvery is how many bytes of the check pass between reports, besides
+// every progressEvery: reading is fast, and a file stops where it stops.
+const checkEvery = 64 << 10
+
+func (c *checkingReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	n, err := c.r.Read(p)
+	c.pos += int64(n)
+	if time.Since(c.lastAt) >= progressEvery || c.pos-c.lastPos >= checkEvery {
+		c.report()
+	}
+	return n, err
+}
+
+func (c *checkingReader) Seek(off int64, whence int) (int64, error) {
+	at, err := c.r.Seek(off, whence)
+	c.pos = at - c.start
+	return at, err
+}
+
+func (c *checkingReader) report() {
+	c.lastAt, c.lastPos = time.Now(), c.pos
+	if c.progress != nil {
+		c.progress(Progress{Bytes: max(c.pos, 0), Total: c.total, Checking: true})
+	}
 }
 
 // prepareSheet reads the file through once (see AnalyseSheet) and returns

@@ -266,6 +266,11 @@ func TestImportStreamReportsProgress(t *testing.T) {
 // that covers the whole input.
 func checkProgress(t *testing.T, got []Progress, rows int, size, total int64) {
 	t.Helper()
+	// The first reading of the file reports bytes only; it starts over.
+	if len(got) == 0 || !got[0].Checking {
+		t.Errorf("the first report %+v is not of the check", got)
+	}
+	got = slices.DeleteFunc(got, func(p Progress) bool { return p.Checking })
 	// Every 10,000 rows at the least, and once at the end.
 	if len(got) < rows/progressRows+1 {
 		t.Fatalf("%d progress reports for %d rows, want at least %d", len(got), rows, rows/progressRows+1)

@@ -26,8 +26,10 @@ type SheetPlan struct {
 	// Ambiguous is set when some date could be read either way and
 	// neither the file nor SheetOptions says which.
 	Ambiguous *DateOrderError
-	// Problems are problems of the whole file (dates read both ways).
-	Problems []LineProblem
+	// Problems are problems of the whole file: of its header (then
+	// HeaderProblems is set and no row was read), or dates read both ways.
+	Problems       []LineProblem
+	HeaderProblems bool
 	Rows     int // records under the header, not counting blank ones
 	Preview  []PreviewRow
 }
@@ -71,6 +73,12 @@ func AnalyseSheet(r io.ReadSeeker, opt SheetOptions) (*SheetPlan, error) {
 	}
 	defer r.Seek(start, io.SeekStart)
 	rows, err := newCSVRows(r, f, opt)
+	var ie *ImportError
+	if rows != nil && errors.As(err, &ie) {
+		// A header with problems (no company column, a --map naming no
+		// column) still shows what the columns are.
+		return &SheetPlan{Format: f, Columns: rows.columns, DateOrder: opt.DateOrder, Problems: ie.Problems, HeaderProblems: true}, nil
+	}
 	if err != nil {
 		return nil, err
 	}

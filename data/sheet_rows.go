@@ -104,10 +104,12 @@ func newCSVRows(r io.Reader, f SheetFormat, opt SheetOptions) (*csvRows, error) 
 		return nil, wrapErr("read CSV", err)
 	}
 	rows.header = slices.Clone(header)
-	if problems := rows.mapHeader(); problems != nil {
-		return nil, &ImportError{Problems: problems}
-	}
 	rows.width = len(header)
+	if problems := rows.mapHeader(); problems != nil {
+		// The rows come back too, so a window can show the columns and
+		// let the person choose what each one is.
+		return rows, &ImportError{Problems: problems}
+	}
 	return rows, nil
 }
 

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,8 +26,11 @@ type progressDialog struct {
 	cancel *widget.Button
 	onUI   func(func()) // runs a change to the widgets on the UI goroutine
 
-	last time.Time // of the last redraw asked for; only update touches it
-	done bool      // hidden: late redraws are dropped (UI goroutine only)
+	mu        sync.Mutex // guards the three below, which update and flush share
+	last      time.Time  // of the last redraw
+	pending   data.Progress
+	scheduled bool // a flush is on its way
+	done      bool // hidden: late redraws are dropped (UI goroutine only)
 }
 
 // newProgressDialog builds the dialog. onCancel runs, on the UI goroutine,
@@ -60,23 +64,50 @@ func (p *progressDialog) hide() {
 }
 
 // update shows pr, at most once per progressInterval: the import reports
-// more often than anyone can read.
+// more often than anyone can read. A report that comes too soon is kept
+// and shown when the interval is up, so the dialog never stays behind on
+// an import that has gone quiet (reading a slow disk, waiting on a lock).
 func (p *progressDialog) update(pr data.Progress) {
-	now := time.Now()
-	if now.Sub(p.last) < progressInterval {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.pending = pr
+	if p.scheduled {
 		return
 	}
-	p.last = now
+	p.scheduled = true
+	time.AfterFunc(max(progressInterval-time.Since(p.last), 0), p.flush)
+}
+
+// flush shows the newest report.
+func (p *progressDialog) flush() {
+	p.mu.Lock()
+	pr := p.pending
+	p.scheduled, p.last = false, time.Now()
+	p.mu.Unlock()
 	p.onUI(func() {
 		if p.done || p.cancel.Disabled() {
 			return // finished, or "Cancelling…" says more than a count
 		}
-		if pr.Total > 0 {
-			p.bar.Show()
-			p.bar.SetValue(min(float64(pr.Bytes)/float64(pr.Total), 1))
-		}
-		p.label.SetText(progressRowsText(pr.Rows))
+		p.render(pr)
 	})
+}
+
+// render shows one report. The file is read twice, checked and then
+// stored, and each reading is half the bar.
+func (p *progressDialog) render(pr data.Progress) {
+	if pr.Total > 0 {
+		part := min(float64(pr.Bytes)/float64(pr.Total), 1) / 2
+		if !pr.Checking {
+			part += 0.5
+		}
+		p.bar.Show()
+		p.bar.SetValue(part)
+	}
+	if pr.Checking {
+		p.label.SetText("Checking the file…")
+		return
+	}
+	p.label.SetText(progressRowsText(pr.Rows))
 }
 
 // progressRowsText is the dialog's count: "412,000 rows read".

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -21,18 +20,20 @@ import (
 
 // gatedReader hands out first, then waits at the gate until the test opens
 // it before handing out rest, so a test can look at an import (or cancel
-// it) at a known point. It tells its size, as a file would.
+// it) at a known point. It seeks and tells its size, as a file does; once
+// open, it reads like any file.
 type gatedReader struct {
-	first, rest *strings.Reader
-	size        int64
-	reached     chan struct{} // closed when first has been read
-	gate        chan struct{}
-	reachOnce   sync.Once
-	openOnce    sync.Once
+	r         *strings.Reader
+	at        int64 // where the gate is
+	size      int64
+	reached   chan struct{} // closed when first has been read
+	gate      chan struct{}
+	reachOnce sync.Once
+	openOnce  sync.Once
 }
 
 func newGatedReader(t *testing.T, first, rest string) *gatedReader {
-	g := &gatedReader{first: strings.NewReader(first), rest: strings.NewReader(rest),
+	g := &gatedReader{r: strings.NewReader(first + rest), at: int64(len(first)),
 		size: int64(len(first) + len(rest)), reached: make(chan struct{}), gate: make(chan struct{})}
 	// Runs before the harness waits for background work, which would
 	// otherwise wait for ever on a test that failed before opening it.
@@ -41,13 +42,16 @@ func newGatedReader(t *testing.T, first, rest string) *gatedReader {
 }
 
 func (g *gatedReader) Read(p []byte) (int, error) {
-	if g.first.Len() > 0 {
-		return g.first.Read(p)
+	pos := g.size - int64(g.r.Len())
+	if pos < g.at {
+		return g.r.Read(p[:min(int64(len(p)), g.at-pos)])
 	}
 	g.reachOnce.Do(func() { close(g.reached) })
 	<-g.gate
-	return g.rest.Read(p)
+	return g.r.Read(p)
 }
+
+func (g *gatedReader) Seek(off int64, whence int) (int64, error) { return g.r.Seek(off, whence) }
 
 func (g *gatedReader) open()        { g.openOnce.Do(func() { close(g.gate) }) }
 func (g *gatedReader) Close() error { return nil }
@@ -82,7 +86,7 @@ func progressOf(t *testing.T, o fyne.CanvasObject) (*widget.ProgressBar, *widget
 		case *widget.ProgressBar:
 			bar = w
 		case *widget.Label:
-			if strings.HasSuffix(w.Text, " read") || w.Text == "Cancelling…" {
+			if strings.HasSuffix(w.Text, " read") || w.Text == "Cancelling…" || w.Text == "Checking the file…" {
 				label = w
 			}
 		}
@@ -101,28 +105,40 @@ func TestTrackerImportShowsProgressThenAddsTheRows(t *testing.T) {
 	// has reported progress by the time it waits there.
 	r := newGatedReader(t, "company,role\n"+progressCSV(0, 15_000), progressCSV(15_000, 5_000))
 	tr.uiMu.Lock()
-	tr.importCSV(r, "season.csv")
+	tr.startImport(r, "season.csv", data.SheetOptions{}, func() {})
 	tr.uiMu.Unlock()
 	r.waitReached(t)
 
-	tr.uiMu.Lock()
-	d := trackerDialog(h)
-	text := trackerTexts(d)
-	bar, label := progressOf(t, d)
-	rows, value, shown := label.Text, bar.Value, bar.Visible()
-	tr.uiMu.Unlock()
+	// The file is read through once to check it before anything is
+	// stored: the first half of the bar.
+	var text, rows string
+	var value float64
+	var shown bool
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		tr.uiMu.Lock()
+		d := trackerDialog(h)
+		text = trackerTexts(d)
+		bar, label := progressOf(t, d)
+		rows, value, shown = label.Text, bar.Value, bar.Visible()
+		tr.uiMu.Unlock()
+		if shown {
+			break
+		}
+	}
 	if !strings.Contains(text, "Importing season.csv") {
 		t.Errorf("dialog title missing:\n%s", text)
 	}
-	if !regexp.MustCompile(`^[1-9][0-9,]* rows read$`).MatchString(rows) {
-		t.Errorf("count = %q, want rows read so far", rows)
+	if rows != "Checking the file…" {
+		t.Errorf("count = %q, want the check under way", rows)
 	}
-	if !shown || value <= 0 || value >= 1 {
-		t.Errorf("bar visible=%v at %v, want part way", shown, value)
+	if !shown || value <= 0 || value >= 0.5 {
+		t.Errorf("bar visible=%v at %v, want part way through the check", shown, value)
 	}
-	if trackerButton(t, d, "Cancel") == nil {
+	tr.uiMu.Lock()
+	if trackerButton(t, trackerDialog(h), "Cancel") == nil {
 		t.Error("no Cancel button")
 	}
+	tr.uiMu.Unlock()
 
 	r.open()
 	h.ui.Wait()
@@ -140,7 +156,7 @@ func TestTrackerImportCancelAddsNothing(t *testing.T) {
 	tr := trackerOpen(h)
 	r := newGatedReader(t, "company,role\n"+progressCSV(0, 15_000), progressCSV(15_000, 5_000))
 	tr.uiMu.Lock()
-	tr.importCSV(r, "season.csv")
+	tr.startImport(r, "season.csv", data.SheetOptions{}, func() {})
 	tr.uiMu.Unlock()
 	r.waitReached(t)
 
@@ -154,8 +170,8 @@ func TestTrackerImportCancelAddsNothing(t *testing.T) {
 	}
 	tr.uiMu.Unlock()
 
-	// The import is past 10,000 rows inside its transaction; letting the
-	// reader go on shows the cancel, not the end of the file, stops it.
+	// The check is part way through the file; letting the reader go on
+	// shows the cancel, not the end of the file, stops it.
 	r.open()
 	h.ui.Wait()
 	if d := trackerDialog(h); d == nil || !strings.Contains(trackerTexts(d), "Import cancelled; nothing was added.") {
@@ -168,9 +184,9 @@ func TestTrackerImportCancelAddsNothing(t *testing.T) {
 
 func TestTrackerImportListsWarnings(t *testing.T) {
 	h := newHarness(t)
-	tr := trackerOpen(h)
+	trackerOpen(h)
 	in := "company,starts_at,timezone\nAcme,2026-10-25 02:30,Europe/Berlin\nGlobex,2026-10-26 09:00,Europe/Berlin\n"
-	trackerAct(h, func() { tr.importCSV(io.NopCloser(strings.NewReader(in)), "autumn.csv") })
+	trackerMapAndImport(t, h, in, "autumn.csv")
 	d := trackerDialog(h)
 	if d == nil {
 		t.Fatal("no confirmation of the import")
@@ -211,7 +227,7 @@ func TestTrackerProblemLinesCountWhatIsNotListed(t *testing.T) {
 	}
 }
 
-func TestTrackerSizedKnowsAChosenFilesSize(t *testing.T) {
+func TestSheetSourceReadsAChosenFileAgain(t *testing.T) {
 	test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "in.csv")
 	if err := os.WriteFile(path, []byte("company\nAcme\n"), 0o600); err != nil {
@@ -221,12 +237,22 @@ func TestTrackerSizedKnowsAChosenFilesSize(t *testing.T) {
 	if err != nil {
 		t.Skipf("no file repository in the test app: %v", err)
 	}
-	defer rc.Close()
-	s, ok := trackerSized(rc).(data.Sizer)
-	if !ok || s.Size() != 13 {
-		t.Errorf("trackerSized = %v, want a reader of size 13", s)
+	src, drop, err := sheetSource(rc)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, ok := trackerSized(strings.NewReader("x")).(trackerSizedReader); ok {
-		t.Error("a reader that is not a chosen file was wrapped")
+	if f, ok := src.(*os.File); !ok || f.Name() != path {
+		t.Errorf("a chosen file was not opened again by its path: %T", src)
+	}
+	drop()
+	// Anything else is copied to a temporary file, which drop removes.
+	src, drop, err = sheetSource(io.NopCloser(strings.NewReader("company\nAcme\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := src.(*os.File).Name()
+	drop()
+	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
+		t.Errorf("the copy %s is still there: %v", tmp, err)
 	}
 }

@@ -2,11 +2,8 @@ package views
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -40,77 +37,16 @@ func (t *trackerTab) onImportCSV() {
 		}
 		t.importCSV(r, r.URI().Name())
 	}, t.ui.env.Window)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV"}))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".tsv", ".txt"}))
 	fd.SetConfirmText("Import")
 	fd.Resize(trackerFileDialogSize())
 	fd.Show()
 }
 
-// importCSV reads and stores a CSV file off the UI goroutine: every row or
-// none, with a list of the problems when there are any. A dialog shows how
-// far it has got and can cancel it; closing the window cancels it too.
-func (t *trackerTab) importCSV(r io.ReadCloser, name string) {
-	ctx, cancel := context.WithCancel(t.ui.ctx)
-	prog := newProgressDialog("Importing "+name, t.ui.env.Window, cancel, t.onUI)
-	prog.show()
-	var res data.ImportResult
-	t.bg(func() error {
-		defer cancel()
-		defer r.Close()
-		var err error
-		res, err = t.ui.env.Store.ImportCSVStream(ctx, trackerSized(r), prog.update)
-		return err
-	}, func(err error) {
-		prog.hide()
-		var ie *data.ImportError
-		switch {
-		case errors.As(err, &ie):
-			t.showImportProblems(name, ie)
-		case errors.Is(err, context.Canceled):
-			dialog.ShowInformation("Import cancelled", "Import cancelled; nothing was added.", t.ui.env.Window)
-		case err != nil:
-			t.ui.showError("Nothing was imported", err)
-		case res.Added == 0:
-			dialog.ShowInformation("Nothing to import", name+" has a header row but no interviews under it.", t.ui.env.Window)
-		default:
-			t.showImportFinished(name, res)
-			// Showing the tab loads it the first time; later, reload.
-			started := t.started
-			t.ui.SelectTab(TabTracker)
-			if started {
-				t.reload()
-			}
-		}
-	})
-}
-
-// trackerSizedReader tells the import how big its file is, for the
-// progress bar (see data.Sizer).
-type trackerSizedReader struct {
-	io.Reader
-	size int64
-}
-
-func (r trackerSizedReader) Size() int64 { return r.size }
-
-// trackerSized gives a file chosen in the file dialog its size; anything
-// else is read as it is.
-func trackerSized(r io.Reader) io.Reader {
-	u, ok := r.(fyne.URIReadCloser)
-	if !ok || u.URI() == nil || u.URI().Scheme() != "file" {
-		return r
-	}
-	info, err := os.Stat(u.URI().Path())
-	if err != nil || !info.Mode().IsRegular() {
-		return r
-	}
-	return trackerSizedReader{Reader: r, size: info.Size()}
-}
-
 // showImportFinished confirms an import, listing any rows it imported on
 // an assumption (a time the clocks show twice) so they can be checked.
 func (t *trackerTab) showImportFinished(name string, res data.ImportResult) {
-	done := fmt.Sprintf("Imported %s from %s.", plural(res.Added, "interview", "interviews"), name)
+	done := importDoneText(name, res)
 	if len(res.Warnings) == 0 {
 		dialog.ShowInformation("Import finished", done, t.ui.env.Window)
 		return
@@ -123,6 +59,25 @@ func (t *trackerTab) showImportFinished(name string, res data.ImportResult) {
 	scroll.SetMinSize(fyne.NewSize(580, min(60+float32(len(lines))*26, 320)))
 	d := dialog.NewCustom("Import finished", "Close", container.NewBorder(intro, nil, nil, nil, scroll), t.ui.env.Window)
 	d.Show()
+}
+
+// importDoneText says what an import did, in sentences:
+// "Imported 3 interviews from jobs.csv. 12 were already in the tracker."
+func importDoneText(name string, res data.ImportResult) string {
+	done := fmt.Sprintf("Imported %s from %s.", plural(res.Added, "interview", "interviews"), name)
+	if res.Existing == 1 {
+		done += " 1 was already in the tracker."
+	} else if res.Existing > 1 {
+		done += fmt.Sprintf(" %s were already in the tracker.", thousands(res.Existing))
+	}
+	if res.Repeated > 0 {
+		done += fmt.Sprintf(" %s repeated an earlier row and %s skipped.", plural(res.Repeated, "row", "rows"),
+			map[bool]string{true: "was", false: "were"}[res.Repeated == 1])
+	}
+	if res.Updated > 0 {
+		done += fmt.Sprintf(" Updated %s.", plural(res.Updated, "interview", "interviews"))
+	}
+	return done
 }
 
 // trackerProblemLines turns an import report into one line per problem (or

@@ -124,6 +124,23 @@ func trackerButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Butto
 	return found
 }
 
+// trackerMapAndImport imports a CSV file as a person does: the file, the
+// mapping step as it comes, Import.
+func trackerMapAndImport(t *testing.T, h *harness, in, name string) {
+	t.Helper()
+	tr := h.ui.tracker
+	trackerAct(h, func() { tr.importCSV(io.NopCloser(strings.NewReader(in)), name) })
+	m := trackerDialog(h)
+	if m == nil || !strings.Contains(trackerTexts(m), "Import "+name) {
+		t.Fatalf("no mapping step for %s: %v", name, m)
+	}
+	imp := trackerButton(t, m, "Import")
+	if imp.Disabled() {
+		t.Fatalf("Import is off:\n%s", trackerTexts(m))
+	}
+	trackerAct(h, func() { test.Tap(imp) })
+}
+
 // trackerDialog is the topmost dialog, or nil.
 func trackerDialog(h *harness) fyne.CanvasObject {
 	return h.win.Canvas().Overlays().Top()
@@ -689,6 +706,16 @@ func TestTrackerImportBadCSVChangesNothing(t *testing.T) {
 		"Globex,not-an-address,2030-03-05 10:00,Europe/Berlin\n" +
 		",x@y.example,,\n"
 	trackerAct(h, func() { tr.importCSV(io.NopCloser(strings.NewReader(bad)), "season.csv") })
+	// The mapping step counts the rows with problems, and lists them on
+	// request; Import stays off.
+	m := trackerDialog(h)
+	if text := trackerTexts(m); !strings.Contains(text, "2 rows with problems") {
+		t.Errorf("mapping step:\n%s", text)
+	}
+	if !trackerButton(t, m, "Import").Disabled() {
+		t.Error("Import is on for a file with problems")
+	}
+	trackerAct(h, func() { test.Tap(trackerButton(t, m, "Show problems")) })
 	d := trackerDialog(h)
 	if d == nil {
 		t.Fatal("no report of the problems")
@@ -704,7 +731,7 @@ func TestTrackerImportBadCSVChangesNothing(t *testing.T) {
 	}
 
 	good := "company,role,starts_at,timezone\nHooli,SRE,2030-03-04 14:00,Europe/Berlin\nPied Piper,CTO,,\n"
-	trackerAct(h, func() { tr.importCSV(io.NopCloser(strings.NewReader(good)), "season.csv") })
+	trackerMapAndImport(t, h, good, "season.csv")
 	if d := trackerDialog(h); d == nil || !strings.Contains(trackerTexts(d), "Imported 2 interviews") {
 		t.Error("no confirmation of the import")
 	}
