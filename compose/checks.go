@@ -446,11 +446,15 @@ func uniq(ms []string) []string {
 	return out
 }
 
-// withoutNames blanks out the company, role and people's names, which are the
-// user's to spell however they like: a company called "IBM UK LTD" is not
-// shouting, and "[x]cube" is not a placeholder.
+// withoutNames blanks out the company, role and people's names, and the
+// interview's location, which are the user's to spell however they like: a
+// company called "IBM UK LTD" is not shouting, "[x]cube" is not a
+// placeholder, and neither is a postcode such as "LONDON SE1 3LE".
 func withoutNames(in Input, text string) string {
-	names := []string{in.Company, in.Role, in.ToName, in.FromName}
+	names := []string{in.Company, in.Role, in.ToName, in.FromName, in.Location}
+	if place := venueOf(in.Location).Place; place != "" {
+		names = append(names, place) // as the draft writes it, on one line
+	}
 	// Longest first, so "Acme" does not eat into "Acme Robotics".
 	slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
 	for _, name := range names {

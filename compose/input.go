@@ -25,6 +25,10 @@ type Input struct {
 	ToEmail string // optional; only used for the mailto: link
 	Company string
 	Role    string
+	// Location is where the interview happens, as the tracker holds it: an
+	// address, or the link of a video meeting. Drafts that confirm a time
+	// or say you are late speak of it (never quoting a link); "" for none.
+	Location string
 	// When is the interview's start; the zero time means it is not known.
 	When time.Time
 	// Zone is the zone the writer gives times in; nil means When's own.

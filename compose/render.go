@@ -273,6 +273,16 @@ type view struct {
 	// UK is set for British English, for the few phrasings that differ
 	// beyond spelling ("on 020 …" against "at 212 …").
 	UK bool
+	// Place is the interview's address on one line ("4th Floor, 22 Tanner
+	// Street, London SE1 3LE"), and Call its video meeting ("Zoom call",
+	// "video call"); at most one is set, and neither when the location is
+	// unknown or says too little to build a sentence on. A link is never
+	// in either.
+	Place, Call string
+	// Cause is the reason picked, even when it is not given, so that words
+	// about the place never contradict it ("technical" means the video
+	// will not connect, not a journey); "" for none.
+	Cause string
 }
 
 // early is how much notice counts as "in good time".
@@ -296,6 +306,8 @@ func newView(in Input) view {
 		UK:        e == EnglishUK,
 	}
 	v.FirstName = firstName(v.ToName)
+	where := venueOf(in.Location)
+	v.Place, v.Call = where.Place, where.Call
 	v.Greeting, v.SignOff = greeting(in.tone(), v.ToName, in.ToTitle, e), signOff(in.tone())
 	v.RolePhrase = rolePhrase(v.Role)
 	if u.When && !in.When.IsZero() {
@@ -309,6 +321,7 @@ func newView(in Input) view {
 		v.Soon, v.Early, v.Passed = left >= 0 && left < lastMinute, left >= early, left < 0
 	}
 	if u.Reason {
+		v.Cause = string(in.Reason)
 		if in.disclosure() != DiscloseNone {
 			v.ReasonID = string(in.Reason)
 		}

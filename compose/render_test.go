@@ -287,6 +287,10 @@ func combinationVariants(t *testing.T) []struct {
 			in.ToName, in.Company, in.FromName = "Anastasia Kovačević-Whitfield", "Northwind Laboratories International", "Samantha Lee-Okonkwo"
 		}},
 		{"callback number", func(in *Input) { in.Phone = "+44 20 7946 0000" }},
+		{"at an address", func(in *Input) { in.Location = "Mercer & Finch\n14 Clerkenwell Road, London, EC1M 5PA" }},
+		{"by video link", func(in *Input) {
+			in.Location = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_N2Ix%40thread.v2/0"
+		}},
 	}
 }
 

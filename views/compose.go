@@ -374,6 +374,8 @@ func (c *composeTab) onUnlink() {
 	c.setVisible(c.linked, false)
 	composeRelayout(c.formScroll)
 	c.relayout = false
+	// The interview's location leaves the draft with it.
+	c.changed()
 	c.setStatus("Saving will now add a new interview to the tracker.", widget.MediumImportance)
 }
 

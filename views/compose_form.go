@@ -694,6 +694,11 @@ func (c *composeTab) collect() (compose.Input, map[string]string) {
 		Now:       c.now(),
 		Tone:      c.toneChosen(),
 	}
+	if c.interview != nil {
+		// Where it happens comes with the interview: the drafts that
+		// confirm a time or say you are late speak of it.
+		in.Location = c.interview.Location
+	}
 	if in.ToEmail != "" && data.ValidateEmail(in.ToEmail) != nil {
 		errs[composeFieldToEmail] = "Enter an address like name@example.com."
 	}

@@ -521,3 +521,48 @@ func TestComposeAppliesSettingsToEmptyFields(t *testing.T) {
 		t.Errorf("body does not end with the signature:\n%s", c.body.Text)
 	}
 }
+
+// TestComposeLinkedInterviewBringsItsLocation: confirming a new time for a
+// tracked interview says where it is, never pasting a meeting's link, and
+// unlinking the interview takes the place away with it.
+func TestComposeLinkedInterviewBringsItsLocation(t *testing.T) {
+	h, c := composeOpen(t)
+	zoom := "https://us06web.zoom.us/j/89123450067?pwd=Tm4vR2xKcFdLQnZzY0g3aWJ0M1pOUT09"
+	for _, tc := range []struct {
+		location, want string
+	}{
+		{"4th Floor, 22 Tanner Street, London SE1 3LE", "arrive at 4th Floor, 22 Tanner Street, London SE1 3LE a few minutes before the start"},
+		{zoom, "I will join the Zoom call a few minutes before the start, using the link you sent"},
+	} {
+		iv := data.Interview{Company: "Globex", Role: "Analyst", ContactName: "Kim Lee", Location: tc.location,
+			StartsAt: time.Date(2030, 3, 12, 10, 0, 0, 0, time.UTC), TimeZone: "UTC"}
+		if err := h.store.CreateInterview(context.Background(), &iv); err != nil {
+			t.Fatal(err)
+		}
+		h.ui.composeAbout(&iv, string(compose.ScenarioConfirmTime))
+		h.ui.Wait()
+		c.tone.SetSelected(composeToneLabels()[0]) // formal
+		if c.in.Location != tc.location {
+			t.Errorf("the draft's input has location %q", c.in.Location)
+		}
+		if !strings.Contains(c.body.Text, tc.want) {
+			t.Errorf("no %q in:\n%s", tc.want, c.body.Text)
+		}
+		if strings.Contains(c.body.Text, "http") {
+			t.Errorf("the draft quotes the link:\n%s", c.body.Text)
+		}
+		warnings, _ := composeRows(c)
+		for _, w := range warnings {
+			if strings.Contains(w, "shouting") || strings.Contains(w, "placeholder") {
+				t.Errorf("the checks flag the location: %s", w)
+			}
+		}
+	}
+	test.Tap(trackerButton(t, c.linked, "Unlink"))
+	if strings.Contains(c.body.Text, "Zoom") || c.in.Location != "" {
+		t.Errorf("the location outlived the link:\n%s", c.body.Text)
+	}
+	if !strings.Contains(c.status.Text, "add a new interview") {
+		t.Errorf("status = %q", c.status.Text)
+	}
+}

@@ -24,12 +24,13 @@ import (
 // The form's fields, named as data.FieldError names them where the data
 // layer checks them too.
 const (
-	ivFieldCompany = "company"
-	ivFieldEmail   = "contact_email"
-	ivFieldDate    = "date"
-	ivFieldTime    = "time"
-	ivFieldZone    = "timezone"
-	ivFieldStatus  = "status"
+	ivFieldCompany  = "company"
+	ivFieldEmail    = "contact_email"
+	ivFieldDate     = "date"
+	ivFieldTime     = "time"
+	ivFieldZone     = "timezone"
+	ivFieldLocation = "location"
+	ivFieldStatus   = "status"
 )
 
 // trackerForm is the Add / Edit dialog. It stays open, with everything
@@ -45,6 +46,7 @@ type trackerForm struct {
 	date         *widget.DateEntry
 	clock        *widget.SelectEntry
 	zone         *widget.SelectEntry
+	location     *widget.Entry
 	status       *widget.Select
 	notes        *widgets.NotesEntry
 	// fold asks which of two times is meant when the clock time happens
@@ -106,6 +108,7 @@ func newTrackerForm(t *trackerTab, iv *data.Interview) *trackerForm {
 	f.clock.OnSubmitted = submit
 	f.zone = widget.NewSelectEntry(zoneChoices(t.localZone))
 	f.zone.OnSubmitted = submit
+	f.location = entry("Address or video link")
 	labels := make([]string, 0, len(data.Statuses()))
 	for _, s := range data.Statuses() {
 		labels = append(labels, trackerStatusLabel(s))
@@ -123,7 +126,7 @@ func newTrackerForm(t *trackerTab, iv *data.Interview) *trackerForm {
 	f.fold.Hide()
 
 	f.fill(iv)
-	for _, e := range []*widget.Entry{f.company, f.contactEmail, &f.clock.Entry, &f.zone.Entry} {
+	for _, e := range []*widget.Entry{f.company, f.contactEmail, f.location, &f.clock.Entry, &f.zone.Entry} {
 		e.OnChanged = func(string) { f.recheck() }
 	}
 	for _, e := range []*widget.Entry{&f.clock.Entry, &f.zone.Entry} {
@@ -150,6 +153,7 @@ func newTrackerForm(t *trackerTab, iv *data.Interview) *trackerForm {
 		key("Contact email"), withError(ivFieldEmail, f.contactEmail),
 		key("Date and time"), when,
 		key("Time zone"), withError(ivFieldZone, f.zone),
+		key("Location"), withError(ivFieldLocation, f.location),
 		key("Status"), withError(ivFieldStatus, f.status),
 		key("Notes"), f.notes,
 	)
@@ -208,6 +212,7 @@ func (f *trackerForm) fill(iv *data.Interview) {
 	if i := slices.Index(data.Statuses(), iv.Status); i >= 0 {
 		f.status.SetSelectedIndex(i)
 	}
+	f.location.SetText(trackerOneLine(iv.Location))
 	f.notes.SetText(iv.Notes)
 }
 
@@ -232,6 +237,11 @@ func (f *trackerForm) collect() (data.Interview, trackerWall, map[string]string)
 	iv.ContactName = strings.TrimSpace(f.contactName.Text)
 	iv.ContactEmail = strings.TrimSpace(f.contactEmail.Text)
 	iv.TimeZone = strings.TrimSpace(f.zone.Text)
+	iv.Location = strings.TrimSpace(f.location.Text)
+	if f.editing != nil && iv.Location == trackerOneLine(f.editing.Location) {
+		// Untouched: an address imported over several lines keeps them.
+		iv.Location = f.editing.Location
+	}
 	iv.Notes = strings.TrimRight(f.notes.Text, " \n\t")
 	iv.StartsAt = time.Time{}
 	if i := f.status.SelectedIndex(); i >= 0 {
@@ -326,7 +336,8 @@ func (f *trackerForm) focusFirstError() {
 	for _, fe := range []struct {
 		field string
 		w     fyne.Focusable
-	}{{ivFieldCompany, f.company}, {ivFieldEmail, f.contactEmail}, {ivFieldDate, f.date}, {ivFieldTime, f.clock}, {ivFieldZone, f.zone}} {
+	}{{ivFieldCompany, f.company}, {ivFieldEmail, f.contactEmail}, {ivFieldDate, f.date}, {ivFieldTime, f.clock}, {ivFieldZone, f.zone},
+		{ivFieldLocation, f.location}} {
 		if f.errorText(fe.field) != "" {
 			f.t.ui.env.Window.Canvas().Focus(fe.w)
 			return
@@ -464,6 +475,7 @@ func trackerConflictRows(t *trackerTab, mine, theirs data.Interview) []trackerCo
 		{"Contact", theirs.ContactName, mine.ContactName},
 		{"Email", theirs.ContactEmail, mine.ContactEmail},
 		{"When", when(theirs), when(mine)},
+		{"Location", short(theirs.Location), short(mine.Location)},
 		{"Status", trackerStatusLabel(theirs.Status), trackerStatusLabel(mine.Status)},
 		{"Notes", short(theirs.Notes), short(mine.Notes)},
 	}
@@ -544,6 +556,7 @@ func (f *trackerForm) limitEntries() {
 		{f.role, f.role.SetText, "role", data.MaxFieldBytes},
 		{f.contactName, f.contactName.SetText, "contact name", data.MaxFieldBytes},
 		{f.contactEmail, f.contactEmail.SetText, "contact email", data.MaxFieldBytes},
+		{f.location, f.location.SetText, "location", data.MaxFieldBytes},
 		{&f.notes.Entry, f.notes.SetText, "notes", data.MaxNotesBytes},
 	} {
 		limitEntry(l.e, l.set, l.limit, func(size int) {
@@ -669,6 +682,18 @@ func (t *trackerTab) deleteInterview(iv data.Interview) {
 		t.remove(iv.ID)
 		t.showUndo(gone)
 	})
+}
+
+// trackerOneLine is a location as the one-line field shows it: an address
+// imported over several lines, its lines joined with commas.
+func trackerOneLine(s string) string {
+	var parts []string
+	for _, line := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		if line = strings.Trim(strings.TrimSpace(line), ","); line != "" {
+			parts = append(parts, strings.TrimSpace(line))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // trackerParseClock is compose.ParseClock, the one reader of typed times.

@@ -879,3 +879,149 @@ func TestTrackerFormattingHelpers(t *testing.T) {
 		t.Errorf("slug = %q", got)
 	}
 }
+
+// TestTrackerLocationIsEditedAndShown: the form keeps the location, and the
+// details show it, a meeting's link as a link to open.
+func TestTrackerLocationIsEditedAndShown(t *testing.T) {
+	h := newHarness(t)
+	tr := trackerOpen(h)
+	trackerAct(h, tr.onAdd)
+	f := tr.editor
+	if f.location.PlaceHolder != "Address or video link" {
+		t.Errorf("placeholder = %q", f.location.PlaceHolder)
+	}
+	f.company.SetText("Acme")
+	f.location.SetText("  4th Floor, 22 Tanner Street, London SE1 3LE ")
+	trackerAct(h, func() { test.Tap(f.save) })
+	all, err := h.store.Interviews(context.Background())
+	if err != nil || len(all) != 1 || all[0].Location != "4th Floor, 22 Tanner Street, London SE1 3LE" {
+		t.Fatalf("stored %+v (%v)", all, err)
+	}
+	p := tr.detail
+	if !p.locationKey.Visible() || !p.location.Visible() || p.location.Text != all[0].Location || p.link.Visible() {
+		t.Errorf("an address shows as %q (link shown %v)", p.location.Text, p.link.Visible())
+	}
+
+	zoom := "https://us06web.zoom.us/j/89123450067?pwd=Tm4vR2xKcFdLQnZzY0g3aWJ0M1pOUT09"
+	trackerAct(h, tr.onEdit)
+	if got := tr.editor.location.Text; got != all[0].Location {
+		t.Errorf("the form opened with location %q", got)
+	}
+	tr.editor.location.SetText(zoom)
+	trackerAct(h, func() { test.Tap(tr.editor.save) })
+	if p.location.Visible() || !p.link.Visible() || p.link.Text != zoom {
+		t.Fatalf("a meeting link is not a link: label %v, link %v %q", p.location.Visible(), p.link.Visible(), p.link.Text)
+	}
+	trackerAct(h, func() { trackerOpenLink(p.link) })
+	if len(h.opener.urls) != 1 || h.opener.urls[0] != zoom {
+		t.Errorf("tapping the link opened %v", h.opener.urls)
+	}
+
+	// No location, no row.
+	trackerAct(h, tr.onEdit)
+	tr.editor.location.SetText("")
+	trackerAct(h, func() { test.Tap(tr.editor.save) })
+	if p.locationKey.Visible() || p.locationBox.Visible() {
+		t.Error("an empty location still has its row")
+	}
+}
+
+// trackerOpenLink follows a link as the keyboard does (Space on it): a
+// tap's position would depend on where its text was last laid out.
+func trackerOpenLink(l *widget.Hyperlink) { l.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) }
+
+func TestTrackerLocationOpensOnlyWebLinks(t *testing.T) {
+	h := newHarness(t)
+	tr := trackerOpen(h)
+	for _, tc := range []struct {
+		location, link string // link: what "Open the link" opens, "" for none
+		asLink         bool
+	}{
+		{"https://meet.google.com/abc-defg-hij", "https://meet.google.com/abc-defg-hij", true},
+		{"HTTP://intranet.example/room", "http://intranet.example/room", true},
+		{"Zoom https://zoom.us/j/84120037715 (passcode 4417)", "https://zoom.us/j/84120037715", false},
+		{"javascript:alert(1)", "", false},
+		{"file:///etc/passwd", "", false},
+		{"mailto:dana@acme.example", "", false},
+		{"https://", "", false},
+		{"Mercer & Finch\n14 Clerkenwell Road", "", false},
+	} {
+		ivs := trackerSeed(t, h, data.Interview{Company: "Links Co", Location: tc.location})
+		trackerAct(h, tr.reload)
+		trackerSelect(t, h, tr, ivs[0].ID)
+		p := tr.detail
+		if p.location.Visible() == tc.asLink || p.link.Visible() != (tc.link != "") {
+			t.Errorf("%q: label %v, link %v", tc.location, p.location.Visible(), p.link.Visible())
+			continue
+		}
+		if !tc.asLink && p.location.Text != tc.location {
+			t.Errorf("%q shows as %q", tc.location, p.location.Text)
+		}
+		if tc.link == "" {
+			continue
+		}
+		h.opener.urls = nil
+		trackerAct(h, func() { trackerOpenLink(p.link) })
+		if len(h.opener.urls) != 1 || h.opener.urls[0] != tc.link {
+			t.Errorf("%q: opened %v, want %s", tc.location, h.opener.urls, tc.link)
+		}
+	}
+	// A browser that does not answer is said so.
+	ivs := trackerSeed(t, h, data.Interview{Company: "Links Co", Location: "https://meet.google.com/abc-defg-hij"})
+	trackerAct(h, tr.reload)
+	trackerSelect(t, h, tr, ivs[0].ID)
+	h.opener.err = fmt.Errorf("no browser")
+	trackerAct(h, func() { trackerOpenLink(tr.detail.link) })
+	if d := trackerDialog(h); d == nil || !strings.Contains(trackerTexts(d), "No browser") {
+		t.Errorf("a failed open said nothing")
+	}
+}
+
+// TestTrackerLocationFieldKeepsImportedLinesAndItsLimit: an address
+// imported over several lines is shown on one and kept as it was unless
+// changed; a paste past the limit is cut with a word about it.
+func TestTrackerLocationFieldKeepsImportedLinesAndItsLimit(t *testing.T) {
+	h := newHarness(t)
+	lines := "Mercer & Finch\n14 Clerkenwell Road, London,\nEC1M 5PA"
+	ivs := trackerSeed(t, h, data.Interview{Company: "Mercer", Location: lines})
+	tr := trackerOpen(h)
+	trackerSelect(t, h, tr, ivs[0].ID)
+	trackerAct(h, tr.onEdit)
+	f := tr.editor
+	if got := f.location.Text; got != "Mercer & Finch, 14 Clerkenwell Road, London, EC1M 5PA" {
+		t.Errorf("the form shows %q", got)
+	}
+	f.role.SetText("Designer")
+	trackerAct(h, func() { test.Tap(f.save) })
+	stored, err := h.store.Interview(context.Background(), ivs[0].ID)
+	if err != nil || stored.Location != lines || stored.Role != "Designer" {
+		t.Errorf("stored location %q, role %q (%v)", stored.Location, stored.Role, err)
+	}
+
+	trackerAct(h, tr.onEdit)
+	f = tr.editor
+	f.location.SetText(strings.Repeat("l", data.MaxFieldBytes+50))
+	if n := len(f.location.Text); n != data.MaxFieldBytes {
+		t.Errorf("location holds %d bytes", n)
+	}
+	if !f.problem.Visible() || !strings.Contains(f.problemText.Text, "Location is too long") {
+		t.Errorf("no word about the cut: %q", f.problemText.Text)
+	}
+	f.close()
+}
+
+func TestTrackerConflictListsLocation(t *testing.T) {
+	h := newHarness(t)
+	tr := trackerOpen(h)
+	mine := data.Interview{Company: "Acme", Location: "22 Tanner Street"}
+	theirs := data.Interview{Company: "Acme", Location: "https://meet.google.com/abc-defg-hij"}
+	for _, row := range trackerConflictRows(tr, mine, theirs) {
+		if row.name == "Location" {
+			if row.mine != mine.Location || row.theirs != theirs.Location {
+				t.Errorf("location row = %+v", row)
+			}
+			return
+		}
+	}
+	t.Error("the conflict view leaves out the location")
+}

@@ -3,6 +3,8 @@ package views
 import (
 	"context"
 	"fmt"
+	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -38,8 +40,16 @@ type timelinePanel struct {
 	yourTime *widget.RichText
 	contact  *widget.Label
 	notes    *widget.Label
-	facts    *fyne.Container
-	status   *widget.Select
+	// location shows where the interview is, as text to select; link
+	// opens the meeting's address (linkURL). Their row, under locationKey,
+	// is hidden when no location is known.
+	location    *widget.Label
+	link        *widget.Hyperlink
+	linkURL     *url.URL
+	locationKey *widget.Label
+	locationBox *fyne.Container
+	facts       *fyne.Container
+	status      *widget.Select
 	// settingStatus is true while the panel itself moves the select, so
 	// that only the user's choices are saved.
 	settingStatus bool
@@ -71,6 +81,10 @@ func newTimelinePanel(t *trackerTab) *timelinePanel {
 	p.yourTime.Wrapping = fyne.TextWrapWord
 	p.contact = &widget.Label{Wrapping: fyne.TextWrapWord, Selectable: true}
 	p.notes = &widget.Label{Wrapping: fyne.TextWrapWord, Selectable: true}
+	p.location = &widget.Label{Wrapping: fyne.TextWrapWord, Selectable: true}
+	// One line, cut with an ellipsis: a meeting's address can run to
+	// hundreds of characters that say nothing to a reader.
+	p.link = &widget.Hyperlink{Truncation: fyne.TextTruncateEllipsis, OnTapped: p.onOpenLink}
 
 	options := make([]string, 0, len(data.Statuses()))
 	for _, s := range data.Statuses() {
@@ -86,8 +100,11 @@ func newTimelinePanel(t *trackerTab) *timelinePanel {
 		showLongText("Notes — "+trackerCompany(p.iv), p.iv.Notes, p.t.ui.env.Window, p.t.ui.env.Clipboard.Copy)
 	}}
 	p.allNotes.Hide()
+	p.locationKey = key("Location")
+	p.locationBox = container.New(layout.NewCustomPaddedVBoxLayout(-theme.InnerPadding()), p.location, p.link)
 	p.facts = container.New(layout.NewFormLayout(),
 		key("When"), container.New(layout.NewCustomPaddedVBoxLayout(-theme.InnerPadding()), p.when, p.yourTime),
+		p.locationKey, p.locationBox,
 		key("Contact"), p.contact,
 		key("Status"), p.status,
 		key("Notes"), container.NewVBox(p.notes, container.NewHBox(p.allNotes)),
@@ -207,6 +224,8 @@ func (p *timelinePanel) render() {
 		p.exportICS.Disable()
 	}
 
+	p.renderLocation(strings.TrimSpace(iv.Location))
+
 	name, email := strings.TrimSpace(iv.ContactName), strings.TrimSpace(iv.ContactEmail)
 	switch {
 	case name != "" && email != "":
@@ -234,6 +253,66 @@ func (p *timelinePanel) render() {
 	quietly(&p.settingStatus, func() { p.status.SetSelectedIndex(slices.Index(data.Statuses(), iv.Status)) })
 	p.ghost.Hide()
 	p.relayout()
+}
+
+// renderLocation shows where the interview is. A meeting's link is a link
+// to open; an address, or a note with a link in it ("Zoom https://…
+// passcode 4417"), is text to select, with its link under it. Only http
+// and https are ever opened.
+func (p *timelinePanel) renderLocation(loc string) {
+	showIf(p.locationKey, loc != "")
+	showIf(p.locationBox, loc != "")
+	p.linkURL = nil
+	if u, ok := trackerWebLink(loc); ok {
+		p.linkURL = u
+		p.link.SetText(loc)
+		p.location.Hide()
+		p.link.Show()
+		return
+	}
+	setTextQuietly(p.location, loc)
+	p.location.Show()
+	if u, ok := trackerWebLink(strings.TrimRight(trackerLinkInText.FindString(loc), ".,;:)]>")); ok {
+		p.linkURL = u
+		p.link.SetText("Open the link")
+		p.link.Show()
+		return
+	}
+	p.link.Hide()
+}
+
+// trackerLinkInText finds a web address inside a longer location.
+var trackerLinkInText = regexp.MustCompile(`(?i)https?://[^\s<>"]+`)
+
+// trackerWebLink reads text that is a web address and nothing else: http
+// or https, with a host. Anything else (a mailto:, a file:, an address
+// with a colon in it) is not a link to open.
+func trackerWebLink(text string) (*url.URL, bool) {
+	if text == "" || strings.ContainsAny(text, " \t\r\n") {
+		return nil, false
+	}
+	u, err := url.Parse(text)
+	if err != nil || u.Host == "" {
+		return nil, false
+	}
+	if scheme := strings.ToLower(u.Scheme); scheme != "http" && scheme != "https" {
+		return nil, false
+	}
+	return u, true
+}
+
+// onOpenLink hands the location's link to the desktop, off the UI
+// goroutine: the opener waits to hear whether a browser took it.
+func (p *timelinePanel) onOpenLink() {
+	u, opener := p.linkURL, p.t.ui.env.Opener
+	if u == nil || opener == nil {
+		return
+	}
+	p.t.bg(func() error { return opener.OpenURL(u) }, func(err error) {
+		if err != nil {
+			p.t.ui.showError("The link could not be opened", err)
+		}
+	})
 }
 
 // loadEvents fetches the timeline off the UI goroutine.
