@@ -95,12 +95,11 @@ func sheetSource(r io.ReadCloser) (io.ReadSeeker, func(), error) {
 			return f, func() { f.Close() }, nil
 		}
 	}
-	defer r.Close()
-	src, drop, err := data.Seekable(r, "")
-	if err != nil {
-		return nil, nil, err
+	if rs, ok := r.(io.ReadSeeker); ok {
+		return rs, func() { r.Close() }, nil
 	}
-	return src, drop, nil
+	defer r.Close()
+	return data.Seekable(r, "")
 }
 
 func (si *sheetImport) close() {
@@ -173,6 +172,9 @@ func (si *sheetImport) render() {
 
 func (si *sheetImport) renderOrder() {
 	p := si.plan
+	// Setting the choice here is not the person choosing.
+	si.order.OnChanged = nil
+	defer func() { si.order.OnChanged = si.onOrder }()
 	switch {
 	case p.Ambiguous != nil && si.opt.DateOrder == data.DateOrderAuto:
 		si.order.ClearSelected()
@@ -180,9 +182,7 @@ func (si *sheetImport) renderOrder() {
 		si.orderNote.SetText(fmt.Sprintf("Line %d has %q, which could be either, and no date in the file says which. Choose one.", p.Ambiguous.Line, p.Ambiguous.Cell))
 		si.orderRow.Show()
 	case p.DateOrder != data.DateOrderAuto:
-		si.order.OnChanged = nil
 		si.order.SetSelected(sheetOrderLabels()[map[data.DateOrder]int{data.DateOrderDMY: 0, data.DateOrderMDY: 1}[p.DateOrder]])
-		si.order.OnChanged = si.onOrder
 		si.orderNote.Importance = widget.MediumImportance
 		if p.DateOrderFound {
 			si.orderNote.SetText("Told from the file's dates.")
@@ -293,6 +293,8 @@ func (si *sheetImport) onField(header, label string) {
 
 func (si *sheetImport) onOrder(label string) {
 	switch label {
+	case "":
+		return
 	case sheetOrderLabels()[0]:
 		si.opt.DateOrder = data.DateOrderDMY
 	case sheetOrderLabels()[1]:

@@ -67,6 +67,36 @@ func (g *gatedReader) waitReached(t *testing.T) {
 	}
 }
 
+// progressWaitChecking waits (up to 10 s) until the dialog shows the check
+// part way through, and returns what it shows: its text, the count, the
+// bar's value and whether the bar is visible.
+func progressWaitChecking(h *harness) (text, rows string, value float64, shown bool) {
+	tr := h.ui.tracker
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		tr.uiMu.Lock()
+		d := trackerDialog(h)
+		text = trackerTexts(d)
+		var bar *widget.ProgressBar
+		trackerWalk(d, func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.ProgressBar); ok {
+				bar = b
+			}
+		})
+		rows = ""
+		if strings.Contains(text, "Checking the file…") {
+			rows = "Checking the file…"
+		}
+		if bar != nil {
+			value, shown = bar.Value, bar.Visible()
+		}
+		tr.uiMu.Unlock()
+		if shown && value > 0 && rows != "" {
+			break
+		}
+	}
+	return text, rows, value, shown
+}
+
 // progressCSV is n rows of a company,role file, without its header.
 func progressCSV(from, n int) string {
 	var b strings.Builder
@@ -111,20 +141,7 @@ func TestTrackerImportShowsProgressThenAddsTheRows(t *testing.T) {
 
 	// The file is read through once to check it before anything is
 	// stored: the first half of the bar.
-	var text, rows string
-	var value float64
-	var shown bool
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		tr.uiMu.Lock()
-		d := trackerDialog(h)
-		text = trackerTexts(d)
-		bar, label := progressOf(t, d)
-		rows, value, shown = label.Text, bar.Value, bar.Visible()
-		tr.uiMu.Unlock()
-		if shown {
-			break
-		}
-	}
+	text, rows, value, shown := progressWaitChecking(h)
 	if !strings.Contains(text, "Importing season.csv") {
 		t.Errorf("dialog title missing:\n%s", text)
 	}
@@ -159,6 +176,7 @@ func TestTrackerImportCancelAddsNothing(t *testing.T) {
 	tr.startImport(r, "season.csv", data.SheetOptions{}, func() {})
 	tr.uiMu.Unlock()
 	r.waitReached(t)
+	progressWaitChecking(h)
 
 	tr.uiMu.Lock()
 	d := trackerDialog(h)

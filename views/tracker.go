@@ -133,9 +133,11 @@ func (t *trackerTab) buildUI() fyne.CanvasObject {
 	t.split.SetOffset(0.7)
 
 	t.noneYet = widgets.NewEmptyState(theme.DocumentCreateIcon(), "No interviews yet — add one or import a CSV",
-		"Keep every interview of your search in one place: when it is, who to write to, and what happened.",
+		"Keep every interview of your search in one place: when it is, who to write to, and what happened. "+
+			"A spreadsheet from any program, or a calendar invite dropped on this window, comes in as interviews.",
 		&widget.Button{Text: "Add interview", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: t.onAdd},
-		&widget.Button{Text: "Import CSV…", Icon: theme.FolderOpenIcon(), OnTapped: t.onImportCSV})
+		&widget.Button{Text: "Import CSV…", Icon: theme.FolderOpenIcon(), OnTapped: t.onImportCSV},
+		&widget.Button{Text: "Import invite…", Icon: theme.CalendarIcon(), OnTapped: t.onImportInvite})
 	t.noneYet.Hide()
 	t.noMatch = widgets.NewEmptyState(theme.SearchIcon(), "No interviews match your search",
 		"Try other words, or another status.",
@@ -572,8 +574,9 @@ func (t *trackerTab) focusSearch() {
 func (t *trackerTab) onMore() {
 	menu := fyne.NewMenu("",
 		fyne.NewMenuItem("Import CSV…", t.onImportCSV),
+		fyne.NewMenuItem("Import calendar invite…", t.onImportInvite),
 		fyne.NewMenuItem("Export CSV…", t.onExportCSV),
-		fyne.NewMenuItem("Export upcoming to calendar…", t.onExportCalendar),
+		fyne.NewMenuItem("Export calendar…", t.onExportCalendar),
 	)
 	c := t.ui.env.Window.Canvas()
 	pos := t.ui.env.App.Driver().AbsolutePositionForObject(t.more)

@@ -191,6 +191,7 @@ func (u *UI) Install() {
 	w := u.env.Window
 	w.SetContent(u.root)
 	w.SetMainMenu(u.MainMenu())
+	w.SetOnDropped(u.onDropped)
 	u.AddShortcuts(w.Canvas())
 	// Only now, at the window's width: see writeFirstDraft.
 	u.compose.writeFirstDraft()
@@ -233,6 +234,7 @@ func (u *UI) MainMenu() *fyne.MainMenu {
 	settings.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 	file := fyne.NewMenu("File",
 		fyne.NewMenuItem("Import CSV…", u.withTracker(u.tracker.onImportCSV)),
+		fyne.NewMenuItem("Import calendar invite…", u.withTracker(u.tracker.onImportInvite)),
 		fyne.NewMenuItem("Export CSV…", u.withTracker(u.tracker.onExportCSV)),
 		fyne.NewMenuItem("Export calendar…", u.withTracker(u.tracker.onExportCalendar)),
 		fyne.NewMenuItemSeparator(),
