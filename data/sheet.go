@@ -30,8 +30,8 @@ type SheetPlan struct {
 	// HeaderProblems is set and no row was read), or dates read both ways.
 	Problems       []LineProblem
 	HeaderProblems bool
-	Rows     int // records under the header, not counting blank ones
-	Preview  []PreviewRow
+	Rows           int // records under the header, not counting blank ones
+	Preview        []PreviewRow
 }
 
 // PreviewRow is one of the first rows of a file, as it will land.
