@@ -195,7 +195,7 @@ func writeCSV(path string, rows int) (int64, error) {
 	var buf bytes.Buffer
 	for done := 0; done < rows; done += chunk {
 		buf.Reset()
-		if err := data.WriteCSV(&buf, interviews(rng, min(chunk, rows-done))); err != nil {
+		if err := data.WriteCSV(&buf, interviews(rng, done, min(chunk, rows-done))); err != nil {
 			return 0, err
 		}
 		b := buf.Bytes()
@@ -216,7 +216,7 @@ func writeCSV(path string, rows int) (int64, error) {
 
 // interviews makes n interviews like a long job search: varied companies,
 // roles, zones and statuses, most with a date and a short note.
-func interviews(rng *rand.Rand, n int) []data.Interview {
+func interviews(rng *rand.Rand, from, n int) []data.Interview {
 	companies := []string{"Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark Industries", "Wayne Enterprises", "Soylent", "Tyrell", "Cyberdyne"}
 	roles := []string{"Backend engineer", "Frontend developer", "Data analyst", "Product manager", "Designer", "SRE", "QA lead"}
 	names := []string{"Ana Roe", "Bo Chen", "Çağla Yıldız", "Dev Patel", "Eve Ng", "Femi Ade", "", "Greta Berg"}
@@ -226,7 +226,7 @@ func interviews(rng *rand.Rand, n int) []data.Interview {
 	out := make([]data.Interview, n)
 	for i := range out {
 		iv := data.Interview{
-			Company:     fmt.Sprintf("%s %d", companies[rng.IntN(len(companies))], rng.IntN(500)),
+			Company:     fmt.Sprintf("%s %d", companies[rng.IntN(len(companies))], from+i),
 			Role:        roles[rng.IntN(len(roles))],
 			ContactName: names[rng.IntN(len(names))],
 			TimeZone:    zones[rng.IntN(len(zones))],
