@@ -155,7 +155,7 @@ func (si *sheetImport) render() {
 	si.renderOrder()
 	si.columns.RemoveAll()
 	for _, c := range p.Columns {
-		si.columns.Add(&widget.Label{Text: sheetHeaderText(c.Header), Truncation: fyne.TextTruncateEllipsis})
+		si.columns.Add(&widget.Label{Text: sheetHeaderText(c.Header)})
 		sel := &widget.Select{Options: sheetFieldLabels()}
 		sel.SetSelected(data.FieldLabel(c.Field))
 		header := c.Header
@@ -206,10 +206,15 @@ func sheetZones(p *data.SheetPlan) []string {
 	return out
 }
 
-// sheetHeaderText shows an empty header cell as such.
+// sheetHeaderText shows an empty header cell as such, and a long one
+// shortened, so the column of names keeps room for the choices.
 func sheetHeaderText(h string) string {
-	if strings.TrimSpace(h) == "" {
+	h = strings.TrimSpace(h)
+	if h == "" {
 		return "(no name)"
+	}
+	if r := []rune(h); len(r) > 24 {
+		return string(r[:23]) + "…"
 	}
 	return h
 }
@@ -248,8 +253,14 @@ func (si *sheetImport) previewRow(row data.PreviewRow) fyne.CanvasObject {
 	head := fmt.Sprintf("Line %d", row.Line)
 	if row.Interview == nil {
 		var msgs []string
+		waiting := true
 		for _, p := range row.Problems {
 			msgs = append(msgs, strings.TrimPrefix(p.String(), fmt.Sprintf("line %d: ", p.Line)))
+			waiting = waiting && strings.HasSuffix(p.Msg, "say which order the file uses")
+		}
+		if waiting {
+			// The note above asks already; this row only waits for the answer.
+			return &widget.Label{Text: head + ": the date waits for the choice of order above.", Wrapping: fyne.TextWrapWord}
 		}
 		return &widget.Label{Text: head + ": " + strings.Join(msgs, "; "), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	}
