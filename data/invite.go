@@ -141,6 +141,11 @@ func readInvite(ev *ics.VEvent, method, zone string, zones map[string]string) (I
 		iv.Status = StatusCancelled
 	}
 	clipInvite(iv)
+	// What is left (a date centuries away, a zone no one knows) is said,
+	// not stored.
+	if err := iv.Validate(); err != nil {
+		return inv, err
+	}
 	return inv, nil
 }
 
@@ -151,6 +156,9 @@ func clipInvite(iv *Interview) {
 		if len(*f) > MaxFieldBytes {
 			*f = strings.ToValidUTF8((*f)[:MaxFieldBytes], "")
 		}
+	}
+	if len(iv.Notes) > MaxNotesBytes {
+		iv.Notes = strings.ToValidUTF8(iv.Notes[:MaxNotesBytes], "")
 	}
 	if ValidateEmail(iv.ContactEmail) != nil {
 		iv.ContactEmail = ""

@@ -206,3 +206,28 @@ func TestInviteTitles(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadInvites feeds hostile calendars to the reader: it may refuse
+// them, but never panics, and what it accepts can be stored.
+func FuzzReadInvites(f *testing.F) {
+	for _, name := range []string{"google.ics", "outlook.ics", "teams.ics", "zoom.ics", "calendly.ics", "two-events.ics"} {
+		raw, err := os.ReadFile(filepath.Join("testdata", "invites", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(raw))
+	}
+	f.Add("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:\x00\r\nDTSTART;TZID=\"\":20260229T250000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+	f.Add("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:99991231\r\nSUMMARY:" + strings.Repeat("é", 5000) + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		invs, err := ReadInvites(strings.NewReader(in), "Europe/Berlin")
+		if err != nil {
+			return
+		}
+		for _, inv := range invs {
+			if err := inv.Interview.Validate(); err != nil {
+				t.Fatalf("accepted an invite that cannot be stored: %v (%+v)", err, inv.Interview)
+			}
+		}
+	})
+}
