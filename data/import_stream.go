@@ -362,21 +362,28 @@ func (im *streamImport) insertAll(tx *sql.Tx, first *Interview) error {
 
 // store inserts iv, or counts it when the tracker has it already.
 func (im *streamImport) store(ins *inserter, iv *Interview) error {
-	id, err := ins.find(iv)
+	return ins.add(iv, &im.added, &im.existing, &im.repeated)
+}
+
+// add inserts iv and counts it in added, unless the tracker had it before
+// the import (existing) or an earlier row of the same import added it
+// (repeated).
+func (in *inserter) add(iv *Interview, added, existing, repeated *int) error {
+	id, err := in.find(iv)
 	switch {
 	case err != nil:
 		return err
-	case id > ins.lastID:
-		im.repeated++
+	case id > in.lastID:
+		*repeated++
 		return nil
 	case id > 0:
-		im.existing++
+		*existing++
 		return nil
 	}
-	if err := ins.insert(iv); err != nil {
+	if err := in.insert(iv); err != nil {
 		return err
 	}
-	im.added++
+	*added++
 	return nil
 }
 

@@ -68,22 +68,7 @@ func addInvite(ins *inserter, inv *Invite, res *ImportResult) error {
 		res.Warnings = append(res.Warnings, LineProblem{Line: 1, Msg: fmt.Sprintf("%q is cancelled, and the tracker has no interview from that invite; nothing was added", inv.Summary)})
 		return nil
 	}
-	id, err := ins.find(&iv)
-	switch {
-	case err != nil:
-		return err
-	case id > ins.lastID:
-		res.Repeated++
-		return nil
-	case id > 0:
-		res.Existing++
-		return nil
-	}
-	if err := ins.insert(&iv); err != nil {
-		return err
-	}
-	res.Added++
-	return nil
+	return ins.add(&iv, &res.Added, &res.Existing, &res.Repeated)
 }
 
 // inviteChanges says whether an invite says something new of theirs.

@@ -17,20 +17,7 @@ import (
 
 // onImportInvite asks for a calendar invite (.ics) and shows what it holds.
 func (t *trackerTab) onImportInvite() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			t.ui.showError("The file could not be opened", err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		t.importInvite(r, r.URI().Name())
-	}, t.ui.env.Window)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ICS", ".ical", ".ifb"}))
-	fd.SetConfirmText("Open")
-	fd.Resize(trackerFileDialogSize())
-	fd.Show()
+	t.openFile([]string{".ics", ".ICS", ".ical"}, "Open", t.importInvite)
 }
 
 // importInvite reads a calendar file off the UI goroutine, then shows its

@@ -28,16 +28,19 @@ func viewsFixture(t *testing.T, kind, name string) io.ReadCloser {
 	return f
 }
 
-// trackerEntries lists the entries inside o, in order.
-func trackerEntries(o fyne.CanvasObject) []*widget.Entry {
-	var out []*widget.Entry
+// trackerAll lists the widgets of type T inside o, in order.
+func trackerAll[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var out []T
 	trackerWalk(o, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok {
-			out = append(out, e)
+		if w, ok := o.(T); ok {
+			out = append(out, w)
 		}
 	})
 	return out
 }
+
+// trackerEntries lists the entries inside o, in order.
+func trackerEntries(o fyne.CanvasObject) []*widget.Entry { return trackerAll[*widget.Entry](o) }
 
 func TestInviteReviewThenImportThenCancel(t *testing.T) {
 	h := newHarness(t)
@@ -187,15 +190,7 @@ func trackerOrderSelect(t *testing.T, o fyne.CanvasObject) *widget.Select {
 }
 
 // trackerSelects lists the selects inside o, in order.
-func trackerSelects(o fyne.CanvasObject) []*widget.Select {
-	var out []*widget.Select
-	trackerWalk(o, func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok {
-			out = append(out, s)
-		}
-	})
-	return out
-}
+func trackerSelects(o fyne.CanvasObject) []*widget.Select { return trackerAll[*widget.Select](o) }
 
 // TestEverySpreadsheetFixtureImportsInTheWindow takes each fixture through
 // the mapping step as it comes (choosing the date order where the file

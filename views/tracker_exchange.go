@@ -25,8 +25,14 @@ const trackerMaxProblemsShown = 300
 // trackerFileDialogSize gives the file dialogs room for long names.
 func trackerFileDialogSize() fyne.Size { return fyne.NewSize(820, 560) }
 
-// onImportCSV asks for a CSV file and adds its interviews.
+// onImportCSV asks for a spreadsheet and shows how it will be imported.
 func (t *trackerTab) onImportCSV() {
+	t.openFile([]string{".csv", ".CSV", ".tsv", ".txt"}, "Import", t.importCSV)
+}
+
+// openFile asks for a file with one of exts and hands it to open, with
+// its name; a cancelled dialog does nothing.
+func (t *trackerTab) openFile(exts []string, confirm string, open func(io.ReadCloser, string)) {
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			t.ui.showError("The file could not be opened", err)
@@ -35,10 +41,10 @@ func (t *trackerTab) onImportCSV() {
 		if r == nil {
 			return // cancelled
 		}
-		t.importCSV(r, r.URI().Name())
+		open(r, r.URI().Name())
 	}, t.ui.env.Window)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".tsv", ".txt"}))
-	fd.SetConfirmText("Import")
+	fd.SetFilter(storage.NewExtensionFileFilter(exts))
+	fd.SetConfirmText(confirm)
 	fd.Resize(trackerFileDialogSize())
 	fd.Show()
 }
