@@ -19,6 +19,10 @@ type Invite struct {
 	UID       string
 	Sequence  int
 	Cancelled bool // METHOD:CANCEL, or STATUS:CANCELLED
+	// ZoneGiven is set when the start named its zone (TZID). A start in
+	// UTC takes the person's zone for display, which says nothing new of
+	// an interview already in the tracker.
+	ZoneGiven bool
 	Summary   string
 	Interview Interview
 	// Warnings say what was assumed to read it, such as a zone the file
@@ -136,6 +140,7 @@ func readInvite(ev *ics.VEvent, method, zone string, zones map[string]string) (I
 		inv.Warnings = append(inv.Warnings, warning)
 	}
 	iv.StartsAt, iv.TimeZone = start, tz
+	inv.ZoneGiven = ev.GetProperty(ics.ComponentPropertyDtStart).ICalParameters["TZID"] != nil && !strings.HasSuffix(prop(ev, ics.ComponentPropertyDtStart), "Z")
 	iv.Status = StatusScheduled
 	if inv.Cancelled {
 		iv.Status = StatusCancelled

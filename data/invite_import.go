@@ -55,7 +55,8 @@ func importInvite(ctx context.Context, tx *sql.Tx, ins *inserter, inv *Invite, r
 	case err != nil:
 		return err
 	}
-	if inv.Sequence < theirs.InviteSequence || (!inviteChanges(theirs, inv)) {
+	fromInvite := theirs.InviteUID == inv.UID // else our own export, by its UID
+	if (fromInvite && inv.Sequence < theirs.InviteSequence) || !inviteChanges(theirs, inv, fromInvite) {
 		res.Existing++
 		return nil
 	}
@@ -71,14 +72,16 @@ func addInvite(ins *inserter, inv *Invite, res *ImportResult) error {
 	return ins.add(&iv, &res.Added, &res.Existing, &res.Repeated)
 }
 
-// inviteChanges says whether an invite says something new of theirs.
-func inviteChanges(theirs Interview, inv *Invite) bool {
+// inviteChanges says whether an invite says something new of theirs. The
+// SEQUENCE counts only for the invite the interview came from; a zone
+// only when the invite named one.
+func inviteChanges(theirs Interview, inv *Invite, fromInvite bool) bool {
 	iv := inv.Interview
 	if inv.Cancelled {
 		return theirs.Status != StatusCancelled
 	}
-	return !theirs.StartsAt.Equal(iv.StartsAt) || theirs.TimeZone != iv.TimeZone ||
-		(iv.Location != "" && theirs.Location != iv.Location) || inv.Sequence != theirs.InviteSequence
+	return !theirs.StartsAt.Equal(iv.StartsAt) || (inv.ZoneGiven && theirs.TimeZone != iv.TimeZone) ||
+		(iv.Location != "" && theirs.Location != iv.Location) || (fromInvite && inv.Sequence != theirs.InviteSequence)
 }
 
 // updateFromInvite applies an invite to the interview it came from. The
@@ -99,11 +102,18 @@ func updateFromInvite(ctx context.Context, tx *sql.Tx, theirs Interview, inv *In
 	}
 	start, zone := theirs.StartsAt, theirs.TimeZone
 	if !inv.Cancelled {
-		start, zone = iv.StartsAt, iv.TimeZone
+		start = iv.StartsAt
+		if inv.ZoneGiven || zone == "" {
+			zone = iv.TimeZone
+		}
+	}
+	inviteUID, seq := theirs.InviteUID, theirs.InviteSequence
+	if inviteUID == inv.UID {
+		seq = inv.Sequence
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE interviews SET starts_at = ?, timezone = ?, location = ?, status = ?,
 		invite_uid = ?, invite_sequence = ?, updated_at = ? WHERE id = ?`,
-		formatStart(start), zone, location, string(status), inv.UID, inv.Sequence, stamp, theirs.ID); err != nil {
+		formatStart(start), zone, location, string(status), inviteUID, seq, stamp, theirs.ID); err != nil {
 		return err
 	}
 	if status != theirs.Status {

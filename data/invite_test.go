@@ -166,8 +166,11 @@ func TestOwnExportReimportedChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, err := s.ImportInvites(ctx, invs, false)
-	if err != nil || res.Added != 0 {
-		t.Errorf("re-importing our own export = %+v, %v; want nothing added", res, err)
+	if err != nil || res.Added != 0 || res.Updated != 0 || res.Existing != 1 {
+		t.Errorf("re-importing our own export = %+v, %v; want it counted as there, nothing changed", res, err)
+	}
+	if got, _ := s.Interview(ctx, iv.ID); got.TimeZone != "Europe/Berlin" || !got.UpdatedAt.Equal(iv.UpdatedAt) {
+		t.Errorf("our own export changed the interview: %+v", got)
 	}
 }
 

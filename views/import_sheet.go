@@ -38,6 +38,7 @@ type sheetImport struct {
 	opt   data.SheetOptions
 	plan  *data.SheetPlan
 	gen   int // of the newest check; older answers are dropped
+	stop  context.CancelFunc // stops the check under way, if any
 
 	d         *dialog.CustomDialog
 	format    *widget.Label
@@ -317,6 +318,9 @@ func (si *sheetImport) onOrder(label string) {
 // check reads the file again with the current choices and counts what an
 // import would do, off the UI goroutine.
 func (si *sheetImport) check() {
+	si.stopCheck()
+	ctx, stop := context.WithCancel(si.t.ui.ctx)
+	si.stop = stop
 	si.gen++
 	gen, opt := si.gen, si.opt
 	opt.Map = make(map[string]string, len(si.opt.Map))
@@ -340,7 +344,8 @@ func (si *sheetImport) check() {
 			return nil
 		}
 		opt.DryRun = true
-		res, dryErr = si.t.ui.env.Store.ImportSheet(si.t.ui.ctx, si.src, opt, nil)
+		defer stop()
+		res, dryErr = si.t.ui.env.Store.ImportSheet(ctx, si.src, opt, nil)
 		_, err = si.src.Seek(0, io.SeekStart)
 		return err
 	}, func(err error) {
@@ -401,7 +406,17 @@ func (si *sheetImport) onShowProblems() {
 	}
 }
 
+// stopCheck stops a check that a newer choice, Cancel or Import has
+// made pointless; on a large file a dry run takes a while.
+func (si *sheetImport) stopCheck() {
+	if si.stop != nil {
+		si.stop()
+		si.stop = nil
+	}
+}
+
 func (si *sheetImport) onCancel() {
+	si.stopCheck()
 	si.d.Hide()
 	si.d = nil
 	si.gen++
@@ -415,6 +430,7 @@ func (si *sheetImport) onCancel() {
 }
 
 func (si *sheetImport) onImport() {
+	si.stopCheck()
 	si.d.Hide()
 	si.d = nil
 	si.gen++
