@@ -37,7 +37,7 @@ type sheetImport struct {
 	drop  func()     // closes src, removing a temporary copy
 	opt   data.SheetOptions
 	plan  *data.SheetPlan
-	gen   int // of the newest check; older answers are dropped
+	gen   int                // of the newest check; older answers are dropped
 	stop  context.CancelFunc // stops the check under way, if any
 
 	d         *dialog.CustomDialog
