@@ -24,10 +24,11 @@ func (t *trackerTab) onImportInvite() {
 // invites as they will land, with company and role to confirm or correct.
 func (t *trackerTab) importInvite(r io.ReadCloser, name string) {
 	var invites []data.Invite
+	zone := t.importZone()
 	t.bg(func() error {
 		defer r.Close()
 		var err error
-		if invites, err = data.ReadInvites(r, t.localZone); err != nil {
+		if invites, err = data.ReadInvites(r, zone()); err != nil {
 			return err
 		}
 		var zones []string

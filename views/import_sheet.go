@@ -63,9 +63,11 @@ func sheetOrderLabels() []string {
 // temporary file unless it is a file on disk, since the file is read
 // more than once.
 func (t *trackerTab) importCSV(r io.ReadCloser, name string) {
-	si := &sheetImport{t: t, name: name, opt: data.SheetOptions{Zone: t.localZone}}
+	si := &sheetImport{t: t, name: name}
+	zone := t.importZone()
 	var plan *data.SheetPlan
 	t.bg(func() error {
+		si.opt.Zone = zone()
 		src, drop, err := sheetSource(r)
 		if err != nil {
 			return err
@@ -85,6 +87,18 @@ func (t *trackerTab) importCSV(r io.ReadCloser, name string) {
 		si.show()
 		si.check()
 	})
+}
+
+// importZone returns what gives the zone for times a file gives without
+// one: the tracker's, once it has loaded, else the computer's, read off
+// the UI goroutine by calling the result (a file dropped on a window that
+// has not shown the tracker yet).
+func (t *trackerTab) importZone() func() string {
+	if t.model != nil {
+		zone := t.localZone
+		return func() string { return zone }
+	}
+	return localZoneName
 }
 
 // sheetSource opens r for reading more than once: a file chosen in the
