@@ -68,13 +68,15 @@ a phone script, voicemail or text (--channel) prints the words alone.
   --called C          no, spoke or voicemail: whether you have phoned already
                       (the draft says so only when you have)
   --to-title T        Dr, Ms, Mr, Mrs or Mx, for "Dear Dr Whitfield," (formal)
+  --location PLACE    the address or video link, named where it helps (confirm
+                      time, running late)
   --their-tz ZONE     the recipient's zone, if not the interview's: times then
                       show both clocks, "2:00 PM London time (9:00 AM …)"
   --english E         us or uk spelling, dates and clock (default: from the
                       locale, else us)
   --from NAME         your name for the sign-off (default: the your_name setting)
   --no-door-open      leave out the line that keeps the door open
-  --interview ID      fill company, role, contact, time and zone from a tracked interview
+  --interview ID      fill company, role, contact, time, zone and location from a tracked interview
   --json              print scenario, channel, subject, body, checks and mailto
                       as JSON
   --copy              also copy the body to the clipboard
@@ -90,6 +92,7 @@ func (s *slotList) Set(v string) error { *s = append(*s, v); return nil }
 // draftFlags is the draft command line as typed.
 type draftFlags struct {
 	scenario, to, toEmail, company, role string
+	location                             string
 	when, tz, now                        string
 	reason, detail, disclose, tone, from string
 	channel, phone, called, toTitle      string
@@ -129,6 +132,7 @@ func parseDraftFlags(args []string) (*draftFlags, error) {
 	fs.StringVar(&f.phone, "phone", "", "")
 	fs.StringVar(&f.called, "called", "", "")
 	fs.StringVar(&f.toTitle, "to-title", "", "")
+	fs.StringVar(&f.location, "location", "", "")
 	fs.StringVar(&f.theirTZ, "their-tz", "", "")
 	fs.StringVar(&f.english, "english", "", "")
 	if err := fs.Parse(args); err != nil {
@@ -215,6 +219,7 @@ func (f *draftFlags) input(dbPath string, warn io.Writer) (compose.Input, error)
 	}
 
 	in.Company, in.Role, in.ToName, in.ToEmail = f.company, f.role, f.to, f.toEmail
+	in.Location = f.location
 	in.FromName, in.Detail = f.from, f.detail
 	in.KeepDoorOpen = !f.noDoorOpen
 	in.OfferReschedule = f.offer || len(f.slots) > 0
@@ -417,6 +422,7 @@ func (f *draftFlags) fillFromInterview(in *compose.Input, iv data.Interview, zon
 	fill("role", &in.Role, iv.Role)
 	fill("to", &in.ToName, iv.ContactName)
 	fill("to-email", &in.ToEmail, iv.ContactEmail)
+	fill("location", &in.Location, iv.Location)
 	if !f.set["tz"] && iv.TimeZone != "" {
 		if z, err := data.LoadZone(iv.TimeZone); err == nil {
 			zone = z

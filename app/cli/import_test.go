@@ -102,3 +102,33 @@ func TestImportCommandInvitesUpdate(t *testing.T) {
 		}
 	}
 }
+
+func TestDraftLocationFlagAndInterview(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "bk.db")
+	if code, _, errOut := runExchange(t, "", "--db", db, "import", "ics", fixture("invites", "outlook.ics")); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	cases := []struct {
+		name     string
+		args     []string
+		want     string
+		unwanted string
+	}{
+		{"an address by flag", []string{"draft", "--scenario", "confirm-time", "--company", "Acme", "--to", "Dana Reyes",
+			"--when", "2026-12-10 14:00", "--tz", "Europe/London", "--location", "22 Tanner Street, London SE1 3LE"},
+			"22 Tanner Street, London SE1 3LE", ""},
+		{"a link by flag", []string{"draft", "--scenario", "confirm-time", "--company", "Acme", "--to", "Dana Reyes",
+			"--when", "2026-12-10 14:00", "--tz", "Europe/London", "--location", "https://acme.zoom.us/j/123?pwd=x"},
+			"Zoom", "https://"},
+		{"from the interview", []string{"--db", db, "draft", "--scenario", "confirm-time", "--interview", "1"},
+			"Friedrichstraße 68", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, Env{}, tc.args...)
+			if code != 0 || !strings.Contains(out, tc.want) || (tc.unwanted != "" && strings.Contains(out, tc.unwanted)) {
+				t.Errorf("exit %d, stderr %q; draft should name %q and not %q:\n%s", code, errOut, tc.want, tc.unwanted, out)
+			}
+		})
+	}
+}
