@@ -69,3 +69,9 @@ func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 func windowKey(k fyne.KeyName) bool {
 	return len(k) == 1 && (k[0] >= 'A' && k[0] <= 'Z' || k[0] >= '0' && k[0] <= '9')
 }
+
+// AcceptsTab is false even for a multi-line entry: Tab and Shift+Tab move
+// to the next and previous field, as everywhere else in the window. An
+// email body has no use for tab characters, and one that took Tab trapped
+// the keyboard before Save, Open in mail app and Copy.
+func (e *Entry) AcceptsTab() bool { return false }

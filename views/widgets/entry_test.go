@@ -5,8 +5,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestEntryCutsAPasteBeforeItLands(t *testing.T) {
@@ -78,5 +80,24 @@ func TestCappedPasteKeepsWholeCharacters(t *testing.T) {
 	}
 	if _, cut := cappedPaste(&fyne.ShortcutPaste{Clipboard: clip}, "", 0); cut {
 		t.Error("no limit cut anyway")
+	}
+}
+
+func TestMultiLineEntryLetsTabMoveOn(t *testing.T) {
+	test.NewTempApp(t)
+	body := NewEntry("")
+	body.MultiLine = true
+	after := widget.NewButton("Copy", nil)
+	w := test.NewTempWindow(t, container.NewVBox(body, after))
+	c := w.Canvas()
+	c.Focus(body)
+	// The window moves focus on Tab only when the focused widget does not
+	// take the key itself.
+	if tb, ok := c.Focused().(fyne.Tabbable); ok && tb.AcceptsTab() {
+		t.Fatal("the multi-line entry takes Tab, so Tab can never leave it")
+	}
+	c.FocusNext()
+	if c.Focused() != after {
+		t.Errorf("after Tab the focus is on %T, want the button after the body", c.Focused())
 	}
 }
