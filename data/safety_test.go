@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -319,11 +318,14 @@ func crashWriter(path string) {
 	}
 }
 
-// crashImporter imports the same CSV file of batchRows interviews again
-// and again, each time in one transaction, until it is killed. It prints
-// "start" as each import begins, "half" once it has read half the file
-// (so about half the batch is inserted and not yet committed), and
-// "committed" when the import has returned.
+// crashImporter imports a CSV file of batchRows new interviews again and
+// again (each batch's companies are its own, or the import would rightly
+// skip them as already there), each time in one transaction, until it is
+// killed. It prints "start" as each import begins, "half" each time a
+// reading of the file passes its middle (the import reads the file twice,
+// to check it and then to store it; the second "half" comes with about
+// half the batch inserted and not yet committed), and "committed" when the
+// import has returned.
 func crashImporter(path string) {
 	s, err := Open(path)
 	if err != nil {
@@ -331,17 +333,17 @@ func crashImporter(path string) {
 		os.Exit(1)
 	}
 	rows := make([]Interview, batchRows)
-	for i := range rows {
-		rows[i] = Interview{Company: fmt.Sprintf("Batch %d", i), Notes: strings.Repeat("x", 200)}
-	}
-	var file bytes.Buffer
-	if err := WriteCSV(&file, rows); err != nil {
-		fmt.Println("error", err)
-		os.Exit(1)
-	}
-	for {
+	for batch := 0; ; batch++ {
+		for i := range rows {
+			rows[i] = Interview{Company: fmt.Sprintf("Batch %d-%d", batch, i), Notes: strings.Repeat("x", 200)}
+		}
+		var file bytes.Buffer
+		if err := WriteCSV(&file, rows); err != nil {
+			fmt.Println("error", err)
+			os.Exit(1)
+		}
 		fmt.Println("start")
-		r := &halfReader{r: bytes.NewReader(file.Bytes()), half: file.Len() / 2}
+		r := &halfReader{r: bytes.NewReader(file.Bytes()), half: int64(file.Len() / 2)}
 		if n, err := s.ImportCSV(context.Background(), r); err != nil || n != batchRows {
 			fmt.Println("error", n, err)
 			os.Exit(1)
@@ -350,21 +352,23 @@ func crashImporter(path string) {
 	}
 }
 
-// halfReader prints "half" when a read takes it past half bytes of r.
+// halfReader prints "half" when a read takes it past half bytes of r. It
+// seeks, as a file does, so the import reads it in place.
 type halfReader struct {
-	r    io.Reader
-	half int
-	read int
+	r    *bytes.Reader
+	half int64
 }
 
 func (h *halfReader) Read(p []byte) (int, error) {
+	before := h.r.Size() - int64(h.r.Len())
 	n, err := h.r.Read(p)
-	if h.read <= h.half && h.read+n > h.half {
+	if before <= h.half && before+int64(n) > h.half {
 		fmt.Println("half")
 	}
-	h.read += n
 	return n, err
 }
+
+func (h *halfReader) Seek(off int64, whence int) (int64, error) { return h.r.Seek(off, whence) }
 
 // crashChild is a running child of a crash test.
 type crashChild struct {
