@@ -144,6 +144,9 @@ func (s *Store) ImportCSVStream(ctx context.Context, r io.Reader, progress func(
 // or 10,000 rows, whichever comes first, and once at the end of the file;
 // it should return quickly. Its Total is r's size from where it stands.
 func (s *Store) ImportSheet(ctx context.Context, r io.ReadSeeker, opt SheetOptions, progress func(Progress)) (ImportResult, error) {
+	if err := checkZone(opt.Zone); err != nil {
+		return ImportResult{}, err
+	}
 	total := inputSize(r)
 	start, err := r.Seek(0, io.SeekCurrent)
 	if err != nil {
@@ -151,15 +154,48 @@ func (s *Store) ImportSheet(ctx context.Context, r io.ReadSeeker, opt SheetOptio
 	}
 	check := &checkingReader{ctx: ctx, r: r, start: start, total: total, progress: progress}
 	check.report()
-	rows, err := prepareSheet(check, opt)
+	plan, err := AnalyseSheet(check, opt)
 	if cerr := ctx.Err(); cerr != nil {
 		return ImportResult{}, fmt.Errorf("import CSV: %w", cerr)
 	}
 	if err != nil {
 		return ImportResult{}, err
 	}
-	// The rows are read from r itself: the check is over.
-	rows.raw.r = r
+	return s.importPlanned(ctx, r, plan, opt, total, progress)
+}
+
+// ImportAnalysed is ImportSheet for a file AnalyseSheet has read already
+// with the same opt: r stands where it stood for AnalyseSheet, and the
+// file is read only once more, to store. progress hears only that reading.
+func (s *Store) ImportAnalysed(ctx context.Context, r io.ReadSeeker, plan *SheetPlan, opt SheetOptions, progress func(Progress)) (ImportResult, error) {
+	if err := checkZone(opt.Zone); err != nil {
+		return ImportResult{}, err
+	}
+	return s.importPlanned(ctx, r, plan, opt, inputSize(r), progress)
+}
+
+// checkZone refuses a SheetOptions.Zone that is not a zone.
+func checkZone(zone string) error {
+	if zone == "" {
+		return nil
+	}
+	_, err := LoadZone(zone)
+	return err
+}
+
+// importPlanned stores the rows of r as plan read them; see ImportSheet.
+func (s *Store) importPlanned(ctx context.Context, r io.ReadSeeker, plan *SheetPlan, opt SheetOptions, total int64, progress func(Progress)) (ImportResult, error) {
+	switch {
+	case len(plan.Problems) > 0:
+		return ImportResult{}, &ImportError{Problems: plan.Problems}
+	case plan.Ambiguous != nil:
+		return ImportResult{}, plan.Ambiguous
+	}
+	opt.DateOrder = plan.DateOrder
+	rows, err := newCSVRows(r, plan.Format, opt)
+	if err != nil {
+		return ImportResult{}, err
+	}
 	im := &streamImport{ctx: ctx, rows: rows, progress: progress, total: total, lastAt: time.Now(),
 		problems: problemList{max: maxKeptProblems}, warnings: problemList{max: maxKeptProblems}, dryRun: opt.DryRun}
 
@@ -222,27 +258,6 @@ func (c *checkingReader) report() {
 	if c.progress != nil {
 		c.progress(Progress{Bytes: max(c.pos, 0), Total: c.total, Checking: true})
 	}
-}
-
-// prepareSheet reads the file through once (see AnalyseSheet) and returns
-// a reader of its rows from the start, or why it cannot be imported.
-func prepareSheet(r io.ReadSeeker, opt SheetOptions) (*csvRows, error) {
-	if opt.Zone != "" {
-		if _, err := LoadZone(opt.Zone); err != nil {
-			return nil, err
-		}
-	}
-	plan, err := AnalyseSheet(r, opt)
-	switch {
-	case err != nil:
-		return nil, err
-	case len(plan.Problems) > 0:
-		return nil, &ImportError{Problems: plan.Problems}
-	case plan.Ambiguous != nil:
-		return nil, plan.Ambiguous
-	}
-	opt.DateOrder = plan.DateOrder
-	return newCSVRows(r, plan.Format, opt)
 }
 
 // inputSize is r's size in bytes when r can tell it, else 0.

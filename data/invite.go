@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"regexp"
@@ -185,7 +186,7 @@ func inviteStart(ev *ics.VEvent, zone string, zones map[string]string) (time.Tim
 	if m == nil {
 		return time.Time{}, "", "", fmt.Errorf("the start %q is not an iCalendar date and time", p.Value)
 	}
-	wall := m[1] + "T" + cmpOr(m[2], "000000")
+	wall := m[1] + "T" + cmp.Or(m[2], "000000")
 	t, err := time.Parse("20060102T150405", wall)
 	if err != nil {
 		return time.Time{}, "", "", fmt.Errorf("the start %q is not a date", p.Value)
@@ -201,7 +202,7 @@ func inviteStart(ev *ics.VEvent, zone string, zones map[string]string) (time.Tim
 	if ids := p.ICalParameters["TZID"]; len(ids) > 0 {
 		name = resolveZone(strings.Trim(ids[0], `"`), zones)
 		if name == "" {
-			warning = fmt.Sprintf("the time zone %q is not one Bridgekeeper knows; the time was read in %s", ids[0], cmpOr(zone, "UTC"))
+			warning = fmt.Sprintf("the time zone %q is not one Bridgekeeper knows; the time was read in %s", ids[0], cmp.Or(zone, "UTC"))
 			name = zone
 		}
 	}
@@ -248,13 +249,6 @@ func resolveZone(id string, zones map[string]string) string {
 		}
 	}
 	return ""
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // organiser is the ORGANIZER's name and address: for an interview invite,
@@ -343,9 +337,12 @@ var (
 	titlePrefix = regexp.MustCompile(`(?i)^\s*(?:(?:canceled|cancelled|updated invitation|invitation|updated|accepted|declined|tentative|fwd?|re|video call|phone call|new event)\s*:\s*)+`)
 	titleSplit  = regexp.MustCompile(`\s+[-–—/|]\s+|\s*:\s+`)
 	titleParen  = regexp.MustCompile(`^(.*?)\s*\(([^()]+)\)\s*$`)
-	titleAt     = regexp.MustCompile(`(?i)^(.+?)\s+(?:@|at)\s+(.+)$`)
-	typeWords   = regexp.MustCompile(`(?i)\b(?:interview(?:s|ing)?|screen(?:ing)?|round|call|chat|panel|onsite|on-site|assessment|meeting|loop|debrief|intro(?:duction|ductory)?|conversation)\b`)
-	fillerWords = regexp.MustCompile(`(?i)\b(?:interview(?:s|ing)?|screen(?:ing)?|round|call|chat|panel|onsite|on-site|assessment|meeting|loop|debrief|intro(?:duction|ductory)?|conversation|phone|video|recruiter|technical|final|first|second|third|1st|2nd|3rd|\d+|hiring|manager|with|the|a|an|culture|fit|behaviou?ral|coding|follow-up|initial|team|of|for)\b`)
+	// calendlyEventName is the line where Calendly names the event, since
+	// its titles only name the people.
+	calendlyEventName = regexp.MustCompile(`(?m)^Event Name:\s*(.+)$`)
+	titleAt           = regexp.MustCompile(`(?i)^(.+?)\s+(?:@|at)\s+(.+)$`)
+	typeWords         = regexp.MustCompile(`(?i)\b(?:interview(?:s|ing)?|screen(?:ing)?|round|call|chat|panel|onsite|on-site|assessment|meeting|loop|debrief|intro(?:duction|ductory)?|conversation)\b`)
+	fillerWords       = regexp.MustCompile(`(?i)\b(?:interview(?:s|ing)?|screen(?:ing)?|round|call|chat|panel|onsite|on-site|assessment|meeting|loop|debrief|intro(?:duction|ductory)?|conversation|phone|video|recruiter|technical|final|first|second|third|1st|2nd|3rd|\d+|hiring|manager|with|the|a|an|culture|fit|behaviou?ral|coding|follow-up|initial|team|of|for)\b`)
 )
 
 func cleanPrefix(s string) string { return titlePrefix.ReplaceAllString(s, "") }
@@ -373,7 +370,7 @@ func stripType(part string) string {
 // otherwise the company comes first ("Company - Role - Panel Interview").
 func titleParts(summary, desc string) (company, role string) {
 	title := cleanPrefix(summary)
-	if m := regexp.MustCompile(`(?m)^Event Name:\s*(.+)$`).FindStringSubmatch(desc); m != nil {
+	if m := calendlyEventName.FindStringSubmatch(desc); m != nil {
 		title = strings.TrimSpace(m[1])
 	}
 	var parts []string

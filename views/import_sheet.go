@@ -359,7 +359,7 @@ func (si *sheetImport) check() {
 		}
 		opt.DryRun = true
 		defer stop()
-		res, dryErr = si.t.ui.env.Store.ImportSheet(ctx, si.src, opt, nil)
+		res, dryErr = si.t.ui.env.Store.ImportAnalysed(ctx, si.src, plan, opt, nil)
 		_, err = si.src.Seek(0, io.SeekStart)
 		return err
 	}, func(err error) {

@@ -164,15 +164,19 @@ func runImport(args []string, dbPath string, env Env) error {
 	return nil
 }
 
-// importCSV says how the file is read, then imports it.
+// importCSV reads the file through once, says how it was read, then
+// imports it.
 func importCSV(ctx context.Context, s *data.Store, rs io.ReadSeeker, a importArgs, env Env) (data.ImportResult, error) {
+	line := newProgressLine(env.Stderr, isTerminal(env.Stderr))
+	line.show(data.Progress{Checking: true})
 	plan, err := data.AnalyseSheet(rs, a.opt)
+	line.clear()
 	if err != nil {
 		return data.ImportResult{}, err
 	}
 	describePlan(env.Stderr, a.file, plan)
-	line := newProgressLine(env.Stderr, isTerminal(env.Stderr))
-	res, err := s.ImportSheet(ctx, rs, a.opt, line.show)
+	// The file has been read through once already: only the storing is left.
+	res, err := s.ImportAnalysed(ctx, rs, plan, a.opt, line.show)
 	line.clear()
 	return res, err
 }
