@@ -85,7 +85,7 @@ func (t *trackerTab) importCSV(r io.ReadCloser, name string) {
 		}
 		si.plan = plan
 		si.show()
-		si.check()
+		si.checkWith(plan)
 	})
 }
 
@@ -314,7 +314,7 @@ func (si *sheetImport) onField(header, label string) {
 		si.opt.Map = map[string]string{}
 	}
 	si.opt.Map[header] = field
-	si.check()
+	si.checkWith(nil)
 }
 
 func (si *sheetImport) onOrder(label string) {
@@ -326,12 +326,15 @@ func (si *sheetImport) onOrder(label string) {
 	case sheetOrderLabels()[1]:
 		si.opt.DateOrder = data.DateOrderMDY
 	}
-	si.check()
+	si.checkWith(nil)
 }
 
-// check reads the file again with the current choices and counts what an
+// checkWith reads the file again with the current choices and counts what an
 // import would do, off the UI goroutine.
-func (si *sheetImport) check() {
+//
+// plan, when not nil, is the file as read already with the current
+// choices, so the first check reads it only for the dry run.
+func (si *sheetImport) checkWith(plan *data.SheetPlan) {
 	si.stopCheck()
 	ctx, stop := context.WithCancel(si.t.ui.ctx)
 	si.stop = stop
@@ -343,17 +346,18 @@ func (si *sheetImport) check() {
 	}
 	si.importBtn.Disable()
 	si.counts.SetText("Checking the file…")
-	var plan *data.SheetPlan
 	var res data.ImportResult
 	var dryErr error
 	si.t.bg(func() error {
 		si.srcMu.Lock()
 		defer si.srcMu.Unlock()
 		var err error
-		if plan, err = data.AnalyseSheet(si.src, opt); err != nil {
-			return err
+		if plan == nil {
+			if plan, err = data.AnalyseSheet(si.src, opt); err != nil {
+				return err
+			}
+			si.t.ui.zones.load(sheetZones(plan)...)
 		}
-		si.t.ui.zones.load(sheetZones(plan)...)
 		if plan.HeaderProblems || (plan.Ambiguous != nil && opt.DateOrder == data.DateOrderAuto) {
 			return nil
 		}
