@@ -290,7 +290,13 @@ func noticeCheck(in Input) (Check, bool) {
 	case left < 0:
 		c.Message = "The interview time has already passed: if you missed it, the apology scenario fits better."
 	case left < lastMinute:
-		c.Message = "Only " + shortNotice(left) + ": call them first (see the phone script), then send this email straight away."
+		// Said in the scenario's own terms: a reschedule this close is a
+		// last-minute reschedule, still asking for a new time.
+		soon := ""
+		if as := in.Scenario.info().SoonAs; as != "" {
+			soon = ", which makes this " + as
+		}
+		c.Message = "Only " + shortNotice(left) + soon + ": call them first (see the phone script), then send this email straight away."
 	default:
 		c.OK = true
 		days := int(left / lastMinute)
@@ -330,6 +336,9 @@ func DurationWords(d time.Duration) string {
 	}
 }
 
+// reasonCheck judges the reason the draft gives. The form starts at Brief
+// with no reason picked, so Brief is not taken for a choice the user made:
+// only Full, which they must pick, is named as one.
 func reasonCheck(in Input) Check {
 	c := Check{ID: "reason", OK: true, Article: articleReason}
 	d := in.disclosure()
@@ -337,28 +346,46 @@ func reasonCheck(in Input) Check {
 	switch {
 	case d == DiscloseNone:
 		c.Message = "No reason given. That is your right; a short true reason often helps, though."
+	case in.Reason == ReasonNone && d == DiscloseFull:
+		c.OK = false
+		c.Message = fmt.Sprintf("You chose Full but picked no reason, so the email gives none and leaves %s out: pick the reason that fits, or choose None.", DetailLabel)
 	case in.Reason == ReasonNone:
 		c.OK = false
-		c.Message = "You chose to give a reason but did not pick one: choose a category or set disclosure to none."
+		c.Message = "No reason picked yet, so the email gives none: pick the one that fits, or choose None to leave it out on purpose."
 	case in.Reason == ReasonOther && detail == "":
 		c.OK = false
-		c.Message = "\"Other\" needs a detail line saying what the reason is; the draft falls back to a vague sentence."
+		c.Message = otherWithoutWords(d)
 	case d == DiscloseFull && detail == "":
 		c.OK = false
-		c.Message = "Full disclosure was chosen but the detail line is empty, so only the general wording appears."
+		c.Message = fmt.Sprintf("You chose Full, but nothing is typed under %s, so only the general wording appears.", DetailLabel)
 	case d == DiscloseFull:
-		c.Message = "Your detail is quoted as written: keep it to one honest sentence and leave out private specifics."
+		c.Message = fmt.Sprintf("%s are quoted as written: keep them to one honest sentence and leave out private specifics.", DetailLabel)
 	default:
 		c.Message = "Gives an honest reason in general terms."
 	}
 	return c
 }
 
+// otherWithoutWords is the reason check's advice when "Other" is picked
+// and nothing says what it is.
+func otherWithoutWords(d Disclosure) string {
+	how := " and choose Full"
+	if d == DiscloseFull {
+		how = ""
+	}
+	return fmt.Sprintf("%q says only that something unexpected came up: type what it is under %s%s.", ReasonLabel(ReasonOther), DetailLabel, how)
+}
+
+// slotsCheck judges the times proposed. Not offering one means something
+// different before an interview (you may not want to rearrange) than after
+// a cancelled one (the email restates your interest either way).
 func slotsCheck(in Input) Check {
 	c := Check{ID: "slots", OK: true, Article: articleReschedule}
 	switch {
+	case !in.offering() && in.Scenario.info().Moment == Past:
+		c.Message = "No new time proposed: the email restates your interest and leaves the next step to them; a time or two of your own makes it easier to say yes."
 	case !in.offering():
-		c.Message = "Not offering another time: fine if you no longer want the interview."
+		c.Message = "No other time offered: fine if you do not want to rearrange for now; if you do, choose Offer to reschedule so they know you are still interested."
 	case len(in.Slots) == 0:
 		c.OK = false
 		c.Message = "No alternative times proposed: suggest two or three concrete slots so they can simply say yes."

@@ -51,9 +51,9 @@ func TestChecks(t *testing.T) {
 		{name: "reason: none disclosed is fine", scenario: ScenarioCancel, id: "reason", wantOK: true,
 			edit: func(in *Input) { in.Disclose = DiscloseNone; in.Reason = ReasonNone }},
 		{name: "reason: brief without a category", scenario: ScenarioCancel, id: "reason", wantOK: false,
-			msgHas: "did not pick", edit: func(in *Input) { in.Reason = ReasonNone }},
+			msgHas: "No reason picked", edit: func(in *Input) { in.Reason = ReasonNone }},
 		{name: "reason: other without detail", scenario: ScenarioWithdraw, id: "reason", wantOK: false,
-			msgHas: "detail", edit: func(in *Input) { in.Reason, in.Detail = ReasonOther, "  " }},
+			msgHas: DetailLabel, edit: func(in *Input) { in.Reason, in.Detail = ReasonOther, "  " }},
 		{name: "reason: other with detail", scenario: ScenarioWithdraw, id: "reason", wantOK: true,
 			edit: func(in *Input) { in.Reason, in.Detail = ReasonOther, "I am relocating" }},
 
@@ -97,7 +97,11 @@ func TestChecks(t *testing.T) {
 			editText: func(s string) string { return s + "\nI wanted to tell you in good time." }},
 		{name: "claim: tomorrow for a day next week", scenario: ScenarioCancel, id: "claim", wantOK: false,
 			msgHas: "tomorrow", editText: func(s string) string { return s + "\nSee you tomorrow." }},
-		{name: "claim: an apology for an interview still ahead", scenario: ScenarioApology, id: "claim", wantOK: false,
+		// An apology follows a cancellation, and the cancelled interview's
+		// time may still be ahead: the draft then says so in the present.
+		{name: "claim: an apology for a cancelled interview still ahead", scenario: ScenarioApology, id: "claim", wantOK: true,
+			edit: func(in *Input) { in.Now = in.When.Add(-time.Hour) }},
+		{name: "claim: a thank-you for an interview still ahead", scenario: ScenarioThankYou, id: "claim", wantOK: false,
 			msgHas: "still ahead", edit: func(in *Input) { in.Now = in.When.Add(-time.Hour) }},
 
 		{name: "claim: running late days ahead", scenario: ScenarioRunningLate, id: "claim", wantOK: false,

@@ -101,7 +101,9 @@ func claimCheck(in Input, text string) Check {
 	if in.When.IsZero() || in.Scenario.info().Moment == NoInterview {
 		return c
 	}
-	if in.Scenario.info().Moment == Past && in.When.After(in.now()) {
+	// After a cancellation the interview's time may well be ahead, and the
+	// draft says so in the present; a thank-you or a nudge may not.
+	if info := in.Scenario.info(); info.Moment == Past && !info.AfterCancelling && in.When.After(in.now()) {
 		c.OK, c.Message = false, "This message looks back on the interview, but its time is still ahead: send it afterwards, or check the date."
 		return c
 	}
@@ -207,8 +209,9 @@ func signatureCheck(in Input, body string) Check {
 	return c
 }
 
-// detailCheck warns about the user's own words: too long to read as one
-// honest sentence, or typed where the chosen disclosure leaves them out.
+// detailCheck warns about the user's own words (the form's DetailLabel):
+// too long to read as one honest sentence, or typed where the chosen
+// disclosure leaves them out.
 func detailCheck(in Input) (Check, bool) {
 	if !Uses(in.Scenario).Reason {
 		return Check{}, false
@@ -219,11 +222,14 @@ func detailCheck(in Input) (Check, bool) {
 	case detail == "":
 		return Check{}, false
 	case in.disclosure() != DiscloseFull:
-		c.OK, c.Message = false, "Your own words are not in the email: they appear only when you choose Full."
+		c.OK, c.Message = false, DetailLabel+" are not in the email: they appear only when you choose Full."
+	case in.Reason == ReasonNone:
+		// The reason check says what to do; this one must not call them fine.
+		c.OK, c.Message = false, DetailLabel+" are not in the email: they appear only once a reason is picked."
 	case utf8.RuneCountInString(detail) > maxDetail:
-		c.OK, c.Message = false, fmt.Sprintf("Your own words run to %d characters; one honest sentence (under %d) reads better.", utf8.RuneCountInString(detail), maxDetail)
+		c.OK, c.Message = false, fmt.Sprintf("%s run to %d characters; one honest sentence (under %d) reads better.", DetailLabel, utf8.RuneCountInString(detail), maxDetail)
 	default:
-		c.Message = "Your own words are short enough to read as one honest sentence."
+		c.Message = DetailLabel + " are short enough to read as one honest sentence."
 	}
 	return c, true
 }

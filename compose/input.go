@@ -201,6 +201,11 @@ func (in Input) now() time.Time {
 	return in.Now
 }
 
+// ahead reports an interview whose time is known and still to come; its
+// start is the boundary, so five minutes before it the interview is still
+// ahead.
+func (in Input) ahead() bool { return !in.When.IsZero() && !in.When.Before(in.now()) }
+
 // zone is where dates are written.
 func (in Input) zone() *time.Location {
 	if in.Zone != nil {
@@ -240,10 +245,12 @@ type Suggestion struct {
 }
 
 // Suggest proposes a better scenario for the input, never switching by
-// itself: a cancellation or reschedule less than 24 hours before the
-// interview should be handled as last-minute (phone first), and one whose
-// time has already passed as an apology. ok is false when there is nothing
-// to suggest.
+// itself: a cancellation less than 24 hours before the interview should be
+// handled as last-minute (phone first), and a cancellation or reschedule
+// whose time has already passed as an apology. A reschedule at short
+// notice stays a reschedule: its draft and the notice check speak of a
+// last-minute reschedule, and nothing offers to turn it into a
+// cancellation. ok is false when there is nothing to suggest.
 func Suggest(in Input) (s Suggestion, ok bool) {
 	info := in.Scenario.info()
 	if in.When.IsZero() {
@@ -252,8 +259,10 @@ func Suggest(in Input) (s Suggestion, ok bool) {
 	left := in.When.Sub(in.now())
 	switch {
 	case left >= 0 && left < lastMinute && info.SoonInstead != "":
-		return Suggestion{To: info.SoonInstead, Action: "Switch to " + strings.ReplaceAll(string(info.SoonInstead), "-", " "),
-			Why: fmt.Sprintf("This interview is in %s. Switch to a last-minute cancellation? It starts with a phone call.", DurationWords(left))}, true
+		// Named from the table, so the words always match the switch.
+		to := strings.ToLower(info.SoonInstead.info().Label)
+		return Suggestion{To: info.SoonInstead, Action: "Switch to " + to,
+			Why: fmt.Sprintf("This interview is in %s. Switch to the %s? It is written for short notice: call them first, then send it.", DurationWords(left), to)}, true
 	case left < 0 && info.PassedInstead != "":
 		return Suggestion{To: info.PassedInstead, Action: "Switch to " + strings.ReplaceAll(string(info.PassedInstead), "-", " "),
 			Why: "This interview's time has already passed. If you missed it, an apology fits better."}, true

@@ -49,9 +49,13 @@ func Reasons() []ReasonInfo {
 		{ReasonCounterOffer, "Staying with my employer"},
 		{ReasonNotAFit, "Not the right fit"},
 		{ReasonPersonal, "Personal reasons"},
-		{ReasonOther, "Other (in your own words)"},
+		{ReasonOther, "Other (explain in " + DetailLabel + ")"},
 	}
 }
+
+// DetailLabel is the name of the form field for the user's own words about
+// the reason; the "Other" option and the checks call it by this name too.
+const DetailLabel = "Your words"
 
 // ReasonLabel is a reason's label in the pickers.
 func ReasonLabel(r Reason) string {

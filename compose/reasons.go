@@ -16,7 +16,7 @@ type frame int
 const (
 	frameUnable   frame = iota // cancel, reschedule, last-minute
 	frameStepBack              // withdraw, decline-offer, decline-invitation
-	frameEarlier               // apology, follow-up
+	frameEarlier               // apology, follow-up (once the time has gone)
 	frameLate                  // running-late
 	frameRenege                // renege
 	frameMoreTime              // more-time
@@ -24,6 +24,18 @@ const (
 )
 
 func frameOf(s Scenario) frame { return s.info().frame }
+
+// reasonFrame is the frame in's reason is worded in. A message after a
+// cancellation looks back, but when the interview's time is still ahead
+// its reason is one that keeps the writer from an interview to come ("I
+// have fallen ill"), not one from the past ("I had fallen ill").
+func (in Input) reasonFrame() frame {
+	f := frameOf(in.Scenario)
+	if f == frameEarlier && in.ahead() {
+		return frameUnable
+	}
+	return f
+}
 
 // reasonWording returns the category-level sentence for a reason in a frame,
 // written out in full as a formal draft would; contract turns it into the

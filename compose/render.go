@@ -250,9 +250,11 @@ type view struct {
 	// Clock is the time of day, with both clocks when they differ.
 	Clock string
 	// Soon is set with less than a day's notice, Early with a week or more;
-	// Passed once the time has gone. Words about timing follow them, so a
-	// draft never says "in good time" two hours before.
-	Soon, Early, Passed bool
+	// Passed once the time has gone, and Ahead until then (neither when the
+	// time is not known). Words about timing and tense follow them, so a
+	// draft never says "in good time" two hours before, nor "I could not
+	// make it" of an interview still to come.
+	Soon, Early, Passed, Ahead bool
 	// Reason is the reason at the chosen disclosure, as whole sentences;
 	// ReasonBrief is the same without the user's detail, for a voicemail or
 	// a text, where every word counts.
@@ -318,7 +320,7 @@ func newView(in Input) view {
 		v.Day = dayWord(when.In(theirs), now.In(theirs))
 		v.Clock = timeIn(when, theirs, yours, e)
 		left := when.Sub(now)
-		v.Soon, v.Early, v.Passed = left >= 0 && left < lastMinute, left >= early, left < 0
+		v.Soon, v.Early, v.Passed, v.Ahead = left >= 0 && left < lastMinute, left >= early, left < 0, left >= 0
 	}
 	if u.Reason {
 		v.Cause = string(in.Reason)
@@ -326,12 +328,13 @@ func newView(in Input) view {
 			v.ReasonID = string(in.Reason)
 		}
 		casual := in.tone() != ToneFormal || in.channel() != ChannelEmail
-		v.Reason = reasonText(frameOf(in.Scenario), in.Reason, in.disclosure(), in.Detail, casual, e)
+		f := in.reasonFrame()
+		v.Reason = reasonText(f, in.Reason, in.disclosure(), in.Detail, casual, e)
 		brief := in.disclosure()
 		if brief == DiscloseFull && in.Reason != ReasonOther {
 			brief = DiscloseBrief // for "other" the user's words are the reason
 		}
-		v.ReasonBrief = reasonText(frameOf(in.Scenario), in.Reason, brief, in.Detail, true, e)
+		v.ReasonBrief = reasonText(f, in.Reason, brief, in.Detail, true, e)
 	}
 	if v.Offer && u.Slots {
 		v.Slots = make([]string, len(in.Slots))

@@ -35,7 +35,9 @@ type Moment int
 const (
 	// Upcoming: an interview still to come (how much notice is given).
 	Upcoming Moment = iota + 1
-	// Past: an interview that was cancelled or missed (looking back).
+	// Past: an interview that has happened, was missed or was cancelled
+	// (looking back; a cancelled one's time may still be ahead, see
+	// ScenarioInfo.AfterCancelling).
 	Past
 	// NoInterview: an offer, where no interview time is at stake.
 	NoInterview
@@ -77,8 +79,17 @@ type ScenarioInfo struct {
 	// offer would send mixed signals.
 	DropsTimes bool
 	// SoonInstead and PassedInstead are the scenarios to suggest when the
-	// interview is less than a day away, or already past ("" for none).
+	// interview is less than a day away, or already past ("" for none). A
+	// suggestion keeps the user's intent: SoonInstead files the same
+	// Status.
 	SoonInstead, PassedInstead Scenario
+	// SoonAs is what the message becomes with less than a day's notice, for
+	// the notice check ("a last-minute reschedule"); "" to name nothing.
+	SoonAs string
+	// AfterCancelling is set when the message follows a cancellation: the
+	// interview's time may be past or still ahead, and the draft's tense
+	// follows the clock.
+	AfterCancelling bool
 	// WhenMeans is what the form's date and time stand for in this
 	// scenario, for its heading ("" for the interview).
 	WhenMeans string
@@ -123,14 +134,14 @@ func classicScenarios() []ScenarioInfo {
 			Article: "what-to-say-when-cancelling", Action: "Write a cancellation", Status: "cancelled",
 			Apologises: true, Moment: Upcoming, Notice: true, frame: frameUnable, Reasons: unableReasons(),
 			Fields:      FieldSet{When: true, Reason: true, OfferReschedule: true, Slots: true, KeepDoorOpen: true},
-			SoonInstead: ScenarioLastMinute, PassedInstead: ScenarioApology,
+			SoonInstead: ScenarioLastMinute, PassedInstead: ScenarioApology, SoonAs: "a last-minute cancellation",
 		},
 		{
 			ID: ScenarioReschedule, Label: "Reschedule an interview", Summary: "Ask to move an interview and propose new times.",
 			Article: "rescheduling-an-interview", Action: "Ask to reschedule", Status: "rescheduled",
 			Apologises: true, Moment: Upcoming, Notice: true, frame: frameUnable, Reasons: unableReasons(),
 			Fields:        FieldSet{When: true, Reason: true, Slots: true},
-			PassedInstead: ScenarioApology,
+			PassedInstead: ScenarioApology, SoonAs: "a last-minute reschedule",
 		},
 		{
 			ID: ScenarioLastMinute, Label: "Last-minute cancellation", Summary: "The interview is less than 24 hours away: phone first, then send this.",
@@ -161,7 +172,7 @@ func classicScenarios() []ScenarioInfo {
 		{
 			ID: ScenarioApology, Label: "Apologise for a cancellation", Summary: "Say sorry for a cancelled or missed interview and ask for another chance.",
 			Article: "apologising-for-a-cancellation", Action: "Apologise for cancelling",
-			Apologises: true, Moment: Past, frame: frameEarlier, Reasons: unableReasons(),
+			Apologises: true, Moment: Past, AfterCancelling: true, frame: frameEarlier, Reasons: unableReasons(),
 			Fields: FieldSet{When: true, Reason: true, OfferReschedule: true, Slots: true},
 		},
 		{
@@ -173,7 +184,7 @@ func classicScenarios() []ScenarioInfo {
 		{
 			ID: ScenarioFollowUp, Label: "Follow up after cancelling", Summary: "Restate your interest after a cancellation.",
 			Article: "following-up-after-cancelling", Action: "Follow up",
-			Moment: Past, frame: frameEarlier, Reasons: unableReasons(), DropsTimes: true,
+			Moment: Past, AfterCancelling: true, frame: frameEarlier, Reasons: unableReasons(), DropsTimes: true,
 			Fields: FieldSet{When: true, Reason: true, OfferReschedule: true, Slots: true},
 		},
 	}
