@@ -313,7 +313,8 @@ func (s *shell) attach(store *data.Store) {
 		LocalDataDir:    localDataDir(),
 		// Fyne reads the locale the way each system keeps it (LANG on
 		// Linux, the user's languages on Windows and macOS).
-		Locale: string(lang.SystemLocale()),
+		Locale:          string(lang.SystemLocale()),
+		NoNotifications: systemNoNotifications(),
 	}
 	if !s.fixedPath {
 		env.MoveDatabase = s.moveDatabase

@@ -30,5 +30,5 @@ func (u *UI) showAbout() {
 	body := container.NewVBox(icon, title, tagline, widget.NewSeparator(), details)
 	d := dialog.NewCustom("About Bridgekeeper", "Close", body, u.env.Window)
 	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+	u.showDialog(d)
 }

@@ -17,6 +17,7 @@ import (
 
 	"bridgekeeper/advice"
 	"bridgekeeper/compose"
+	"bridgekeeper/views/widgets"
 )
 
 const (
@@ -62,7 +63,7 @@ type adviceTab struct {
 	// other while one of them is brought in line with the current article.
 	syncing bool
 
-	search  *widget.Entry
+	search  *widgets.Entry
 	clear   *widget.Button
 	grouped *articleList
 	found   *widget.List
@@ -130,7 +131,8 @@ func (a *adviceTab) buildUI() fyne.CanvasObject {
 
 	a.clear = &widget.Button{Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: a.onClearSearch}
 	a.clear.Hide()
-	a.search = &widget.Entry{PlaceHolder: "Search advice…", ActionItem: a.clear, OnChanged: a.onSearch, OnSubmitted: a.onSearchSubmitted}
+	a.search = &widgets.Entry{Entry: widget.Entry{PlaceHolder: "Search advice…", ActionItem: a.clear, OnChanged: a.onSearch, OnSubmitted: a.onSearchSubmitted}}
+	a.search.ExtendBaseWidget(a.search)
 	a.search.ExtendBaseWidget(a.search)
 
 	a.grouped = &articleList{List: widget.List{
@@ -473,4 +475,13 @@ func (l *articleList) Resize(size fyne.Size) {
 	if l.sel >= 0 {
 		l.ScrollTo(l.sel)
 	}
+}
+
+// focusTarget is where the focus goes when the tab is shown: the search
+// box, so typing at once searches the advice.
+func (a *adviceTab) focusTarget() fyne.Focusable {
+	if a.search == nil {
+		return nil
+	}
+	return a.search
 }

@@ -69,7 +69,9 @@ type composeTab struct {
 	copyFlash    int
 	saving       bool
 
-	scenario        *widget.Select
+	// lastFocus is the form's control that last had the keyboard focus.
+	lastFocus       fyne.Focusable
+	scenario        *widgets.Select
 	summary         *widget.Label
 	scenarioArticle *widget.Hyperlink
 	linked          *fyne.Container
@@ -85,14 +87,14 @@ type composeTab struct {
 	// fold asks which of two times is meant when the interview's clock
 	// time happens twice (the hour the clocks go back); hidden otherwise.
 	fold   *widget.RadioGroup
-	reason *widget.Select
+	reason *widgets.Select
 	// reasonIDs are the reasons the select offers now: the scenario's own.
 	reasonIDs []compose.Reason
 	// toTitle is the courtesy title for formal greetings; theirZone the
 	// recipient's zone when it is not the interview's; called what the
 	// user did by phone already; whenHead the heading of the section the
 	// date belongs to, which says what the date means.
-	toTitle   *widget.Select
+	toTitle   *widgets.Select
 	theirZone *widgets.Entry
 	called    *widget.RadioGroup
 	whenHead  *widget.Label
@@ -117,13 +119,13 @@ type composeTab struct {
 	disclose     *widget.RadioGroup
 	discloseHint *widget.Label
 	detail       *widgets.Entry
-	offer        *widget.Check
+	offer        *widgets.Check
 	slots        []*composeSlot
 	slotBox      *fyne.Container
 	addSlotBtn   *widget.Button
 	slotHint     *widget.Label
 	tone         *widget.RadioGroup
-	doorOpen     *widget.Check
+	doorOpen     *widgets.Check
 	doorHint     *widget.Label
 	msgs         map[string]*widget.Label
 	rows         map[string][]fyne.CanvasObject
@@ -170,7 +172,7 @@ func newCompose(u *UI) *composeTab {
 }
 
 func (c *composeTab) tabItem() *container.TabItem {
-	return container.NewTabItemWithIcon("Compose", theme.MailComposeIcon(), c.buildUI())
+	return container.NewTabItemWithIcon("Compose", theme.MailComposeIcon(), c.ui.withReminder(c.buildUI()))
 }
 
 func (c *composeTab) buildUI() fyne.CanvasObject {
@@ -422,7 +424,7 @@ func (c *composeTab) askKeepEdits() {
 		}, c.ui.env.Window)
 	d.SetConfirmText("Keep my edits")
 	d.SetDismissText("Write the new draft")
-	d.Show()
+	c.ui.showDialog(d)
 	c.keepEdits = d
 }
 
@@ -885,7 +887,7 @@ func (c *composeTab) mailFailed(cause error, to, subject, body string) {
 	d = dialog.NewCustomWithoutButtons("No mail program answered", text, c.ui.env.Window)
 	d.SetButtons(buttons)
 	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+	c.ui.showDialog(d)
 }
 
 // composeFieldMessage words the engine's validation for the form.
@@ -1034,9 +1036,8 @@ func (c *composeTab) saveFailed(err error, existing *data.Interview) {
 	}
 	if existing != nil && errors.Is(err, data.ErrNotFound) {
 		c.onUnlink()
-		dialog.ShowInformation("Interview no longer in the tracker",
-			"The interview this email was for has been deleted from the tracker.\n\nSave again to add it as a new interview; your email is still here.",
-			c.ui.env.Window)
+		c.ui.showInfo("Interview no longer in the tracker",
+			"The interview this email was for has been deleted from the tracker.\n\nSave again to add it as a new interview; your email is still here.")
 		return
 	}
 	c.setStatus("Could not save to the tracker. Your email is still here.", widget.DangerImportance)
@@ -1066,7 +1067,7 @@ func (c *composeTab) offerStatus(iv data.Interview, s compose.Scenario) {
 	}, c.ui.env.Window)
 	d.SetConfirmText("Mark as " + string(to))
 	d.SetDismissText("Not now")
-	d.Show()
+	c.ui.showDialog(d)
 }
 
 func (c *composeTab) setInterviewStatus(id int64, to data.Status) {

@@ -51,7 +51,7 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 	for _, s := range compose.Scenarios() {
 		labels = append(labels, s.Label)
 	}
-	c.scenario = &widget.Select{Options: labels, OnChanged: c.onScenario}
+	c.scenario = &widgets.Select{Select: widget.Select{Options: labels, OnChanged: c.onScenario}}
 	c.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.scenarioArticle = &widget.Hyperlink{Text: "Read the advice", OnTapped: func() {
 		if info, ok := composeScenarioInfo(c.scenarioID()); ok {
@@ -65,23 +65,23 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 	c.linked.Hide()
 
 	c.fromName = c.textField("Your full name", "")
-	c.toName = c.textField("Dana Reyes", composeFieldToName)
-	c.toEmail = c.textField("dana@example.com", composeFieldToEmail)
-	c.company = c.textField("Acme Ltd", composeFieldCompany)
-	c.role = c.textField("Product designer", "")
+	c.toName = c.textField("e.g. Dana Reyes", composeFieldToName)
+	c.toEmail = c.textField("e.g. dana@example.com", composeFieldToEmail)
+	c.company = c.textField("e.g. Acme Ltd", composeFieldCompany)
+	c.role = c.textField("e.g. Product designer", "")
 
-	c.date = c.textField(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC).Format(c.dateLayout), composeFieldDate)
+	c.date = c.textField("e.g. "+exampleDate(time.Now()).Format(c.dateLayout), composeFieldDate)
 	c.date.ActionItem = c.calendarButton(c.date)
-	c.clock = c.textField("14:30", composeFieldTime)
+	c.clock = c.textField("e.g. 14:30", composeFieldTime)
 	c.fold = &widget.RadioGroup{OnChanged: func(string) { c.changed() }}
 	c.fold.Hide()
 	c.clock.ActionItem = c.choicesButton(c.clock, trackerTimeSlots)
-	c.zone = c.textField("Europe/London", composeFieldZone)
+	c.zone = c.textField("e.g. Europe/London", composeFieldZone)
 	c.zone.ActionItem = c.choicesButton(c.zone, func() []string { return zoneChoices(c.localZone) })
 
-	c.reason = &widget.Select{PlaceHolder: "Choose a reason…", OnChanged: func(string) { c.changed() }}
-	c.toTitle = &widget.Select{Options: append([]string{composeNoTitle}, compose.Titles()...), Selected: composeNoTitle,
-		OnChanged: func(string) { c.changed() }}
+	c.reason = &widgets.Select{Select: widget.Select{PlaceHolder: "Choose a reason…", OnChanged: func(string) { c.changed() }}}
+	c.toTitle = &widgets.Select{Select: widget.Select{Options: append([]string{composeNoTitle}, compose.Titles()...), Selected: composeNoTitle,
+		OnChanged: func(string) { c.changed() }}}
 	c.theirZone = c.textField("Same as above", composeFieldTheirZone)
 	c.theirZone.ActionItem = c.choicesButton(c.theirZone, func() []string { return zoneChoices(c.localZone) })
 	c.called = &widget.RadioGroup{Options: composeCalledLabels(), Selected: composeCalledLabels()[0], Horizontal: true,
@@ -91,7 +91,7 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 	c.discloseHint = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	c.detail = c.textField("Optional detail, e.g. my train was cancelled", "")
 
-	c.offer = &widget.Check{Text: "Offer to reschedule", OnChanged: func(bool) { c.changed() }}
+	c.offer = &widgets.Check{Check: widget.Check{Text: "Offer to reschedule", OnChanged: func(bool) { c.changed() }}}
 	c.slotBox = container.New(layout.NewCustomPaddedVBoxLayout(theme.Padding()))
 	c.addSlotBtn = &widget.Button{Text: "Add another time", Icon: theme.ContentAddIcon(), OnTapped: func() {
 		c.addSlot()
@@ -107,8 +107,17 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 			}
 			c.changed()
 		}}
-	c.doorOpen = &widget.Check{Text: "Keep the door open", Checked: true, OnChanged: func(bool) { c.changed() }}
+	c.doorOpen = &widgets.Check{Check: widget.Check{Text: "Keep the door open", Checked: true, OnChanged: func(bool) { c.changed() }}}
 	c.doorHint = &widget.Label{Text: "Ends on a line about staying in touch.", SizeName: theme.SizeNameCaptionText}
+
+	for _, s := range []*widgets.Select{c.scenario, c.reason, c.toTitle} {
+		s.ExtendBaseWidget(s)
+		s.OnFocusGained = func() { c.followFocus(s) }
+	}
+	for _, ch := range []*widgets.Check{c.offer, c.doorOpen} {
+		ch.ExtendBaseWidget(ch)
+		ch.OnFocusGained = func() { c.followFocus(ch) }
+	}
 
 	// Labels line up across sections: each sits on a spacer as wide as the
 	// widest label.
@@ -159,7 +168,7 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 	section("reason", "The reason",
 		row("", "Reason", c.reason),
 		row("", "How much to say", container.New(layout.NewCustomPaddedVBoxLayout(0), c.disclose, c.discloseHint)),
-		row("", "Your words", c.detail))
+		row("", compose.DetailLabel, c.detail))
 	section("another", "Another time",
 		row("offer", "", c.offer),
 		row("slots", "Proposed times", container.New(layout.NewCustomPaddedVBoxLayout(theme.Padding()),
@@ -190,7 +199,10 @@ func (c *composeTab) textField(placeholder, field string) *widgets.Entry {
 	e := widgets.NewEntry(placeholder)
 	e.OnChanged = func(string) { c.changed() }
 	c.limit(e, data.MaxFieldBytes)
-	e.OnFocusGained = c.afterEvent
+	e.OnFocusGained = func() {
+		c.followFocus(e)
+		c.afterEvent()
+	}
 	if field != "" {
 		e.OnFocusLost = func() {
 			if strings.TrimSpace(e.Text) != "" && !c.armed[field] {
@@ -292,7 +304,7 @@ func composeDiscloseHint(level string) string {
 	case "None":
 		return "No reason at all. You never owe one."
 	case "Full":
-		return "The general wording plus your own words below, exactly as typed."
+		return "The general wording plus " + compose.DetailLabel + " below, exactly as typed."
 	default:
 		return "The reason in general words, such as “a family emergency”."
 	}
@@ -363,7 +375,7 @@ func (c *composeTab) applyVisibility(s compose.Scenario) {
 	}
 	composeSetEnabled(c.reason, disclose != "None")
 	composeSetEnabled(c.detail, disclose == "Full")
-	hint := "Choose Full above to add your own words"
+	hint := "Choose Full above to use " + compose.DetailLabel
 	if disclose == "Full" {
 		hint = "Optional detail, e.g. my train was cancelled"
 	}
@@ -883,4 +895,43 @@ func composeSetMessage(l *widget.Label, msg string, armed bool) {
 	if !l.Visible() {
 		l.Show()
 	}
+}
+
+// followFocus scrolls the form so the field that just took the keyboard
+// focus is in view, with a little of what surrounds it: Tab and Shift+Tab
+// never move the focus somewhere the user cannot see.
+func (c *composeTab) followFocus(o fyne.CanvasObject) {
+	if f, ok := o.(fyne.Focusable); ok {
+		c.lastFocus = f
+	}
+	if c.formScroll == nil || !o.Visible() {
+		return
+	}
+	drv := c.ui.env.App.Driver()
+	top := drv.AbsolutePositionForObject(o).Y - drv.AbsolutePositionForObject(c.formScroll).Y
+	bottom := top + o.Size().Height
+	view := c.formScroll.Size().Height
+	margin := 2 * theme.Padding()
+	off := c.formScroll.Offset
+	switch {
+	case top < margin:
+		off.Y = max(0, off.Y+top-margin)
+	case bottom > view-margin:
+		off.Y += bottom - view + margin
+	default:
+		return
+	}
+	c.formScroll.ScrollToOffset(off)
+}
+
+// focusTarget is where the focus goes when the tab is shown: the field the
+// user was last in, or the choice of what to write.
+func (c *composeTab) focusTarget() fyne.Focusable {
+	if c.lastFocus != nil && c.lastFocus.(fyne.CanvasObject).Visible() {
+		return c.lastFocus
+	}
+	if c.scenario == nil {
+		return nil
+	}
+	return c.scenario
 }

@@ -86,7 +86,7 @@ func (ir *inviteReview) show() {
 	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { ir.d.Hide() }}
 	ir.d = dialog.NewCustomWithoutButtons("Import "+ir.name, container.NewBorder(intro, ir.status, nil, nil, scroll), ir.t.ui.env.Window)
 	ir.d.SetButtons([]fyne.CanvasObject{cancel, ir.ok})
-	ir.d.Show()
+	ir.t.ui.showDialog(ir.d)
 	if len(ir.company) > 0 {
 		ir.t.ui.env.Window.Canvas().Focus(ir.company[0])
 	}
@@ -193,7 +193,7 @@ func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
 		}
 	}
 	if len(skipped) > 0 {
-		dialog.ShowInformation("Not imported", strings.Join(skipped, ", ")+
-			": drop calendar invites (.ics) or spreadsheets saved as CSV (.csv, .tsv, .txt).", u.env.Window)
+		u.showInfo("Not imported", strings.Join(skipped, ", ")+
+			": drop calendar invites (.ics) or spreadsheets saved as CSV (.csv, .tsv, .txt).")
 	}
 }

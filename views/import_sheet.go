@@ -153,7 +153,7 @@ func (si *sheetImport) show() {
 	si.d.SetButtons([]fyne.CanvasObject{si.problems, cancel, si.importBtn})
 	si.d.Resize(fyne.NewSize(860, 560))
 	si.render()
-	si.d.Show()
+	si.t.ui.showDialog(si.d)
 }
 
 // trackerHeading is a bold label over a part of a dialog.
@@ -490,11 +490,11 @@ func (t *trackerTab) importFinished(name string, res data.ImportResult, err erro
 	case errors.As(err, &ie):
 		t.showImportProblems(name, ie)
 	case errors.Is(err, context.Canceled):
-		dialog.ShowInformation("Import cancelled", "Import cancelled; nothing was added.", t.ui.env.Window)
+		t.ui.showInfo("Import cancelled", "Import cancelled; nothing was added.")
 	case err != nil:
 		t.ui.showError("Nothing was imported", err)
 	case res.Added == 0 && res.Existing+res.Repeated+res.Updated == 0:
-		dialog.ShowInformation("Nothing to import", name+" has no interviews in it.", t.ui.env.Window)
+		t.ui.showInfo("Nothing to import", name+" has no interviews in it.")
 	default:
 		t.showImportFinished(name, res)
 		// Showing the tab loads it the first time; later, reload.

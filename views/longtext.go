@@ -72,7 +72,7 @@ func longTextLinesOf(s string, width int) []string {
 
 // showLongText opens the whole of a long text in a dialog that stays quick
 // however long it is: a list draws only the lines in view.
-func showLongText(title, text string, win fyne.Window, copyText func(string) error) {
+func (u *UI) showLongText(title, text string, copyText func(string) error) {
 	lines := longTextLinesOf(text, longTextWidth)
 	list := widget.NewList(
 		func() int { return len(lines) },
@@ -88,8 +88,8 @@ func showLongText(title, text string, win fyne.Window, copyText func(string) err
 		}
 		status.SetText("Copied.")
 	}}
-	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, status, nil, nil, list), win)
+	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, status, nil, nil, list), u.env.Window)
 	d.SetButtons([]fyne.CanvasObject{copyBtn, &widget.Button{Text: "Close", Importance: widget.HighImportance, OnTapped: func() { d.Hide() }}})
 	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	u.showDialog(d)
 }

@@ -45,3 +45,29 @@ func RelativeTime(t, now time.Time) string {
 	}
 	return fmt.Sprintf("%d %s ago", n, unit)
 }
+
+// ExactIn says how long until t to the minute, as a reminder reads it:
+// "in under a minute", "in 42 min", "in 1 h 42 min", "in 2 days 3 h";
+// "now" once t has come.
+func ExactIn(t, now time.Time) string {
+	d := t.Sub(now)
+	switch {
+	case d < 0:
+		return "now"
+	case d < time.Minute:
+		return "in under a minute"
+	}
+	d = d.Truncate(time.Minute)
+	days, hours, mins := int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour), int(d%time.Hour/time.Minute)
+	switch {
+	case days > 0 && hours > 0:
+		return fmt.Sprintf("in %s %d h", plural(days, "day", "days"), hours)
+	case days > 0:
+		return "in " + plural(days, "day", "days")
+	case hours > 0 && mins > 0:
+		return fmt.Sprintf("in %d h %d min", hours, mins)
+	case hours > 0:
+		return fmt.Sprintf("in %d h", hours)
+	}
+	return fmt.Sprintf("in %d min", mins)
+}

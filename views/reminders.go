@@ -67,8 +67,9 @@ func (t *trackerTab) dueSoon(now time.Time) []data.Interview {
 	return out
 }
 
-// checkReminders sends one desktop notification per interview starting in
-// the next 24 hours (once per run each) and updates the banner naming them.
+// checkReminders sends one desktop notification per interview starting
+// within the lead time (once per run each) and updates the banner naming
+// them, which every tab shows.
 func (t *trackerTab) checkReminders(now time.Time) {
 	soon := t.dueSoon(now)
 	for _, iv := range soon {
@@ -76,30 +77,41 @@ func (t *trackerTab) checkReminders(now time.Time) {
 			continue
 		}
 		t.notified[iv.ID] = true
-		t.ui.env.App.SendNotification(t.reminderNotification(iv, now))
+		if t.ui.env.NoNotifications == "" {
+			t.ui.env.App.SendNotification(t.reminderNotification(iv, now))
+		}
 	}
 	if len(soon) == 0 {
-		t.showBanner(t.reminders, false)
+		t.ui.setReminder("")
 		return
 	}
-	t.reminderText.SetText(t.reminderBanner(soon, now))
-	t.showBanner(t.reminders, true)
+	t.ui.setReminder(t.reminderBanner(soon, now))
 }
 
-// reminderNotification says which interview is coming and when.
+// userTime is an interview's start in the user's own zone.
+func (t *trackerTab) userTime(iv *data.Interview) time.Time {
+	return iv.StartsAt.In(t.ui.zones.get(t.localZone))
+}
+
+// reminderNotification says which interview is coming and when, in the
+// user's time, and in the interview's own when that differs.
 func (t *trackerTab) reminderNotification(iv data.Interview, now time.Time) *fyne.Notification {
-	at := t.local(&iv)
 	what := trackerCompany(iv)
 	if r := strings.TrimSpace(iv.Role); r != "" {
 		what = r + " at " + what
 	}
+	at := t.userTime(&iv)
+	when := at.Format("Mon 2 Jan, 15:04 MST")
+	if there := t.local(&iv); there.Format("15:04 MST") != at.Format("15:04 MST") {
+		when += " (" + there.Format("15:04 MST") + " there)"
+	}
 	return fyne.NewNotification(
-		fmt.Sprintf("Interview %s: %s", RelativeTime(iv.StartsAt, now), trackerCompany(iv)),
-		fmt.Sprintf("%s — %s", what, at.Format("Mon 2 Jan, 15:04 MST")))
+		fmt.Sprintf("Interview %s: %s", ExactIn(iv.StartsAt, now), trackerCompany(iv)),
+		what+" — "+when)
 }
 
-// reminderBanner reads "Next: Acme in 3 h (Wed 14:30) · Globex in 20 h
-// (Thu 09:00)".
+// reminderBanner reads "Next: Acme in 3 h 12 min (Wed 14:30) · Globex in
+// 20 h (Thu 09:00)", the times in the user's zone.
 func (t *trackerTab) reminderBanner(soon []data.Interview, now time.Time) string {
 	parts := make([]string, 0, trackerBannerNames+1)
 	for i, iv := range soon {
@@ -108,7 +120,7 @@ func (t *trackerTab) reminderBanner(soon []data.Interview, now time.Time) string
 			break
 		}
 		parts = append(parts, fmt.Sprintf("%s %s (%s)", trackerCompany(iv),
-			RelativeTime(iv.StartsAt, now), t.local(&iv).Format("Mon 15:04")))
+			ExactIn(iv.StartsAt, now), t.userTime(&iv).Format("Mon 15:04")))
 	}
 	return "Next: " + strings.Join(parts, " · ")
 }

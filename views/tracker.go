@@ -72,7 +72,9 @@ type trackerTab struct {
 	// it to see the first page arrive before the full list.
 	onModel func(full bool, rows int)
 
-	search        *widget.Entry
+	search *widgets.Entry
+	// searchFocused is set when the user left the tab from the search box.
+	searchFocused bool
 	clearSearch   *widget.Button
 	status        *widget.Select
 	upcomingCheck *widget.Check
@@ -86,8 +88,6 @@ type trackerTab struct {
 	root          *fyne.Container
 	noneYet       *fyne.Container
 	noMatch       *fyne.Container
-	reminders     *fyne.Container
-	reminderText  *widget.Label
 	undo          *fyne.Container
 	undoText      *widget.Label
 	undoButton    *widget.Button
@@ -109,7 +109,7 @@ func (t *trackerTab) buildUI() fyne.CanvasObject {
 		t.applyFilter()
 	}}
 	t.clearSearch.Hide()
-	t.search = &widget.Entry{PlaceHolder: "Search company, role, contact, notes…", ActionItem: t.clearSearch, OnChanged: t.onSearchChanged}
+	t.search = &widgets.Entry{Entry: widget.Entry{PlaceHolder: "Search company, role, contact, notes…", ActionItem: t.clearSearch, OnChanged: t.onSearchChanged}}
 	t.search.ExtendBaseWidget(t.search)
 
 	options := []string{trackerAllStatuses}
@@ -144,18 +144,18 @@ func (t *trackerTab) buildUI() fyne.CanvasObject {
 		&widget.Button{Text: "Clear filters", Icon: theme.ContentClearIcon(), OnTapped: t.onClearFilters})
 	t.noMatch.Hide()
 
-	t.reminderText = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
-	t.reminders = widgets.NewBanner(theme.ColorNamePrimary, theme.NewColoredResource(theme.CalendarIcon(), theme.ColorNamePrimary), t.reminderText)
-	t.reminders.Hide()
 	t.undoText = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
-	t.undoButton = &widget.Button{Text: "Undo", Icon: theme.ContentUndoIcon(), Importance: widget.LowImportance}
+	t.undoButton = &widget.Button{Text: "Undo (" + trackerUndoKey() + ")", Icon: theme.ContentUndoIcon(), Importance: widget.LowImportance}
 	dismiss := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: func() { t.showBanner(t.undo, false) }}
-	t.undo = widgets.NewBanner(theme.ColorNameWarning, theme.DeleteIcon(),
-		container.NewBorder(nil, nil, nil, container.NewHBox(t.undoButton, dismiss), t.undoText))
+	// The Undo offer floats over the foot of the table: showing or hiding
+	// it never moves the toolbar, so a click meant for it cannot land on
+	// something that slid into its place.
+	t.undo = container.NewPadded(container.NewStack(widgets.NewBackdrop(), widgets.NewBanner(theme.ColorNameWarning, theme.DeleteIcon(),
+		container.NewBorder(nil, nil, nil, container.NewHBox(t.undoButton, dismiss), t.undoText))))
 	t.undo.Hide()
 
-	t.top = container.NewVBox(t.reminders, t.undo, toolbar)
-	t.body = container.NewStack(t.split, t.noneYet, t.noMatch)
+	t.top = container.NewVBox(toolbar)
+	t.body = container.NewStack(t.split, t.noneYet, t.noMatch, container.NewBorder(nil, t.undo, nil, nil))
 	t.root = container.NewBorder(t.top, nil, nil, nil, t.body)
 	return t.root
 }
@@ -558,6 +558,7 @@ func trackerWithout(ivs []data.Interview, id int64) []data.Interview {
 func (t *trackerTab) addShortcuts(c fyne.Canvas) {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { t.focusSearch() })
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { t.onUndoShortcut() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) {
 			t.ui.SelectTab(TabTracker)
@@ -603,8 +604,26 @@ func (t *trackerTab) showUndo(d data.Deleted) {
 	})
 }
 
-// trackerUndoFor is how long the Undo banner stays after a delete.
-const trackerUndoFor = 10 * time.Second
+// trackerUndoFor is how long the Undo offer stays after a delete, unless
+// another delete takes its place; Ctrl+Z works as long as it is shown.
+const trackerUndoFor = 30 * time.Second
+
+// trackerUndoKey names the undo shortcut as this desktop writes it.
+func trackerUndoKey() string {
+	if fyne.KeyModifierShortcutDefault == fyne.KeyModifierSuper {
+		return "⌘Z"
+	}
+	return "Ctrl+Z"
+}
+
+// onUndoShortcut brings back the last deleted interview while its Undo
+// offer is shown; in a text field Ctrl+Z undoes typing instead, since the
+// field takes the shortcut first.
+func (t *trackerTab) onUndoShortcut() {
+	if t.undo != nil && t.undo.Visible() && !t.undoButton.Disabled() && t.undoButton.OnTapped != nil {
+		t.undoButton.OnTapped()
+	}
+}
 
 func (t *trackerTab) undelete(d data.Deleted) {
 	t.undoButton.Disable()
@@ -688,8 +707,9 @@ func newTrackerTable(t *trackerTab) *widgets.Table {
 	}
 	tb.UpdateHeader = t.updateHeader
 	tb.Current = func() int64 { return t.selectedID }
+	tb.CurrentRow = t.selectedIndex
 	tb.OnActivate = t.onEdit
-	tb.OnDelete = t.onDelete
+	tb.OnDelete = t.onDeleteKey
 	return tb
 }
 
@@ -802,4 +822,29 @@ func (l *trackerColumnsLayout) Layout(objects []fyne.CanvasObject, size fyne.Siz
 
 func (l *trackerColumnsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(240, 120)
+}
+
+// focusTarget is where the focus goes when the tab is shown: the search
+// box if the user left from there or there are no rows, else the table.
+func (t *trackerTab) focusTarget() fyne.Focusable {
+	if t.table == nil {
+		return nil
+	}
+	if t.searchFocused || t.model == nil || t.model.Len() == 0 {
+		return t.search
+	}
+	return t.table
+}
+
+// leftWith hears what had the focus when the user switched tabs.
+func (t *trackerTab) leftWith(f fyne.Focusable) {
+	if t.search == nil {
+		return
+	}
+	switch f {
+	case t.search:
+		t.searchFocused = true
+	case t.table:
+		t.searchFocused = false
+	}
 }

@@ -39,14 +39,14 @@ type trackerForm struct {
 	t       *trackerTab
 	editing *data.Interview // nil when adding
 
-	company      *widget.Entry
-	role         *widget.Entry
-	contactName  *widget.Entry
-	contactEmail *widget.Entry
+	company      *widgets.Entry
+	role         *widgets.Entry
+	contactName  *widgets.Entry
+	contactEmail *widgets.Entry
 	date         *widget.DateEntry
 	clock        *widget.SelectEntry
 	zone         *widget.SelectEntry
-	location     *widget.Entry
+	location     *widgets.Entry
 	status       *widget.Select
 	notes        *widgets.NotesEntry
 	// fold asks which of two times is meant when the clock time happens
@@ -84,27 +84,27 @@ func (t *trackerTab) openForm(iv *data.Interview) {
 	}
 	f := newTrackerForm(t, iv)
 	t.editor = f
-	f.dlg.Show()
+	t.ui.showDialog(f.dlg)
 	t.ui.env.Window.Canvas().Focus(f.company)
 }
 
 func newTrackerForm(t *trackerTab, iv *data.Interview) *trackerForm {
 	f := &trackerForm{t: t, editing: iv, errs: map[string]*widget.Label{}, dateLayout: dateLayout()}
 	submit := func(string) { f.onSave() }
-	entry := func(placeholder string) *widget.Entry {
-		e := &widget.Entry{PlaceHolder: placeholder, OnSubmitted: submit}
+	entry := func(placeholder string) *widgets.Entry {
+		e := &widgets.Entry{Entry: widget.Entry{PlaceHolder: placeholder, OnSubmitted: submit}}
 		e.ExtendBaseWidget(e)
 		return e
 	}
-	f.company = entry("Acme Ltd")
-	f.role = entry("Product designer")
-	f.contactName = entry("Dana Reyes")
-	f.contactEmail = entry("dana@example.com")
+	f.company = entry("e.g. Acme Ltd")
+	f.role = entry("e.g. Product designer")
+	f.contactName = entry("e.g. Dana Reyes")
+	f.contactEmail = entry("e.g. dana@example.com")
 	f.date = widget.NewDateEntry()
-	f.date.PlaceHolder = time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC).Format(f.dateLayout)
+	f.date.PlaceHolder = "e.g. " + exampleDate(time.Now()).Format(f.dateLayout)
 	f.date.OnSubmitted = submit
 	f.clock = widget.NewSelectEntry(trackerTimeSlots())
-	f.clock.PlaceHolder = "14:30"
+	f.clock.PlaceHolder = "e.g. 14:30"
 	f.clock.OnSubmitted = submit
 	f.zone = widget.NewSelectEntry(zoneChoices(t.localZone))
 	f.zone.OnSubmitted = submit
@@ -126,7 +126,7 @@ func newTrackerForm(t *trackerTab, iv *data.Interview) *trackerForm {
 	f.fold.Hide()
 
 	f.fill(iv)
-	for _, e := range []*widget.Entry{f.company, f.contactEmail, f.location, &f.clock.Entry, &f.zone.Entry} {
+	for _, e := range []*widget.Entry{&f.company.Entry, &f.contactEmail.Entry, &f.location.Entry, &f.clock.Entry, &f.zone.Entry} {
 		e.OnChanged = func(string) { f.recheck() }
 	}
 	for _, e := range []*widget.Entry{&f.clock.Entry, &f.zone.Entry} {
@@ -444,7 +444,7 @@ func (f *trackerForm) showConflict(mine, theirs data.Interview) {
 	}}
 	d.SetButtons([]fyne.CanvasObject{back, useTheirs, keepMine})
 	d.Resize(fyne.NewSize(640, 0))
-	d.Show()
+	f.t.ui.showDialog(d)
 }
 
 // rebase makes the form's next save one made knowing theirs: it will
@@ -543,6 +543,17 @@ func (f *trackerForm) clearFold() {
 	}
 }
 
+// exampleDate is the date a placeholder shows: the 14th of a month two or
+// more weeks ahead, so it reads as an example and never as a date already
+// past, and its day (over 12) shows which way round the fields go.
+func exampleDate(now time.Time) time.Time {
+	d := time.Date(now.Year(), now.Month()+1, 14, 0, 0, 0, 0, time.UTC)
+	if d.Sub(now) < 14*24*time.Hour {
+		d = d.AddDate(0, 1, 0)
+	}
+	return d
+}
+
 // limitEntries keeps each field within what the data layer stores, so a
 // huge paste is cut at the limit with a word about it, never frozen on.
 func (f *trackerForm) limitEntries() {
@@ -552,11 +563,11 @@ func (f *trackerForm) limitEntries() {
 		name  string
 		limit int
 	}{
-		{f.company, f.company.SetText, "company", data.MaxFieldBytes},
-		{f.role, f.role.SetText, "role", data.MaxFieldBytes},
-		{f.contactName, f.contactName.SetText, "contact name", data.MaxFieldBytes},
-		{f.contactEmail, f.contactEmail.SetText, "contact email", data.MaxFieldBytes},
-		{f.location, f.location.SetText, "location", data.MaxFieldBytes},
+		{&f.company.Entry, f.company.SetText, "company", data.MaxFieldBytes},
+		{&f.role.Entry, f.role.SetText, "role", data.MaxFieldBytes},
+		{&f.contactName.Entry, f.contactName.SetText, "contact name", data.MaxFieldBytes},
+		{&f.contactEmail.Entry, f.contactEmail.SetText, "contact email", data.MaxFieldBytes},
+		{&f.location.Entry, f.location.SetText, "location", data.MaxFieldBytes},
 		{&f.notes.Entry, f.notes.SetText, "notes", data.MaxNotesBytes},
 	} {
 		limitEntry(l.e, l.set, l.limit, func(size int) {
@@ -657,7 +668,7 @@ func (t *trackerTab) onDelete() {
 	if r := strings.TrimSpace(iv.Role); r != "" {
 		what += " (" + r + ")"
 	}
-	msg := &widget.Label{Text: fmt.Sprintf("Delete the interview with %s and its whole timeline?\nYou can undo this for a few seconds afterwards.", what),
+	msg := &widget.Label{Text: fmt.Sprintf("Delete the interview with %s and its whole timeline?\nYou can undo it for 30 seconds afterwards.", what),
 		Wrapping: fyne.TextWrapWord}
 	d := dialog.NewCustomConfirm("Delete "+trackerCompany(iv)+"?", "Delete", "Cancel", msg, func(yes bool) {
 		if yes {
@@ -666,7 +677,16 @@ func (t *trackerTab) onDelete() {
 	}, t.ui.env.Window)
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
+	t.ui.showDialog(d)
+}
+
+// onDeleteKey deletes the selected interview at once when the Delete key is
+// pressed in the table: the Undo offer and Ctrl+Z bring it back, so the key
+// needs no question first (the toolbar's button still asks).
+func (t *trackerTab) onDeleteKey() {
+	if iv, ok := t.selected(); ok {
+		t.deleteInterview(iv)
+	}
 }
 
 func (t *trackerTab) deleteInterview(iv data.Interview) {

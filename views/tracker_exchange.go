@@ -46,7 +46,7 @@ func (t *trackerTab) openFile(exts []string, confirm string, open func(io.ReadCl
 	fd.SetFilter(storage.NewExtensionFileFilter(exts))
 	fd.SetConfirmText(confirm)
 	fd.Resize(trackerFileDialogSize())
-	fd.Show()
+	t.ui.showDialog(fd)
 }
 
 // showImportFinished confirms an import, listing any rows it imported on
@@ -54,7 +54,7 @@ func (t *trackerTab) openFile(exts []string, confirm string, open func(io.ReadCl
 func (t *trackerTab) showImportFinished(name string, res data.ImportResult) {
 	done := importDoneText(name, res)
 	if len(res.Warnings) == 0 {
-		dialog.ShowInformation("Import finished", done, t.ui.env.Window)
+		t.ui.showInfo("Import finished", done)
 		return
 	}
 	lines := trackerProblemLines(res.Warnings, res.MoreWarnings, "warning", "warnings")
@@ -64,7 +64,7 @@ func (t *trackerTab) showImportFinished(name string, res data.ImportResult) {
 	scroll := container.NewVScroll(list)
 	scroll.SetMinSize(fyne.NewSize(580, min(60+float32(len(lines))*26, 320)))
 	d := dialog.NewCustom("Import finished", "Close", container.NewBorder(intro, nil, nil, nil, scroll), t.ui.env.Window)
-	d.Show()
+	t.ui.showDialog(d)
 }
 
 // importDoneText says what an import did, in sentences:
@@ -126,7 +126,7 @@ func (t *trackerTab) showImportProblems(name string, ie *data.ImportError) {
 		trackerSetText(status, "The list is on the clipboard.")
 	}}
 	d.SetButtons([]fyne.CanvasObject{copyBtn, &widget.Button{Text: "Close", Importance: widget.HighImportance, OnTapped: d.Hide}})
-	d.Show()
+	t.ui.showDialog(d)
 }
 
 // onExportCSV saves every interview as a CSV file.
@@ -155,8 +155,8 @@ func (t *trackerTab) exportCSV(w io.WriteCloser, where string) {
 			t.ui.showError("The CSV file could not be written", err)
 			return
 		}
-		dialog.ShowInformation("Export finished",
-			fmt.Sprintf("Saved %s to\n%s", plural(n, "interview", "interviews"), where), t.ui.env.Window)
+		t.ui.showInfo("Export finished",
+			fmt.Sprintf("Saved %s to\n%s", plural(n, "interview", "interviews"), where))
 	})
 }
 
@@ -173,8 +173,8 @@ func (t *trackerTab) onExportCalendar() {
 		case err != nil:
 			t.ui.showError("Your interviews could not be loaded", err)
 		case len(upcoming) == 0:
-			dialog.ShowInformation("No upcoming interviews",
-				"There are no scheduled interviews ahead, so there is nothing to put in a calendar.", t.ui.env.Window)
+			t.ui.showInfo("No upcoming interviews",
+				"There are no scheduled interviews ahead, so there is nothing to put in a calendar.")
 		default:
 			t.saveFile("upcoming-interviews.ics", ".ics", func(w fyne.URIWriteCloser) {
 				t.exportICS(w, w.URI().Path(), upcoming)
@@ -186,7 +186,7 @@ func (t *trackerTab) onExportCalendar() {
 // onExportOne saves one interview as a calendar file.
 func (t *trackerTab) onExportOne(iv data.Interview) {
 	if iv.StartsAt.IsZero() {
-		dialog.ShowInformation("No date yet", "Add a date and time to this interview before putting it in a calendar.", t.ui.env.Window)
+		t.ui.showInfo("No date yet", "Add a date and time to this interview before putting it in a calendar.")
 		return
 	}
 	name := "interview-" + trackerSlug(iv.Company) + ".ics"
@@ -209,9 +209,9 @@ func (t *trackerTab) exportICS(w io.WriteCloser, where string, ivs []data.Interv
 			t.ui.showError("The calendar file could not be written", err)
 			return
 		}
-		dialog.ShowInformation("Calendar saved",
+		t.ui.showInfo("Calendar saved",
 			fmt.Sprintf("Saved %s to\n%s\n\nOpen it with your calendar app to add the events.",
-				plural(len(ivs), "interview", "interviews"), where), t.ui.env.Window)
+				plural(len(ivs), "interview", "interviews"), where))
 	})
 }
 
@@ -230,7 +230,7 @@ func (t *trackerTab) saveFile(name, ext string, write func(fyne.URIWriteCloser))
 	fd.SetFileName(name)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	fd.Resize(trackerFileDialogSize())
-	fd.Show()
+	t.ui.showDialog(fd)
 }
 
 // trackerWriteAll writes the whole file in one go, and reports a failure

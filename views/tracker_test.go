@@ -668,33 +668,102 @@ func TestTrackerSearchShortcut(t *testing.T) {
 
 func TestTrackerRemindsOnceForInterviewsWithinADay(t *testing.T) {
 	h := newHarness(t)
-	now := time.Now()
+	now := time.Now().Truncate(time.Minute)
 	soon := now.Add(3*time.Hour + 30*time.Minute)
 	later := now.Add(3*24*time.Hour + 30*time.Minute)
 	ivs := trackerSeed(t, h,
 		data.Interview{Company: "Acme", Role: "Engineer", StartsAt: soon, TimeZone: "Europe/Berlin", Status: data.StatusScheduled},
 		data.Interview{Company: "Globex", StartsAt: later, TimeZone: "UTC", Status: data.StatusScheduled},
 	)
+	tr := trackerOpen(h)
+	tr.notified = map[int64]bool{} // the load reminded at its own now
+	mine := soon.In(h.ui.zones.get(tr.localZone))
 	berlin := soon.In(mustZone(t, "Europe/Berlin"))
-	test.AssertNotificationSent(t, &fyne.Notification{
-		Title:   "Interview in 3 h: Acme",
-		Content: "Engineer at Acme — " + berlin.Format("Mon 2 Jan, 15:04 MST"),
-	}, func() { trackerOpen(h) })
-	tr := h.ui.tracker
+	content := "Engineer at Acme — " + mine.Format("Mon 2 Jan, 15:04 MST")
+	if mine.Format("15:04 MST") != berlin.Format("15:04 MST") {
+		content += " (" + berlin.Format("15:04 MST") + " there)"
+	}
+	test.AssertNotificationSent(t, &fyne.Notification{Title: "Interview in 3 h 30 min: Acme", Content: content},
+		func() { tr.checkReminders(now) })
 	if !tr.notified[ivs[0].ID] || tr.notified[ivs[1].ID] {
 		t.Errorf("notified = %v, want only Acme", tr.notified)
 	}
-	banner := tr.reminderText.Text
-	if !strings.HasPrefix(banner, "Next: Acme in 3 h ("+berlin.Format("Mon 15:04")+")") || strings.Contains(banner, "Globex") {
+	if banner := h.ui.reminderText(); banner != "Next: Acme in 3 h 30 min ("+mine.Format("Mon 15:04")+")" {
 		t.Errorf("banner = %q", banner)
 	}
-	// A minute later: nothing new to say.
-	test.AssertNotificationSent(t, nil, func() { tr.checkReminders(now.Add(time.Minute)) })
+	// Every tab shows it, whichever is open.
+	for i, b := range h.ui.reminderBanners {
+		if !b.box.Visible() || b.text.Text != h.ui.reminderText() || b.why.Visible() {
+			t.Errorf("tab %d banner visible=%v text=%q why shown=%v", i, b.box.Visible(), b.text.Text, b.why.Visible())
+		}
+	}
+	if len(h.ui.reminderBanners) != len(h.ui.tabs.Items) {
+		t.Errorf("%d reminder banners for %d tabs", len(h.ui.reminderBanners), len(h.ui.tabs.Items))
+	}
+	// Eighteen minutes later: nothing new to say, and the banner counts down.
+	test.AssertNotificationSent(t, nil, func() { tr.checkReminders(now.Add(18 * time.Minute)) })
+	if banner := h.ui.reminderText(); !strings.HasPrefix(banner, "Next: Acme in 3 h 12 min") {
+		t.Errorf("banner after 18 min = %q", banner)
+	}
 	// Once Globex is within a day, it gets its one reminder too.
 	test.AssertNotificationSent(t, &fyne.Notification{
-		Title:   "Interview in 20 h: Globex",
-		Content: "Globex — " + later.UTC().Format("Mon 2 Jan, 15:04 MST"),
+		Title:   "Interview in 20 h 10 min: Globex",
+		Content: "Globex — " + later.In(h.ui.zones.get(tr.localZone)).Format("Mon 2 Jan, 15:04 MST"),
 	}, func() { tr.checkReminders(later.Add(-20*time.Hour - 10*time.Minute)) })
+	// Once both are over, the banners go.
+	tr.checkReminders(later.Add(time.Minute))
+	for i, b := range h.ui.reminderBanners {
+		if b.box.Visible() {
+			t.Errorf("tab %d still shows %q", i, b.text.Text)
+		}
+	}
+}
+
+// Without a notification service the reminder still reaches the user: the
+// window says so rather than failing silently.
+func TestRemindersSayWhenNotificationsAreUnavailable(t *testing.T) {
+	a := test.NewTempApp(t)
+	store, err := data.Open(t.TempDir() + "/bk.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	h := &harness{store: store, clip: &fakeClipboard{}, opener: &fakeOpener{}, win: test.NewTempWindow(t, nil)}
+	h.ui = New(Env{App: a, Window: h.win, Store: store, Clipboard: h.clip, Opener: h.opener,
+		NoNotifications: "no notification service is running"})
+	h.ui.runResultsInWait()
+	h.ui.Install()
+	t.Cleanup(func() { h.ui.Close(time.Second) })
+	t.Cleanup(h.ui.Wait)
+	trackerSeed(t, h, data.Interview{Company: "Acme", StartsAt: time.Now().Add(2 * time.Hour), TimeZone: "UTC", Status: data.StatusScheduled})
+	test.AssertNotificationSent(t, nil, func() { trackerOpen(h) })
+	for i, b := range h.ui.reminderBanners {
+		if !b.box.Visible() || !b.why.Visible() || !strings.Contains(b.why.Text, "no notification service is running") {
+			t.Errorf("tab %d: banner visible=%v, why visible=%v %q", i, b.box.Visible(), b.why.Visible(), b.why.Text)
+		}
+	}
+}
+
+func TestExactIn(t *testing.T) {
+	now := time.Date(2026, 3, 29, 0, 30, 0, 0, time.UTC)
+	for _, c := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{-time.Minute, "now"},
+		{20 * time.Second, "in under a minute"},
+		{time.Minute + 59*time.Second, "in 1 min"},
+		{42 * time.Minute, "in 42 min"},
+		{time.Hour, "in 1 h"},
+		{time.Hour + 42*time.Minute, "in 1 h 42 min"},
+		{23*time.Hour + 59*time.Minute, "in 23 h 59 min"},
+		{24 * time.Hour, "in 1 day"},
+		{51 * time.Hour, "in 2 days 3 h"},
+	} {
+		if got := ExactIn(now.Add(c.d), now); got != c.want {
+			t.Errorf("ExactIn(%v) = %q, want %q", c.d, got, c.want)
+		}
+	}
 }
 
 func TestTrackerImportBadCSVChangesNothing(t *testing.T) {

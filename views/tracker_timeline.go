@@ -66,7 +66,7 @@ type timelinePanel struct {
 	edit       *widget.Button
 	exportICS  *widget.Button
 	delete     *widget.Button
-	note       *widget.Entry
+	note       *widgets.Entry
 	addNote    *widget.Button
 	timeline   *fyne.Container
 	loadingMsg *widget.RichText
@@ -97,7 +97,7 @@ func newTimelinePanel(t *trackerTab) *timelinePanel {
 		return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignTrailing}
 	}
 	p.allNotes = &widget.Button{Text: "Show all", Icon: theme.VisibilityIcon(), Importance: widget.LowImportance, OnTapped: func() {
-		showLongText("Notes — "+trackerCompany(p.iv), p.iv.Notes, p.t.ui.env.Window, p.t.ui.env.Clipboard.Copy)
+		p.t.ui.showLongText("Notes — "+trackerCompany(p.iv), p.iv.Notes, p.t.ui.env.Clipboard.Copy)
 	}}
 	p.allNotes.Hide()
 	p.locationKey = key("Location")
@@ -138,7 +138,8 @@ func newTimelinePanel(t *trackerTab) *timelinePanel {
 	actions := container.NewVBox(p.compose,
 		container.NewBorder(nil, nil, container.NewHBox(p.edit, p.exportICS), p.delete))
 
-	p.note = &widget.Entry{PlaceHolder: "Add a note…", OnSubmitted: func(string) { p.onAddNote() }}
+	p.note = &widgets.Entry{Entry: widget.Entry{PlaceHolder: "Add a note…", OnSubmitted: func(string) { p.onAddNote() }}}
+	p.note.ExtendBaseWidget(p.note)
 	p.note.ExtendBaseWidget(p.note)
 	p.addNote = &widget.Button{Text: "Add note", Icon: theme.ContentAddIcon(), OnTapped: p.onAddNote}
 	p.note.OnChanged = func(s string) {
@@ -433,7 +434,7 @@ func (p *timelinePanel) eventRow(e data.Event, now time.Time) fyne.CanvasObject 
 		right = container.NewCenter(&widget.Button{Text: "View draft", Importance: widget.LowImportance, OnTapped: func() { p.showDraft(e) }})
 	case e.Kind == data.EventNote && text.Text != e.Body:
 		right = container.NewCenter(&widget.Button{Text: "Show all", Importance: widget.LowImportance, OnTapped: func() {
-			showLongText("Note — "+trackerCompany(p.iv), e.Body, p.t.ui.env.Window, p.t.ui.env.Clipboard.Copy)
+			p.t.ui.showLongText("Note — "+trackerCompany(p.iv), e.Body, p.t.ui.env.Clipboard.Copy)
 		}})
 	}
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(trackerEventIcon(e.Kind))))
@@ -462,7 +463,7 @@ func (p *timelinePanel) showDraft(e data.Event) {
 	d := dialog.NewCustomWithoutButtons("Draft filed "+e.At.Local().Format("2 Jan 2006, 15:04"), content, p.t.ui.env.Window)
 	closeBtn := &widget.Button{Text: "Close", OnTapped: d.Hide}
 	d.SetButtons([]fyne.CanvasObject{closeBtn, copySubject, copyBody})
-	d.Show()
+	p.t.ui.showDialog(d)
 }
 
 func (p *timelinePanel) onStatusChosen(label string) {

@@ -65,6 +65,10 @@ type Env struct {
 	// Locale is the user's locale as the environment names it
 	// ("en_GB.UTF-8"): drafts use its English until Settings names one.
 	Locale string
+	// NoNotifications, when set, says why desktop notifications cannot be
+	// sent ("no notification service is running"); reminders then say
+	// so in the window instead of failing silently.
+	NoNotifications string
 }
 
 // Tab indexes, in the order the tabs appear and Ctrl/Cmd+1..3 select them.
@@ -88,6 +92,12 @@ type UI struct {
 	advice  *adviceTab
 
 	settingsListeners []func(data.Settings)
+	// dialogs are the dialogs open in the window, newest last.
+	dialogs []dialog.Dialog
+	// reminderBanners are the tabs' copies of the reminder strip, and
+	// reminderNow what they say.
+	reminderBanners []*reminderBanner
+	reminderNow     string
 	// builders holds the tabs whose content is still to be built.
 	builders map[*container.TabItem]func()
 
@@ -129,12 +139,19 @@ func New(env Env) *UI {
 // so tabs nobody has opened yet cost nothing before the first frame.
 func (u *UI) lazyItem(title string, icon fyne.Resource, build func() fyne.CanvasObject) *container.TabItem {
 	stack := container.NewStack()
-	item := container.NewTabItemWithIcon(title, icon, stack)
+	item := container.NewTabItemWithIcon(title, icon, u.withReminder(stack))
 	u.builders[item] = func() {
 		stack.Objects = []fyne.CanvasObject{build()}
 		stack.Refresh()
 	}
 	return item
+}
+
+// withReminder puts a tab's content under its copy of the reminder strip.
+func (u *UI) withReminder(content fyne.CanvasObject) fyne.CanvasObject {
+	b := newReminderBanner(u.env.NoNotifications)
+	u.reminderBanners = append(u.reminderBanners, b)
+	return container.NewBorder(b.box, nil, nil, nil, content)
 }
 
 // ensureBuilt builds a lazy tab's content if it has not been built yet.
@@ -193,6 +210,7 @@ func (u *UI) Install() {
 	w.SetMainMenu(u.MainMenu())
 	w.SetOnDropped(u.onDropped)
 	u.AddShortcuts(w.Canvas())
+	w.Canvas().SetOnTypedKey(u.onWindowKey)
 	// Only now, at the window's width: see writeFirstDraft.
 	u.compose.writeFirstDraft()
 }
@@ -204,10 +222,36 @@ func (u *UI) SelectTab(index int) { u.tabs.SelectIndex(index) }
 func (u *UI) Selected() int { return u.tabs.SelectedIndex() }
 
 func (u *UI) onTabSelected(item *container.TabItem) {
+	// Whatever had the focus belonged to the tab being left.
+	if f := u.env.Window.Canvas().Focused(); f != nil {
+		u.tracker.leftWith(f)
+	}
 	u.ensureBuilt(u.tabs.SelectedIndex())
 	if item == u.tabs.Items[TabTracker] {
 		u.tracker.onShown()
 	}
+	u.focusShownTab()
+}
+
+// focusShownTab puts the keyboard focus in the tab now shown, where it was
+// last or on the tab's first control, so nothing typed goes to a field on a
+// tab the user can no longer see.
+func (u *UI) focusShownTab() {
+	var target fyne.Focusable
+	switch u.tabs.SelectedIndex() {
+	case TabCompose:
+		target = u.compose.focusTarget()
+	case TabTracker:
+		target = u.tracker.focusTarget()
+	case TabAdvice:
+		target = u.advice.focusTarget()
+	}
+	c := u.env.Window.Canvas()
+	if target == nil {
+		c.Unfocus()
+		return
+	}
+	c.Focus(target)
 }
 
 // AddShortcuts registers the window-wide keyboard shortcuts on c.
@@ -262,7 +306,7 @@ func (u *UI) showError(headline string, err error) {
 	msg := &widget.Label{Text: sentence(err.Error()), Wrapping: fyne.TextWrapWord, Selectable: true}
 	d := dialog.NewCustom(headline, "Close", msg, u.env.Window)
 	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+	u.showDialog(d)
 }
 
 // withTracker makes sure the tracker exists before one of its actions runs.

@@ -75,3 +75,13 @@ func windowKey(k fyne.KeyName) bool {
 // email body has no use for tab characters, and one that took Tab trapped
 // the keyboard before Save, Open in mail app and Copy.
 func (e *Entry) AcceptsTab() bool { return false }
+
+// TypedKey hands Escape to the window, which closes the dialog the entry
+// is in; a Fyne entry would drop it.
+func (e *Entry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		ToWindow(e, k)
+		return
+	}
+	e.Entry.TypedKey(k)
+}

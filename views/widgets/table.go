@@ -21,6 +21,9 @@ type Table struct {
 	// Current returns the ID of the selected record (0 for none), so two
 	// clicks on one record count as a double-click.
 	Current func() int64
+	// CurrentRow returns the selected row (-1 for none), where the arrow
+	// keys start from.
+	CurrentRow func() int
 	// OnActivate runs on a double-click or Enter; OnDelete on Delete.
 	OnActivate, OnDelete func()
 
@@ -47,7 +50,7 @@ func (tb *Table) ScrollRowToTop(i int) {
 	}
 	tb.pendingRow = -1
 	rows, _ := tb.Length()
-	row := tb.CreateCell().MinSize().Height + tb.Theme().Size(theme.SizeNamePadding)
+	row := tb.rowHeight()
 	header := float32(0)
 	if tb.ShowHeaderRow && tb.CreateHeader != nil {
 		header = tb.CreateHeader().MinSize().Height
@@ -81,9 +84,15 @@ func (tb *Table) Resize(size fyne.Size) {
 
 // Tapped selects the row, and activates it when it was tapped just before.
 // Counting the gap here, rather than implementing DoubleTapped, keeps a
-// single click from waiting to see whether a second one follows.
+// single click from waiting to see whether a second one follows. It also
+// takes the keyboard focus: widget.Table asks for it on behalf of the
+// embedded value, which is not the object on the canvas, so a click would
+// otherwise leave the arrow keys and Enter going nowhere.
 func (tb *Table) Tapped(e *fyne.PointEvent) {
 	tb.Table.Tapped(e)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(tb); c != nil && c.Focused() != tb {
+		c.Focus(tb)
+	}
 	var id int64
 	if tb.Current != nil {
 		id = tb.Current()
@@ -99,21 +108,88 @@ func (tb *Table) Tapped(e *fyne.PointEvent) {
 	tb.lastID, tb.lastTap = id, now
 }
 
-// TypedKey adds Enter (activate the row with the keyboard focus) and Delete
-// to the arrow keys and Space the table already handles.
+// TypedKey moves the selection a row at a time with the arrow keys, a page
+// with Page Up/Down and to either end with Home/End; Enter activates the
+// selected row and Delete deletes it. Escape goes to the window, which
+// closes whatever dialog is open.
 func (tb *Table) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		tb.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-		if tb.OnActivate != nil {
+		if tb.currentRow() < 0 {
+			tb.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		}
+		if tb.OnActivate != nil && tb.currentRow() >= 0 {
 			tb.OnActivate()
 		}
 	case fyne.KeyDelete:
-		tb.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-		if tb.OnDelete != nil {
+		if tb.OnDelete != nil && tb.currentRow() >= 0 {
 			tb.OnDelete()
 		}
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown:
+		tb.moveSelection(e.Name)
+	case fyne.KeyEscape:
+		ToWindow(tb, e)
 	default:
 		tb.Table.TypedKey(e)
+	}
+}
+
+// currentRow is the selected row, or -1.
+func (tb *Table) currentRow() int {
+	if tb.CurrentRow == nil {
+		return -1
+	}
+	return tb.CurrentRow()
+}
+
+// moveSelection selects the row a navigation key leads to from the
+// selected one (from nowhere, Down and Home lead to the first row).
+func (tb *Table) moveSelection(key fyne.KeyName) {
+	rows, _ := tb.Length()
+	if rows == 0 {
+		return
+	}
+	cur := tb.currentRow()
+	page := max(1, int(tb.Size().Height/tb.rowHeight())-1)
+	next := cur
+	switch key {
+	case fyne.KeyUp:
+		next = cur - 1
+	case fyne.KeyDown:
+		next = cur + 1
+	case fyne.KeyHome:
+		next = 0
+	case fyne.KeyEnd:
+		next = rows - 1
+	case fyne.KeyPageUp:
+		next = cur - page
+	case fyne.KeyPageDown:
+		next = cur + page
+	}
+	if cur < 0 && key != fyne.KeyEnd {
+		next = 0
+	}
+	next = min(max(next, 0), rows-1)
+	if next == cur {
+		return
+	}
+	tb.UnselectAll()
+	tb.Select(widget.TableCellID{Row: next})
+}
+
+// rowHeight is the height of one row, gap included.
+func (tb *Table) rowHeight() float32 {
+	return tb.CreateCell().MinSize().Height + tb.Theme().Size(theme.SizeNamePadding)
+}
+
+// ToWindow hands a key the focused widget does not use to the window's own
+// key handler, which otherwise only hears keys when nothing has the focus.
+func ToWindow(o fyne.CanvasObject, e *fyne.KeyEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(o)
+	if c == nil {
+		return
+	}
+	if f := c.OnTypedKey(); f != nil {
+		f(e)
 	}
 }
