@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"bridgekeeper/textfold"
 )
 
 // Result is one search hit.
@@ -14,13 +16,15 @@ type Result struct {
 	Snippet string  // plain text around the first body match, or the summary
 }
 
-// Tier weights: a single title hit must outrank any number of summary/tag
-// hits, which in turn outrank any number of body hits, so each tier's count
-// is capped below the next tier's weight.
+// Ranking: an article matching more query terms as typed ranks first.
+// Then title hits outrank any number of summary/tag hits, which outrank any
+// number of body hits, and within each part a direct hit outranks any
+// number of synonym hits. Each count is capped below its field's radix, so
+// the fields pack into one integer, below 2⁵³ and so exact in a float64.
 const (
-	titleWeight = 1e6
-	metaWeight  = 1e3
-	tierCap     = 999
+	typedCap    = 8   // terms matched as typed; 8 keeps the packed score < 2⁵³
+	tierCap     = 999 // direct hits in one part
+	synTierCap  = 99  // synonym hits in one part
 	snippetLen  = 120 // runes, roughly
 	snippetLead = 40  // runes of context kept before the match
 )
@@ -32,41 +36,41 @@ type index struct {
 	title       []termCount // sorted by term
 	meta        []termCount // summary, tags, category, scenarios; sorted
 	bodyTerms   []termCount // sorted
-	body        []bodyWord  // every body word, in reading order
+	titleWords  []string    // in reading order, for phrases
+	metaWords   []string    // likewise, with "" between fields
+	body        []string    // every body word, in reading order
+	chunkOf     []int       // by body word: its index into chunks
 	chunks      []string    // the plain body text split on white space
 }
 
 type termCount struct {
 	term  string
 	n     int
-	first int // position of the first occurrence, for body terms
-}
-
-type bodyWord struct {
-	term  string
-	chunk int // index into chunks, to cut the snippet
+	first int // position of the first occurrence in the part's words
 }
 
 func buildIndex(a *Article) index {
-	idx := index{foldedTitle: strings.Join(words(a.Title), " ")}
-	idx.title = countTerms(words(a.Title))
-	meta := words(a.Summary)
+	idx := index{titleWords: words(a.Title)}
+	idx.foldedTitle = strings.Join(idx.titleWords, " ")
+	idx.title = countTerms(idx.titleWords)
+	idx.metaWords = words(a.Summary)
 	for _, list := range [][]string{a.Tags, a.Scenarios, {a.Category}} {
 		for _, s := range list {
-			meta = append(meta, words(s)...)
+			// words never yields "", so "" keeps a phrase within one field
+			// and, as a term, never matches a query word.
+			idx.metaWords = append(append(idx.metaWords, ""), words(s)...)
 		}
 	}
-	idx.meta = countTerms(meta)
+	idx.meta = countTerms(idx.metaWords)
 
 	idx.chunks = strings.Fields(plainText(a.Body))
-	var all []string
 	for i, c := range idx.chunks {
 		for _, w := range words(c) {
-			idx.body = append(idx.body, bodyWord{term: w, chunk: i})
-			all = append(all, w)
+			idx.body = append(idx.body, w)
+			idx.chunkOf = append(idx.chunkOf, i)
 		}
 	}
-	idx.bodyTerms = countTerms(all)
+	idx.bodyTerms = countTerms(idx.body)
 	return idx
 }
 
@@ -110,14 +114,15 @@ func prefixCount(terms []termCount, q string) int {
 }
 
 // Search finds the articles that contain every word of the query, each as a
-// word or the start of one, ignoring case and accents. Title matches rank
-// above summary and tag matches, which rank above body matches; more
-// occurrences rank higher; ties go by title. limit <= 0 means no limit. An
-// empty query finds nothing.
+// word or the start of one, or else one of its synonyms (synonymGroups) as
+// whole words, ignoring case and accents. A phrase the synonym table knows,
+// such as "running late", counts as one term and matches as adjacent words.
+// An article matching more terms as typed ranks above one that needs
+// synonyms; then title matches rank above summary and tag matches, which
+// rank above body matches; more occurrences rank higher; ties go by title.
+// limit <= 0 means no limit. An empty query finds nothing.
 func (l *Library) Search(query string, limit int) []Result {
-	terms := words(query)
-	slices.Sort(terms)
-	terms = slices.Compact(terms)
+	terms := queryTerms(query)
 	if len(terms) == 0 {
 		return nil
 	}
@@ -145,35 +150,143 @@ func (l *Library) Search(query string, limit int) []Result {
 	return out
 }
 
-func (x *index) score(terms []string) (float64, bool) {
-	var title, meta, body int
-	for _, q := range terms {
-		t, m, b := prefixCount(x.title, q), prefixCount(x.meta, q), prefixCount(x.bodyTerms, q)
-		if t+m+b == 0 {
+// hits counts the matches of a term in each part of an article.
+type hits struct{ title, meta, body int }
+
+func (h hits) plus(o hits) hits { return hits{h.title + o.title, h.meta + o.meta, h.body + o.body} }
+
+func (x *index) score(terms []term) (float64, bool) {
+	var direct, syn hits
+	typed := 0
+	for _, t := range terms {
+		d := x.typedHits(t.typed)
+		s := x.synonymHits(t.alts)
+		if d == (hits{}) && s == (hits{}) {
 			return 0, false
 		}
-		title, meta, body = title+t, meta+m, body+b
+		if d != (hits{}) {
+			typed++
+		}
+		direct, syn = direct.plus(d), syn.plus(s)
 	}
-	return titleWeight*float64(min(title, tierCap)) +
-		metaWeight*float64(min(meta, tierCap)) +
-		float64(min(body, tierCap)), true
+	return packScore(typed, direct, syn), true
+}
+
+// packScore packs the ranking fields, most significant first, in mixed
+// radix: 9·1000·100·1000·100·1000·100 = 9e15 < 2⁵³.
+func packScore(typed int, direct, syn hits) float64 {
+	s := float64(min(typed, typedCap))
+	for _, f := range [...]struct{ n, limit int }{
+		{direct.title, tierCap}, {syn.title, synTierCap},
+		{direct.meta, tierCap}, {syn.meta, synTierCap},
+		{direct.body, tierCap}, {syn.body, synTierCap},
+	} {
+		s = s*float64(f.limit+1) + float64(min(f.n, f.limit))
+	}
+	return s
+}
+
+// typedHits counts where the typed words match, each as the start of a
+// word; several typed words are a table phrase and match as adjacent words.
+func (x *index) typedHits(ws []string) hits {
+	if len(ws) == 1 {
+		return hits{prefixCount(x.title, ws[0]), prefixCount(x.meta, ws[0]), prefixCount(x.bodyTerms, ws[0])}
+	}
+	return x.phraseHits(ws, true)
+}
+
+// synonymHits counts the occurrences of the phrases as whole words.
+func (x *index) synonymHits(alts []phrase) hits {
+	var h hits
+	for _, p := range alts {
+		h = h.plus(x.phraseHits(p, false))
+	}
+	return h
+}
+
+func (x *index) phraseHits(p []string, prefix bool) hits {
+	t, _ := findPhrase(x.title, x.titleWords, p, prefix)
+	m, _ := findPhrase(x.meta, x.metaWords, p, prefix)
+	b, _ := findPhrase(x.bodyTerms, x.body, p, prefix)
+	return hits{t, m, b}
+}
+
+// countPhrase counts the occurrences of p in seq as adjacent words, each
+// equal to its word of p or, with prefix, starting with it; first is the
+// position of the first occurrence, len(seq) if none.
+func countPhrase(seq, p []string, prefix bool) (n, first int) {
+	first = len(seq)
+	for i := 0; i+len(p) <= len(seq); i++ {
+		if phraseAt(seq[i:], p, prefix) {
+			if n == 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	return n, first
+}
+
+func phraseAt(seq, p []string, prefix bool) bool {
+	for k, w := range p {
+		if seq[k] != w && !(prefix && strings.HasPrefix(seq[k], w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// findPhrase is countPhrase over one part of an article, given the part's
+// sorted terms, which count single words, rule out most phrases without
+// reading the words, and say where to start reading for the rest.
+func findPhrase(terms []termCount, seq, p []string, prefix bool) (n, first int) {
+	run := prefixRun(terms, p[0])
+	if !prefix {
+		// The word itself, if there, sorts first among those it starts.
+		run = run[:min(len(run), 1)]
+		if len(run) > 0 && run[0].term != p[0] {
+			run = nil
+		}
+	}
+	first = len(seq)
+	for _, t := range run {
+		n, first = n+t.n, min(first, t.first)
+	}
+	if len(p) == 1 || n == 0 {
+		return n, first
+	}
+	n, at := countPhrase(seq[first:], p, prefix)
+	return n, first + at
+}
+
+// firstHit is the body position of the first word matching a term, or
+// len(x.body) if none does. A term's typed words come before its synonyms,
+// since they are what the reader looks for.
+func (x *index) firstHit(terms []term) int {
+	first := len(x.body)
+	for _, t := range terms {
+		_, own := findPhrase(x.bodyTerms, x.body, t.typed, true)
+		if own == len(x.body) {
+			for _, p := range t.alts {
+				_, at := findPhrase(x.bodyTerms, x.body, p, false)
+				own = min(own, at)
+			}
+		}
+		first = min(first, own)
+	}
+	return first
 }
 
 // snippet cuts about snippetLen runes of plain body text around the first
 // word matching any query term, on word boundaries, marking cuts with "…".
 // With no body match the summary explains the hit better than random text.
-func (a *Article) snippet(terms []string) string {
+func (a *Article) snippet(terms []term) string {
 	x := &a.idx
-	first := len(x.body)
-	for _, q := range terms {
-		for _, t := range prefixRun(x.bodyTerms, q) {
-			first = min(first, t.first)
-		}
-	}
+	first := x.firstHit(terms)
 	if first == len(x.body) {
 		return a.Summary
 	}
-	at := x.body[first].chunk
+	at := x.chunkOf[first]
 	lo, hi := at, at
 	size := utf8.RuneCountInString(x.chunks[at])
 	lead := 0
@@ -308,9 +421,10 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
-// words splits text into folded search words: runs of letters and digits,
-// lower-cased with accents removed. Apostrophes inside a word are dropped so
-// "don't", "don’t" and "dont" are the same word.
+// words splits text into folded search words (textfold.Fold): runs of
+// letters, digits and the marks folding keeps, so "resume" finds "résumé".
+// Apostrophes inside a word are dropped so "don't", "don’t" and "dont" are
+// the same word.
 func words(s string) []string {
 	var out []string
 	var cur strings.Builder
@@ -322,15 +436,13 @@ func words(s string) []string {
 		}
 		apostrophe = false
 	}
-	for _, r := range s {
+	for _, r := range textfold.Fold(s) {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) && cur.Len() > 0:
 			apostrophe = false
-			cur.WriteString(fold(r))
+			cur.WriteRune(r)
 		case (r == '\'' || r == '’') && cur.Len() > 0 && !apostrophe:
 			apostrophe = true
-		case unicode.Is(unicode.Mn, r):
-			// A combining accent after its letter: drop it, as fold does.
 		default:
 			end()
 		}
@@ -338,45 +450,3 @@ func words(s string) []string {
 	end()
 	return out
 }
-
-// fold lower-cases a letter and strips the accents of the Latin letters our
-// users are likely to type, so "resume" finds "résumé".
-func fold(r rune) string {
-	r = unicode.ToLower(r)
-	if plain, ok := accentFolds[r]; ok {
-		return plain
-	}
-	return string(r)
-}
-
-// accentFolds maps each accented lower-case letter fold knows to its plain
-// spelling. The table is written as data so a letter is added in one place.
-var accentFolds = func() map[rune]string {
-	m := make(map[rune]string)
-	for _, f := range []struct{ plain, accented string }{
-		{"a", "àáâãäåāăą"},
-		{"c", "çćĉċč"},
-		{"d", "ďđð"},
-		{"e", "èéêëēĕėęě"},
-		{"g", "ĝğġģ"},
-		{"i", "ìíîïĩīĭįı"},
-		{"l", "ł"},
-		{"n", "ñńņň"},
-		{"o", "òóôõöøōŏő"},
-		{"r", "ř"},
-		{"s", "śŝşš"},
-		{"t", "ţť"},
-		{"u", "ùúûüũūŭůűų"},
-		{"y", "ýÿŷ"},
-		{"z", "źżž"},
-		{"ss", "ß"},
-		{"ae", "æ"},
-		{"oe", "œ"},
-		{"th", "þ"},
-	} {
-		for _, r := range f.accented {
-			m[r] = f.plain
-		}
-	}
-	return m
-}()

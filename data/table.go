@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"bridgekeeper/textfold"
 )
 
 // Column is a sortable column of the tracker table.
@@ -46,7 +48,7 @@ func (c Column) String() string {
 // Query selects the rows a Table shows. The zero Query shows every row.
 type Query struct {
 	// Text keeps rows whose company, role, contact name, contact email or
-	// notes contain every word of it, ignoring case.
+	// notes contain every word of it, ignoring case and accents.
 	Text string
 	// Status keeps rows with this status; "" means any.
 	Status Status
@@ -60,7 +62,7 @@ type Query struct {
 // out once, so neither allocates or lower-cases per comparison.
 type row struct {
 	iv      Interview
-	search  string // lower-cased searchable fields, NUL-separated
+	search  string // folded searchable fields (textfold), NUL-separated
 	company string
 	role    string
 	contact string
@@ -83,7 +85,9 @@ func newRow(iv Interview) row {
 		contact = strings.TrimSpace(email)
 	}
 	return row{
-		iv: iv, search: search, live: true,
+		// Folded once here so "muller" finds "Müller"; the sort keys stay
+		// merely lower-cased. Plain ASCII folds to the same string, free.
+		iv: iv, search: textfold.Fold(search), live: true,
 		company: strings.TrimSpace(company),
 		role:    strings.TrimSpace(role),
 		contact: contact,
@@ -312,7 +316,7 @@ func (t *Table) Sort(col Column, desc bool) {
 // Filter shows only the rows matching q and returns how many there are.
 func (t *Table) Filter(q Query) int {
 	t.query = q
-	t.words = strings.Fields(strings.ToLower(q.Text))
+	t.words = strings.Fields(textfold.Fold(q.Text)) // folded like row.search
 	for s := range t.rows {
 		t.match[s] = t.rows[s].live && t.matches(&t.rows[s])
 	}
