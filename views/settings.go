@@ -28,20 +28,21 @@ const (
 )
 
 // ApplyTheme sets the app's theme from its name; anything unknown means
-// following the system.
+// following the system. Every choice is Fyne's default theme with its text
+// colours made readable (see readableTheme).
 func ApplyTheme(a fyne.App, name string) {
+	var th fyne.Theme = readableTheme{Theme: theme.DefaultTheme()}
 	switch name {
 	case "light":
-		a.Settings().SetTheme(forcedVariant{Theme: theme.DefaultTheme(), variant: theme.VariantLight})
+		th = forcedVariant{Theme: th, variant: theme.VariantLight}
 	case "dark":
-		a.Settings().SetTheme(forcedVariant{Theme: theme.DefaultTheme(), variant: theme.VariantDark})
-	default:
-		a.Settings().SetTheme(theme.DefaultTheme())
+		th = forcedVariant{Theme: th, variant: theme.VariantDark}
 	}
+	a.Settings().SetTheme(th)
 }
 
-// forcedVariant is the default theme pinned to light or dark, whatever the
-// desktop prefers.
+// forcedVariant is a theme pinned to light or dark, whatever the desktop
+// prefers.
 type forcedVariant struct {
 	fyne.Theme
 	variant fyne.ThemeVariant
