@@ -157,7 +157,10 @@ func (a *adviceTab) buildUI() fyne.CanvasObject {
 	icon.SetMinSize(fyne.NewSquareSize(40))
 	a.empty = container.NewVBox(layout.NewSpacer(), icon, a.noMatch, layout.NewSpacer(), layout.NewSpacer())
 	a.empty.Hide()
-	left := container.NewBorder(a.search, nil, nil, nil, container.NewStack(a.grouped, a.found, a.empty))
+	// The list keeps a readable width whatever the article beside it needs.
+	listWidth := canvas.NewRectangle(color.Transparent)
+	listWidth.SetMinSize(fyne.NewSize(adviceListMinWidth, 0))
+	left := container.NewStack(listWidth, container.NewBorder(a.search, nil, nil, nil, container.NewStack(a.grouped, a.found, a.empty)))
 
 	a.title = &widget.RichText{Scroll: container.ScrollNone, Wrapping: fyne.TextWrapWord, Segments: []widget.RichTextSegment{
 		&widget.TextSegment{Style: widget.RichTextStyleHeading},
@@ -174,9 +177,13 @@ func (a *adviceTab) buildUI() fyne.CanvasObject {
 	page := container.NewVBox(a.title, a.summary, a.meta, widget.NewSeparator(), a.body)
 	a.scroll = container.NewVScroll(container.NewPadded(page))
 
-	a.actions = container.NewHBox()
+	// The buttons wrap rather than widen the pane, so the list beside it
+	// keeps its width from one article to the next.
+	actionsFlow := &widgets.Flow{Leading: true}
+	a.actions = container.New(actionsFlow)
 	actionBar := container.NewVBox(widget.NewSeparator(), container.NewPadded(a.actions))
 	right := container.NewBorder(nil, actionBar, nil, nil, a.scroll)
+	actionsFlow.Relayout = right.Refresh
 
 	split := container.NewHSplit(left, right)
 	// About 30%, and just wide enough for the longest title at the
@@ -187,6 +194,10 @@ func (a *adviceTab) buildUI() fyne.CanvasObject {
 	a.open(a.pick(a.remembered))
 	return split
 }
+
+// adviceListMinWidth is the narrowest the article list gets: the longest
+// titles wrap onto two lines at this width, none is cut.
+const adviceListMinWidth = 230
 
 // newGroupedRow holds both row kinds; updateGroupedRow shows the right one.
 func (a *adviceTab) newGroupedRow() fyne.CanvasObject {

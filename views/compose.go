@@ -221,8 +221,23 @@ func (c *composeTab) buildPreview() fyne.CanvasObject {
 	copySubject := &widget.Button{Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance, OnTapped: c.onCopySubject}
 	c.subjectRow = container.NewBorder(nil, nil,
 		&widget.Label{Text: "Subject", TextStyle: fyne.TextStyle{Bold: true}}, copySubject, c.subject)
+	// A narrow window has no room for the four radio buttons in a row;
+	// a drop-down with the same choice takes their place.
+	narrowChannel := &widget.Select{Options: composeChannelLabels(), Selected: composeChannelLabels()[0]}
 	c.channel = &widget.RadioGroup{Options: composeChannelLabels(), Selected: composeChannelLabels()[0], Horizontal: true,
-		Required: true, OnChanged: func(string) { c.onChannel() }}
+		Required: true, OnChanged: func(s string) {
+			if narrowChannel.Selected != s {
+				narrowChannel.SetSelected(s)
+			}
+			c.onChannel()
+		}}
+	narrowChannel.OnChanged = func(s string) {
+		if c.channel.Selected != s {
+			c.channel.SetSelected(s)
+		}
+	}
+	channelRow := widgets.NewAdaptive(c.channel, container.NewBorder(nil, nil,
+		&widget.Label{Text: "Send as", TextStyle: fyne.TextStyle{Bold: true}}, nil, narrowChannel))
 
 	c.body = widgets.NewEntry("")
 	c.body.MultiLine = true
@@ -260,10 +275,13 @@ func (c *composeTab) buildPreview() fyne.CanvasObject {
 	c.saveBtn = &widget.Button{Text: "Save to tracker", Icon: theme.DocumentSaveIcon(), OnTapped: c.onSave}
 	c.mailBtn = &widget.Button{Text: "Open in mail app", Icon: theme.MailSendIcon(), OnTapped: c.onOpenMail}
 	c.copyBtn = &widget.Button{Text: "Copy email", Icon: theme.ContentCopyIcon(), Importance: widget.HighImportance, OnTapped: c.onCopy}
-	bar := container.NewHBox(layout.NewSpacer(), c.saveBtn, c.mailBtn, c.copyBtn)
+	// The buttons wrap onto a second row rather than push the window wider.
+	flow := &widgets.Flow{}
+	bar := container.New(flow, c.saveBtn, c.mailBtn, c.copyBtn)
 
-	c.preview = container.NewBorder(container.NewVBox(c.suggest, c.channel, c.subjectRow),
+	c.preview = container.NewBorder(container.NewVBox(c.suggest, channelRow, c.subjectRow),
 		container.NewVBox(widget.NewSeparator(), c.status, bar), nil, nil, split)
+	flow.Relayout = c.preview.Refresh
 	return c.preview
 }
 

@@ -84,7 +84,8 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 		OnChanged: func(string) { c.changed() }}}
 	c.theirZone = c.textField("Same as above", composeFieldTheirZone)
 	c.theirZone.ActionItem = c.choicesButton(c.theirZone, func() []string { return zoneChoices(c.localZone) })
-	c.called = &widget.RadioGroup{Options: composeCalledLabels(), Selected: composeCalledLabels()[0], Horizontal: true,
+	// One option a line: in a row the three would set the form's width.
+	c.called = &widget.RadioGroup{Options: composeCalledLabels(), Selected: composeCalledLabels()[0],
 		Required: true, OnChanged: func(string) { c.changed() }}
 	c.disclose = &widget.RadioGroup{Options: []string{"None", "Brief", "Full"}, Selected: "Brief", Horizontal: true,
 		Required: true, OnChanged: func(string) { c.changed() }}

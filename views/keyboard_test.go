@@ -200,3 +200,33 @@ func TestPlaceholdersReadAsHints(t *testing.T) {
 		}
 	}
 }
+
+// At the smallest window every tab fits without overlap: the composer's
+// form and draft sit side by side, the tracker shows every column.
+func TestEveryTabFitsTheSmallestWindow(t *testing.T) {
+	h := newHarness(t)
+	trackerSeed(t, h, trackerThree(time.Now())...)
+	trackerOpen(h)
+	h.win.Resize(MinWindowSize())
+	if m := h.ui.root.MinSize(); m != MinWindowSize() {
+		t.Errorf("the window's minimum is %v, want %v", m, MinWindowSize())
+	}
+	for i, item := range h.ui.tabs.Items {
+		if m := item.Content.MinSize(); m.Width > MinWindowSize().Width || m.Height > MinWindowSize().Height-80 {
+			t.Errorf("tab %d needs %v, more than the smallest window gives it", i, m)
+		}
+	}
+	c := h.ui.compose
+	trackerAct(h, func() { h.ui.SelectTab(TabCompose) })
+	drv := h.ui.env.App.Driver()
+	formRight := drv.AbsolutePositionForObject(c.formScroll).X + c.formScroll.Size().Width
+	if left := drv.AbsolutePositionForObject(c.preview).X; formRight > left+1 {
+		t.Errorf("the form (to x=%v) runs under the draft (from x=%v)", formRight, left)
+	}
+	for _, b := range []fyne.CanvasObject{c.saveBtn, c.mailBtn, c.copyBtn} {
+		p := drv.AbsolutePositionForObject(b)
+		if p.X < drv.AbsolutePositionForObject(c.preview).X || p.X+b.Size().Width > MinWindowSize().Width {
+			t.Errorf("a button sits at x=%v..%v, outside the draft pane", p.X, p.X+b.Size().Width)
+		}
+	}
+}

@@ -82,6 +82,7 @@ type trackerTab struct {
 	more          *widget.Button
 	count         *widget.RichText
 	table         *widgets.Table
+	columns       *trackerColumns
 	split         *container.Split
 	top           *fyne.Container // the banners and the toolbar
 	body          *fyne.Container // the table or an empty-state message
@@ -124,13 +125,16 @@ func (t *trackerTab) buildUI() fyne.CanvasObject {
 	t.more = &widget.Button{Icon: theme.MoreVerticalIcon(), Importance: widget.LowImportance}
 	t.more.OnTapped = t.onMore
 	t.count = trackerQuiet("Loading interviews…")
-	filters := container.NewHBox(t.status, t.upcomingCheck, t.count, t.add, t.more)
+	filters := container.NewHBox(t.status, t.upcomingCheck, t.add, t.more)
 	toolbar := container.NewBorder(nil, nil, nil, filters, t.search)
 
 	t.table = newTrackerTable(t)
 	t.detail = newTimelinePanel(t)
-	t.split = container.NewHSplit(container.New(&trackerColumnsLayout{t: t}, t.table), t.detail.root)
-	t.split.SetOffset(0.7)
+	t.columns = newTrackerColumns(t)
+	t.split = container.NewHSplit(container.New(t.columns, t.table), t.detail.root)
+	t.split.SetOffset(0.66)
+	// The details take room only while a row is selected.
+	t.detail.root.Hide()
 
 	t.noneYet = widgets.NewEmptyState(theme.DocumentCreateIcon(), "No interviews yet — add one or import a CSV",
 		"Keep every interview of your search in one place: when it is, who to write to, and what happened. "+
@@ -156,7 +160,10 @@ func (t *trackerTab) buildUI() fyne.CanvasObject {
 
 	t.top = container.NewVBox(toolbar)
 	t.body = container.NewStack(t.split, t.noneYet, t.noMatch, container.NewBorder(nil, t.undo, nil, nil))
-	t.root = container.NewBorder(t.top, nil, nil, nil, t.body)
+	// The count sits under the table, where its changing width moves
+	// nothing (in the toolbar it pushed the search box about).
+	footer := container.NewBorder(nil, nil, t.count, trackerQuiet("Arrow keys move, Enter edits, Delete deletes"))
+	t.root = container.NewBorder(t.top, footer, nil, nil, t.body)
 	return t.root
 }
 
@@ -404,6 +411,7 @@ func (t *trackerTab) onClearFilters() {
 func (t *trackerTab) refreshTable() {
 	// A hidden table skips its refresh, so it is shown first.
 	t.updateEmpty()
+	t.columns.contentChanged()
 	t.table.Refresh()
 	t.updateCount()
 }
@@ -661,8 +669,8 @@ func (t *trackerTab) local(iv *data.Interview) time.Time {
 	return iv.StartsAt.In(t.ui.zones.get(iv.TimeZone))
 }
 
-// whenText says when an interview is, in its own zone ("Tue 3 Dec 14:30
-// CET"), and how far away that is ("in 2 days").
+// whenText says when an interview is, in the user's zone ("Tue 3 Dec
+// 14:30"), and how far away that is ("in 2 days").
 func (t *trackerTab) whenText(iv *data.Interview, now time.Time) (string, string) {
 	if iv.StartsAt.IsZero() {
 		if iv.RawStartsAt != "" {
@@ -670,10 +678,12 @@ func (t *trackerTab) whenText(iv *data.Interview, now time.Time) (string, string
 		}
 		return "", "No date yet"
 	}
-	at := t.local(iv)
-	layout := "Mon 2 Jan 15:04 MST"
+	// In the user's own zone, so the column reads in order whatever zone
+	// each interview is in; the details give the interview's own time.
+	at := t.userTime(iv)
+	layout := "Mon 2 Jan 15:04"
 	if at.Year() != now.In(at.Location()).Year() {
-		layout = "Mon 2 Jan 2006 15:04 MST"
+		layout = "Mon 2 Jan 2006 15:04"
 	}
 	return at.Format(layout), RelativeTime(iv.StartsAt, now)
 }
@@ -786,42 +796,6 @@ func trackerStatusColor(s data.Status) fyne.ThemeColorName {
 		return theme.ColorNameForeground
 	}
 	return theme.ColorNamePlaceHolder
-}
-
-// trackerColumnsLayout shares the table's width among its columns, so the
-// table fills the pane instead of scrolling sideways or leaving a gap.
-type trackerColumnsLayout struct {
-	t      *trackerTab
-	widths [5]float32
-}
-
-func (l *trackerColumnsLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	// Each column's least useful width, and its share of any room beyond.
-	trackerColumnMin := [5]float32{110, 100, 95, 262, 112}
-	trackerColumnWeight := [5]float32{3, 3, 2, 1, 0.5}
-	for _, o := range objects {
-		o.Move(fyne.Position{})
-		o.Resize(size)
-	}
-	pad := theme.Padding()
-	avail := size.Width - pad*float32(len(l.widths)) - 2
-	var minSum, weightSum float32
-	for i := range l.widths {
-		minSum += trackerColumnMin[i]
-		weightSum += trackerColumnWeight[i]
-	}
-	extra := max(0, avail-minSum)
-	for i := range l.widths {
-		w := float32(int(trackerColumnMin[i] + extra*trackerColumnWeight[i]/weightSum))
-		if w != l.widths[i] {
-			l.widths[i] = w
-			l.t.table.SetColumnWidth(i, w)
-		}
-	}
-}
-
-func (l *trackerColumnsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(240, 120)
 }
 
 // focusTarget is where the focus goes when the tab is shown: the search

@@ -185,8 +185,9 @@ func TestTrackerListsSeededRows(t *testing.T) {
 		t.Errorf("status = %q", got)
 	}
 	when := trackerCellText(tr, 1, data.ColWhen)
-	if !strings.Contains(when, "EST") && !strings.Contains(when, "EDT") || !strings.HasSuffix(when, "in 2 days") {
-		t.Errorf("when = %q, want New York time and \"in 2 days\"", when)
+	mine := tr.userTime(tr.model.Row(1)).Format("Mon 2 Jan 15:04")
+	if !strings.HasPrefix(when, mine) || !strings.HasSuffix(when, "in 2 days") {
+		t.Errorf("when = %q, want the user's time %q and \"in 2 days\"", when, mine)
 	}
 	if got := tr.count.String(); got != "3 interviews" {
 		t.Errorf("count = %q", got)
@@ -199,14 +200,19 @@ func TestTrackerListsSeededRows(t *testing.T) {
 func TestTrackerWhenText(t *testing.T) {
 	h := newHarness(t)
 	tr := h.ui.tracker
+	// The user is in Tokyo: every row reads in Tokyo time, whatever zone
+	// the interview is in, so the column reads in order.
+	tr.localZone = "Asia/Tokyo"
+	tr.ui.zones.warm([]data.Interview{{TimeZone: "Asia/Tokyo"}})
 	now := time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		name    string
 		iv      data.Interview
 		at, rel string
 	}{
-		{"own zone", data.Interview{StartsAt: time.Date(2025, 12, 3, 13, 30, 0, 0, time.UTC), TimeZone: "Europe/Berlin"}, "Wed 3 Dec 14:30 CET", "in 2 days"},
-		{"next year", data.Interview{StartsAt: time.Date(2026, 1, 5, 15, 0, 0, 0, time.UTC), TimeZone: "UTC"}, "Mon 5 Jan 2026 15:00 UTC", "in 5 weeks"},
+		{"Berlin interview", data.Interview{StartsAt: time.Date(2025, 12, 3, 13, 30, 0, 0, time.UTC), TimeZone: "Europe/Berlin"}, "Wed 3 Dec 22:30", "in 2 days"},
+		{"Tokyo interview", data.Interview{StartsAt: time.Date(2025, 12, 3, 14, 0, 0, 0, time.UTC), TimeZone: "Asia/Tokyo"}, "Wed 3 Dec 23:00", "in 2 days"},
+		{"next year", data.Interview{StartsAt: time.Date(2026, 1, 5, 15, 0, 0, 0, time.UTC), TimeZone: "UTC"}, "Tue 6 Jan 2026 00:00", "in 5 weeks"},
 		{"no date", data.Interview{}, "", "No date yet"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

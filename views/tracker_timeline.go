@@ -181,6 +181,14 @@ func (p *timelinePanel) clear() {
 	p.seq++
 	p.scroll.Hide()
 	p.placeholder.Show()
+	p.setShown(false)
+}
+
+// setShown gives the panel its share of the tab, or the table all of it.
+func (p *timelinePanel) setShown(on bool) {
+	if showIf(p.root, on) && p.t.split != nil {
+		p.t.split.Refresh()
+	}
 }
 
 // show fills the panel from iv and loads its timeline.
@@ -192,6 +200,7 @@ func (p *timelinePanel) show(iv data.Interview) {
 	p.iv, p.has = iv, true
 	p.placeholder.Hide()
 	p.scroll.Show()
+	p.setShown(true)
 	p.render()
 	p.loadEvents()
 }
@@ -208,17 +217,20 @@ func (p *timelinePanel) render() {
 		p.when.SetText("No date yet")
 		p.yourTime.Hide()
 	} else {
+		// The interview's own time on the first line; how far off it is on
+		// a line of its own, where "in 5 h" cannot be split by wrapping;
+		// the user's time when their zone differs.
 		at := p.t.local(iv)
-		p.when.SetText(fmt.Sprintf("%s (%s)", at.Format("Mon 2 Jan 2006, 15:04 MST"), RelativeTime(iv.StartsAt, now)))
-		mine := iv.StartsAt.Local()
+		p.when.SetText(at.Format("Mon 2 Jan 2006, 15:04 MST"))
+		quiet := RelativeTime(iv.StartsAt, now)
+		mine := p.t.userTime(iv)
 		_, atOff := at.Zone()
 		_, myOff := mine.Zone()
 		if atOff != myOff {
-			trackerSetText(p.yourTime, "Your time: "+mine.Format("Mon 2 Jan, 15:04 MST"))
-			p.yourTime.Show()
-		} else {
-			p.yourTime.Hide()
+			quiet += "\nYour time: " + mine.Format("Mon 2 Jan, 15:04 MST")
 		}
+		trackerSetText(p.yourTime, quiet)
+		p.yourTime.Show()
 	}
 	p.exportICS.Enable()
 	if iv.StartsAt.IsZero() {

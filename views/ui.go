@@ -8,11 +8,13 @@ package views
 import (
 	"context"
 	"errors"
+	"image/color"
 	"net/url"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -70,6 +72,10 @@ type Env struct {
 	// so in the window instead of failing silently.
 	NoNotifications string
 }
+
+// MinWindowSize is the smallest the window may be; each tab collapses,
+// wraps or scrolls to stay usable down to it.
+func MinWindowSize() fyne.Size { return fyne.NewSize(800, 600) }
 
 // Tab indexes, in the order the tabs appear and Ctrl/Cmd+1..3 select them.
 const (
@@ -129,7 +135,11 @@ func New(env Env) *UI {
 	)
 	u.tabs.OnSelected = u.onTabSelected
 	u.notices = newNotices()
-	u.root = container.NewBorder(u.notices.box, nil, nil, nil, u.tabs)
+	// The window's content sets its minimum size: every tab is laid out
+	// to work from MinWindowSize up, so the window stops shrinking there.
+	floor := canvas.NewRectangle(color.Transparent)
+	floor.SetMinSize(MinWindowSize())
+	u.root = container.NewStack(floor, container.NewBorder(u.notices.box, nil, nil, nil, u.tabs))
 	u.onSettingsChanged(u.compose.applySettings)
 	u.onSettingsChanged(func(st data.Settings) { u.tracker.setReminderHours(st.ReminderHours) })
 	return u

@@ -80,9 +80,23 @@ func (r *cellRenderer) Layout(size fyne.Size) {
 		r.dot.Resize(fyne.NewSquareSize(dotSize))
 		x = dotSize + inner/2
 	}
+	// The note ("in 2 days") gives way first: in a narrow column the
+	// date it qualifies matters more.
 	noteWidth := float32(0)
 	if r.c.note.String() != "" {
-		noteWidth = min(r.c.note.MinSize().Width, max(0, size.Width-x))
+		th := r.c.Theme()
+		text := fyne.MeasureText(r.c.main.Text, th.Size(theme.SizeNameText), r.c.main.TextStyle).Width + 2*th.Size(theme.SizeNameInnerPadding)
+		if need := r.c.note.MinSize().Width; text+need <= size.Width-x {
+			noteWidth = need
+		}
+	}
+	// Text is not clipped to its box, so a note with no room is hidden.
+	if (noteWidth > 0) != r.c.note.Visible() {
+		if noteWidth > 0 {
+			r.c.note.Show()
+		} else {
+			r.c.note.Hide()
+		}
 	}
 	r.c.note.Move(fyne.NewPos(size.Width-noteWidth, 0))
 	r.c.note.Resize(fyne.NewSize(noteWidth, size.Height))

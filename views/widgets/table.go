@@ -26,17 +26,26 @@ type Table struct {
 	CurrentRow func() int
 	// OnActivate runs on a double-click or Enter; OnDelete on Delete.
 	OnActivate, OnDelete func()
+	// ColumnWidth reports a column's width and OnColumnResized hears the
+	// width the user dragged it to (by the line after it in the header);
+	// without both, the columns cannot be dragged.
+	ColumnWidth     func(col int) float32
+	OnColumnResized func(col int, width float32)
 
 	lastID  int64
 	lastTap time.Time
 	// pendingRow is a row to scroll to the top once the table has a size.
 	pendingRow int
+	// drag is the column being resized (-1 none, -2 a drag that is not
+	// a resize), with its width and the pointer where the drag began.
+	drag             int
+	dragX, dragWidth float32
 }
 
 // NewTable is an empty Table; set its widget.Table callbacks (Length,
 // CreateCell, UpdateCell, …) before showing it.
 func NewTable() *Table {
-	tb := &Table{pendingRow: -1}
+	tb := &Table{pendingRow: -1, drag: -1}
 	tb.ExtendBaseWidget(tb)
 	return tb
 }
@@ -192,4 +201,48 @@ func ToWindow(o fyne.CanvasObject, e *fyne.KeyEvent) {
 	if f := c.OnTypedKey(); f != nil {
 		f(e)
 	}
+}
+
+// resizeGrip is how far either side of the line between two header cells
+// a drag still takes hold of it.
+const resizeGrip = 6
+
+// Dragged resizes a column when the drag began on the line after it in the
+// header row; any other drag does nothing.
+func (tb *Table) Dragged(e *fyne.DragEvent) {
+	if tb.ColumnWidth == nil || tb.OnColumnResized == nil || tb.drag == -2 {
+		return
+	}
+	if tb.drag == -1 {
+		start := e.Position.Subtract(e.Dragged)
+		tb.drag = tb.dividerAt(start)
+		if tb.drag < 0 {
+			tb.drag = -2
+			return
+		}
+		tb.dragX, tb.dragWidth = start.X, tb.ColumnWidth(tb.drag)
+	}
+	tb.OnColumnResized(tb.drag, tb.dragWidth+e.Position.X-tb.dragX)
+}
+
+// DragEnd ends a resize.
+func (tb *Table) DragEnd() { tb.drag = -1 }
+
+// dividerAt is the column whose right-hand line in the header is at p, or
+// -1. The table must not be scrolled sideways (the tracker's is not).
+func (tb *Table) dividerAt(p fyne.Position) int {
+	if !tb.ShowHeaderRow || tb.CreateHeader == nil || p.Y > tb.CreateHeader().MinSize().Height {
+		return -1
+	}
+	_, cols := tb.Length()
+	pad := tb.Theme().Size(theme.SizeNamePadding)
+	x := float32(0)
+	for c := range cols {
+		x += tb.ColumnWidth(c)
+		if line := x + pad/2; p.X >= line-resizeGrip && p.X <= line+resizeGrip {
+			return c
+		}
+		x += pad
+	}
+	return -1
 }
