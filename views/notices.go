@@ -34,6 +34,8 @@ type notices struct {
 	box   *fyne.Container
 	shown map[string]fyne.CanvasObject
 	seq   map[string]int
+	// glyphs decides the notice about characters with no font (glyphs.go).
+	glyphs glyphCheck
 }
 
 func newNotices() *notices {

@@ -315,6 +315,7 @@ func (t *trackerTab) setModel(m *data.Table, full bool) {
 		t.detail.clear()
 	}
 	t.refreshTable()
+	t.ui.checkGlyphs(glyphSample(m)...) // say once if some names have no font
 	if full && !t.scrolled {
 		t.scrolled = true
 		t.scrollToToday()
