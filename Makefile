@@ -134,9 +134,11 @@ package-windows: deps-windows $(FYNE)
 	mv Bridgekeeper.exe $(DIST)/Bridgekeeper-$(VERSION)-windows-amd64.exe
 	@echo "Built $(DIST)/Bridgekeeper-$(VERSION)-windows-amd64.exe"
 
-# A PNG of each tab from the real app under Xvfb, for the README.
+# A PNG of each tab from the real app under Xvfb in both themes at
+# 800×600, 1024×768, 1366×768 and 1920×1080 ($(DIST)/screenshots), and the
+# 1366×768 ones in docs for the README.
 screenshots: deps-test build
-	.ci/screenshots ./$(BIN) docs
+	.ci/screenshots ./$(BIN) docs $(DIST)/screenshots
 
 clean:
 	rm -rf $(BIN) $(DIST)

@@ -154,7 +154,10 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 	}
 	section("", "Who it is for",
 		row("", "Your name", c.fromName),
-		row("", "Recipient", container.NewBorder(nil, nil, c.toTitle, nil, c.withMessage(composeFieldToName, c.toName))),
+		// Objects in reading order, so Tab goes to the title before the name
+		// (NewBorder would put the name first).
+		row("", "Recipient", container.New(layout.NewBorderLayout(nil, nil, c.toTitle, nil),
+			c.toTitle, c.withMessage(composeFieldToName, c.toName))),
 		row("", "Their email", c.withMessage(composeFieldToEmail, c.toEmail)),
 		row("", "Company", c.withMessage(composeFieldCompany, c.company)),
 		row("", "Role", c.role))

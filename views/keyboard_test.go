@@ -230,3 +230,18 @@ func TestEveryTabFitsTheSmallestWindow(t *testing.T) {
 		}
 	}
 }
+
+// Tab walks the composer in reading order, top to bottom and left to right.
+func TestComposeTabOrderIsReadingOrder(t *testing.T) {
+	h := newHarness(t)
+	c := h.ui.compose
+	cv := h.win.Canvas()
+	cv.Focus(c.scenario)
+	want := []fyne.Focusable{c.scenario, c.scenarioArticle, c.fromName, c.toTitle, c.toName, c.toEmail, c.company, c.role, c.date}
+	for i, w := range want {
+		if got := cv.Focused(); got != w {
+			t.Fatalf("Tab %d lands on %T, want %T", i, got, w)
+		}
+		cv.FocusNext()
+	}
+}

@@ -435,22 +435,27 @@ func (p *timelinePanel) eventRow(e data.Event, now time.Time) fyne.CanvasObject 
 	if e.Kind == data.EventDraft && e.Scenario != "" {
 		meta += " · " + strings.ReplaceAll(e.Scenario, "-", " ")
 	}
-	when := &widget.RichText{Segments: []widget.RichTextSegment{&widget.TextSegment{Text: meta,
+	// The date line wraps too: in a narrow pane it was cut off.
+	when := &widget.RichText{Wrapping: fyne.TextWrapWord, Segments: []widget.RichTextSegment{&widget.TextSegment{Text: meta,
 		Style: widget.RichTextStyle{SizeName: theme.SizeNameCaptionText, ColorName: theme.ColorNamePlaceHolder}}}}
 	// Pull the date up under its line: a label's padding would double it.
 	inner := theme.InnerPadding()
-	body := container.New(layout.NewCustomPaddedVBoxLayout(-inner), text, when)
-	var right fyne.CanvasObject
+	lines := []fyne.CanvasObject{text, when}
+	// The action goes under the entry, not beside it, so it takes no width
+	// from the text.
 	switch {
 	case e.Kind == data.EventDraft:
-		right = container.NewCenter(&widget.Button{Text: "View draft", Importance: widget.LowImportance, OnTapped: func() { p.showDraft(e) }})
+		lines = append(lines, container.NewHBox(&widget.Button{Text: "View draft", Icon: theme.VisibilityIcon(),
+			Importance: widget.LowImportance, OnTapped: func() { p.showDraft(e) }}))
 	case e.Kind == data.EventNote && text.Text != e.Body:
-		right = container.NewCenter(&widget.Button{Text: "Show all", Importance: widget.LowImportance, OnTapped: func() {
-			p.t.ui.showLongText("Note — "+trackerCompany(p.iv), e.Body, p.t.ui.env.Clipboard.Copy)
-		}})
+		lines = append(lines, container.NewHBox(&widget.Button{Text: "Show all", Icon: theme.VisibilityIcon(),
+			Importance: widget.LowImportance, OnTapped: func() {
+				p.t.ui.showLongText("Note — "+trackerCompany(p.iv), e.Body, p.t.ui.env.Clipboard.Copy)
+			}}))
 	}
+	body := container.New(layout.NewCustomPaddedVBoxLayout(-inner), lines...)
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(trackerEventIcon(e.Kind))))
-	return container.NewBorder(nil, nil, icon, right, body)
+	return container.NewBorder(nil, nil, icon, nil, body)
 }
 
 // showDraft shows a filed draft in full, selectable, with Copy buttons.

@@ -223,6 +223,8 @@ func (u *UI) Install() {
 	w.Canvas().SetOnTypedKey(u.onWindowKey)
 	// Only now, at the window's width: see writeFirstDraft.
 	u.compose.writeFirstDraft()
+	// Typing at once goes into the tab on show.
+	u.focusShownTab()
 }
 
 // SelectTab switches to one of TabCompose, TabTracker or TabAdvice.
