@@ -315,6 +315,7 @@ func (s *shell) attach(store *data.Store) {
 		// Linux, the user's languages on Windows and macOS).
 		Locale:          string(lang.SystemLocale()),
 		NoNotifications: systemNoNotifications(),
+		Trace:           traceFromEnv(),
 	}
 	if !s.fixedPath {
 		env.MoveDatabase = s.moveDatabase

@@ -75,25 +75,27 @@ type trackerTab struct {
 	search *widgets.Entry
 	// searchFocused is set when the user left the tab from the search box.
 	searchFocused bool
-	clearSearch   *widget.Button
-	status        *widget.Select
-	upcomingCheck *widget.Check
-	add           *widget.Button
-	more          *widget.Button
-	count         *widget.RichText
-	table         *widgets.Table
-	columns       *trackerColumns
-	split         *container.Split
-	top           *fyne.Container // the banners and the toolbar
-	body          *fyne.Container // the table or an empty-state message
-	root          *fyne.Container
-	noneYet       *fyne.Container
-	noMatch       *fyne.Container
-	undo          *fyne.Container
-	undoText      *widget.Label
-	undoButton    *widget.Button
-	detail        *timelinePanel
-	editor        *trackerForm // the open add/edit form, if any
+	// tracedRows and tracedAll are set once their milestone was traced.
+	tracedRows, tracedAll bool
+	clearSearch           *widget.Button
+	status                *widget.Select
+	upcomingCheck         *widget.Check
+	add                   *widget.Button
+	more                  *widget.Button
+	count                 *widget.RichText
+	table                 *widgets.Table
+	columns               *trackerColumns
+	split                 *container.Split
+	top                   *fyne.Container // the banners and the toolbar
+	body                  *fyne.Container // the table or an empty-state message
+	root                  *fyne.Container
+	noneYet               *fyne.Container
+	noMatch               *fyne.Container
+	undo                  *fyne.Container
+	undoText              *widget.Label
+	undoButton            *widget.Button
+	detail                *timelinePanel
+	editor                *trackerForm // the open add/edit form, if any
 }
 
 func newTracker(u *UI) *trackerTab {
@@ -253,8 +255,12 @@ func (t *trackerTab) loadAll(col data.Column, desc bool, q data.Query) {
 		}
 		t.total = model.Total()
 		t.upcoming = upcoming
+		old := t.model
 		t.setModel(model, true)
 		t.checkReminders(time.Now())
+		if model.Total() >= trackerReturnMemoryAt && old != model {
+			t.ui.returnMemory()
+		}
 		// Another tab may have added to the open timeline (a filed draft).
 		if iv, ok := t.selected(); ok {
 			t.detail.show(iv)
@@ -283,6 +289,11 @@ func (t *trackerTab) onUI(f func()) {
 		f()
 	})
 }
+
+// trackerReturnMemoryAt is the number of interviews from which a full load
+// is followed by handing its scratch memory back to the system: reading
+// 100,000 rows leaves over 100 MB the process would otherwise keep.
+const trackerReturnMemoryAt = 20_000
 
 // trackerBuildModel is the slow part of a load, run off the UI goroutine.
 func trackerBuildModel(ivs []data.Interview, col data.Column, desc bool, q data.Query) *data.Table {
@@ -319,6 +330,10 @@ func (t *trackerTab) setModel(m *data.Table, full bool) {
 	if full && !t.scrolled {
 		t.scrolled = true
 		t.scrollToToday()
+	}
+	if full && !t.tracedAll {
+		t.tracedAll = true
+		t.ui.trace("rows-all")
 	}
 	if t.onModel != nil {
 		t.onModel(full, m.Total())
@@ -699,7 +714,7 @@ func trackerSetText(rt *widget.RichText, text string) { widgets.SetQuietText(rt,
 // header buttons, edited on a double-click or Enter, deleted on Delete.
 func newTrackerTable(t *trackerTab) *widgets.Table {
 	tb := widgets.NewTable()
-	tb.Length = func() (int, int) {
+	tb.Rows = func() (int, int) {
 		if t.model == nil {
 			return 0, len(data.Columns())
 		}
@@ -735,6 +750,10 @@ func (t *trackerTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if iv == nil {
 		c.Set("", "", false, "", false)
 		return
+	}
+	if !t.tracedRows {
+		t.tracedRows = true
+		t.ui.trace("rows-drawn")
 	}
 	selected := iv.ID == t.selectedID
 	switch data.Column(id.Col) {

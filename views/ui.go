@@ -10,6 +10,7 @@ import (
 	"errors"
 	"image/color"
 	"net/url"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -71,6 +72,10 @@ type Env struct {
 	// sent ("no notification service is running"); reminders then say
 	// so in the window instead of failing silently.
 	NoNotifications string
+	// Trace, when set, hears milestones a benchmark times from outside
+	// ("rows-drawn": the first interview drawn in the table, "rows-all":
+	// every interview loaded). Nil in normal use.
+	Trace func(event string)
 }
 
 // MinWindowSize is the smallest the window may be; each tab collapses,
@@ -305,6 +310,23 @@ func (u *UI) MainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("About Bridgekeeper", u.showAbout),
 	)
 	return fyne.NewMainMenu(file, help)
+}
+
+// returnMemory collects garbage and gives the freed memory back to the
+// system, off the UI goroutine: after a large load the Go runtime would
+// keep it for minutes, counted against the app's resident memory.
+func (u *UI) returnMemory() {
+	u.background(func() error {
+		debug.FreeOSMemory()
+		return nil
+	}, func(error) {})
+}
+
+// trace passes a milestone to Env.Trace, if a benchmark asked for them.
+func (u *UI) trace(event string) {
+	if u.env.Trace != nil {
+		u.env.Trace(event)
+	}
 }
 
 // showError reports a failure in a dialog titled with what went wrong, the

@@ -28,8 +28,14 @@ func main() {
 	runs := flag.Int("runs", 7, "runs of each program")
 	rows := flag.Int("rows", 1000, "interviews in the seeded database")
 	settle := flag.Duration("settle", 2*time.Second, "time after mapping before reading peak memory")
+	scale := flag.Int("scale", 0, "instead, time the first rows on screen and hold memory with this many interviews")
 	flag.Parse()
-	err := run(*app, *bare, *runs, *rows, *settle)
+	var err error
+	if *scale > 0 {
+		err = runScale(*app, *bare, *runs, *scale, *settle)
+	} else {
+		err = run(*app, *bare, *runs, *rows, *settle)
+	}
 	switch {
 	case errors.Is(err, errOverBudget):
 		os.Exit(1)
@@ -46,6 +52,7 @@ var errOverBudget = errors.New("over budget")
 type sample struct {
 	seconds float64
 	peakMB  float64
+	rssMB   float64 // resident once settled
 }
 
 func run(appBin, bareBin string, runs, rows int, settle time.Duration) error {
@@ -216,7 +223,11 @@ func measure(display string, maps <-chan mapped, home, title string, settle time
 	if err != nil {
 		return sample{}, err
 	}
-	return sample{seconds: seconds, peakMB: peak}, nil
+	rss, err := residentMB(cmd.Process.Pid)
+	if err != nil {
+		return sample{}, err
+	}
+	return sample{seconds: seconds, peakMB: peak, rssMB: rss}, nil
 }
 
 func peakRSS(pid int) (float64, error) {

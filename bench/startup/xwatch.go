@@ -13,8 +13,9 @@ import (
 // mapped is one top-level window appearing: its title and when the X
 // server's notice of it arrived.
 type mapped struct {
-	title string
-	at    time.Time
+	title  string
+	at     time.Time
+	window uint32
 }
 
 // watchMaps listens on display for top-level windows being mapped. One
@@ -53,7 +54,7 @@ func watchMaps(display string) (<-chan mapped, func(), error) {
 				continue
 			}
 			at := time.Now()
-			events <- mapped{title: windowTitle(x, m.Window, netName), at: at}
+			events <- mapped{title: windowTitle(x, m.Window, netName), at: at, window: uint32(m.Window)}
 		}
 	}()
 	return events, x.Close, nil

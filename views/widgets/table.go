@@ -18,6 +18,10 @@ const DoubleClick = 450 * time.Millisecond
 // tab's business, through the callbacks.
 type Table struct {
 	widget.Table
+	// Rows is the table's size in rows and columns; set it rather than
+	// Length, which reports no rows while the table has no room for any
+	// (see NewTable).
+	Rows func() (rows, cols int)
 	// Current returns the ID of the selected record (0 for none), so two
 	// clicks on one record count as a double-click.
 	Current func() int64
@@ -46,8 +50,32 @@ type Table struct {
 // CreateCell, UpdateCell, …) before showing it.
 func NewTable() *Table {
 	tb := &Table{pendingRow: -1, drag: -1}
+	// widget.Table makes a row divider for every row it thinks is in view,
+	// and with no height it thinks every row is: a hidden tab's table of
+	// 100,000 rows made 100,000 dividers (37 MB, kept for good, and seconds
+	// of work). So it is told of no rows until it has room to show some.
+	tb.Length = func() (int, int) {
+		if tb.Rows == nil {
+			return 0, 0
+		}
+		rows, cols := tb.Rows()
+		if !tb.hasRoom() {
+			return 0, cols
+		}
+		return rows, cols
+	}
 	tb.ExtendBaseWidget(tb)
 	return tb
+}
+
+// hasRoom reports whether the table is tall enough to show a row below its
+// header.
+func (tb *Table) hasRoom() bool {
+	header := float32(0)
+	if tb.ShowHeaderRow && tb.CreateHeader != nil {
+		header = tb.CreateHeader().MinSize().Height
+	}
+	return tb.Size().Height > header+1
 }
 
 // ScrollRowToTop puts row i at the top of the view; before the table has a
@@ -58,7 +86,7 @@ func (tb *Table) ScrollRowToTop(i int) {
 		return
 	}
 	tb.pendingRow = -1
-	rows, _ := tb.Length()
+	rows, _ := tb.Rows()
 	row := tb.rowHeight()
 	header := float32(0)
 	if tb.ShowHeaderRow && tb.CreateHeader != nil {
@@ -186,10 +214,21 @@ func (tb *Table) moveSelection(key fyne.KeyName) {
 	tb.Select(widget.TableCellID{Row: next})
 }
 
-// rowHeight is the height of one row, gap included.
+// rowHeight is the height of one row, gap included: widget.Table makes
+// every row as tall as the taller of a cell and a header cell.
 func (tb *Table) rowHeight() float32 {
-	return tb.CreateCell().MinSize().Height + tb.Theme().Size(theme.SizeNamePadding)
+	h := tb.CreateCell().MinSize().Height
+	if tb.CreateHeader != nil && (tb.ShowHeaderRow || tb.ShowHeaderColumn) {
+		h = max(h, tb.CreateHeader().MinSize().Height)
+	}
+	return h + tb.Theme().Size(theme.SizeNamePadding)
 }
+
+// ScrollToTop scrolls to the first row. widget.Table's own sets the
+// offset without moving its scroller, so after a scroll far down the rows
+// were drawn for the top while the view stayed below them: every row blank
+// until the next scroll.
+func (tb *Table) ScrollToTop() { tb.ScrollToOffset(fyne.Position{}) }
 
 // ToWindow hands a key the focused widget does not use to the window's own
 // key handler, which otherwise only hears keys when nothing has the focus.

@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"image"
+	"reflect"
 	"testing"
 	"time"
 
@@ -14,7 +16,7 @@ func newTestTable(t *testing.T, rows int) (*Table, *int, *int) {
 	t.Helper()
 	test.NewTempApp(t)
 	tb := NewTable()
-	tb.Length = func() (int, int) { return rows, 2 }
+	tb.Rows = func() (int, int) { return rows, 2 }
 	tb.CreateCell = func() fyne.CanvasObject { return NewCell() }
 	tb.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) { o.(*Cell).Set("row", "", false, "", false) }
 	selected := int64(0)
@@ -138,5 +140,68 @@ func TestTableAndEntryPassEscapeToTheWindow(t *testing.T) {
 	}
 	if e.Text != "a" {
 		t.Errorf("the entry lost its own keys: text %q", e.Text)
+	}
+}
+
+// inkIn counts the pixels of r that differ from its top-left pixel: text
+// drawn there, or nothing.
+func inkIn(img image.Image, r image.Rectangle) int {
+	bg := img.At(r.Min.X, r.Min.Y)
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if img.At(x, y) != bg {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// After a scroll far down, going back to the top (as a sort does) must show
+// the first rows, not a screen of empty cells.
+func TestTableScrollToTopAfterAScrollShowsRows(t *testing.T) {
+	tb, _, _ := newTestTable(t, 2000)
+	w := test.NewTempWindow(t, tb)
+	w.Resize(fyne.NewSize(300, 300))
+	tb.ScrollToOffset(fyne.NewPos(0, 30000))
+	tb.ScrollToTop()
+	// The scroller inside the table is what the eye sees: its offset must
+	// be back at the top with the rows (it is not an exported type).
+	var scroller reflect.Value
+	for _, o := range test.WidgetRenderer(tb).Objects() {
+		if v := reflect.ValueOf(o); v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct && v.Elem().FieldByName("Offset").IsValid() {
+			scroller = v.Elem()
+		}
+	}
+	if !scroller.IsValid() {
+		t.Fatal("no scroller in the table's renderer")
+	}
+	content := scroller.FieldByName("Content").Interface().(fyne.CanvasObject)
+	if y := content.Position().Y; y != 0 {
+		t.Errorf("after scrolling back to the top the rows sit at y=%v: drawn for the top, shown out of sight", y)
+	}
+	img := w.Canvas().Capture()
+	if n := inkIn(img, image.Rect(10, 10, 120, 280)); n < 50 {
+		t.Errorf("after scrolling back to the top the rows are blank (%d pixels of text)", n)
+	}
+}
+
+// A table with many rows that is refreshed before it has a size (a tab not
+// shown yet) must not make a row divider for each of its rows.
+func TestTableWithNoRoomMakesNoDividerPerRow(t *testing.T) {
+	tb, _, _ := newTestTable(t, 100_000)
+	tb.ShowHeaderRow = true
+	tb.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("Head") }
+	test.WidgetRenderer(tb) // built while hidden: no size yet
+	tb.Refresh()
+	n := 0
+	for _, o := range test.LaidOutObjects(tb) {
+		if _, ok := o.(*widget.Separator); ok {
+			n++
+		}
+	}
+	if n > 100 {
+		t.Errorf("the table made %d dividers while it had no room for a row", n)
 	}
 }
