@@ -58,42 +58,116 @@ type Query struct {
 	Now            time.Time
 }
 
-// row is an interview with everything sorting and searching need worked
-// out once, so neither allocates or lower-cases per comparison.
-type row struct {
-	iv      Interview
-	search  string // folded searchable fields (textfold), NUL-separated
-	company string
-	role    string
-	contact string
-	status  uint64
-	when    uint64
-	live    bool
+// Brief is what the tracker's table keeps of an interview: what its rows
+// show, sort and filter on. The rest (notes, location, calendar UIDs,
+// timestamps) stays in the database until a row is opened, which makes
+// 100,000 rows about 40 MB lighter than keeping whole interviews.
+type Brief struct {
+	ID                                       int64
+	Company, Role, ContactName, ContactEmail string
+	StartsAt                                 time.Time
+	TimeZone                                 string
+	Status                                   Status
+	// Damage and RawStartsAt are Interview's: what could not be read.
+	Damage, RawStartsAt string
 }
 
-func newRow(iv Interview) row {
-	// One lower-cased string holds every searchable field, NUL-separated so
-	// a search word cannot match across two fields; the sort keys are
-	// slices of it, which saves four allocations a row at load time.
-	search := strings.ToLower(strings.Join([]string{iv.Company, iv.Role, iv.ContactName, iv.ContactEmail, iv.Notes}, "\x00"))
-	company, rest, _ := strings.Cut(search, "\x00")
-	role, rest, _ := strings.Cut(rest, "\x00")
-	name, rest, _ := strings.Cut(rest, "\x00")
-	email, _, _ := strings.Cut(rest, "\x00")
-	contact := strings.TrimSpace(name)
-	if contact == "" {
-		contact = strings.TrimSpace(email)
+// Brief is the part of iv the tracker's table keeps.
+func (iv *Interview) Brief() Brief {
+	return Brief{ID: iv.ID, Company: iv.Company, Role: iv.Role, ContactName: iv.ContactName,
+		ContactEmail: iv.ContactEmail, StartsAt: iv.StartsAt, TimeZone: iv.TimeZone, Status: iv.Status,
+		Damage: iv.Damage, RawStartsAt: iv.RawStartsAt}
+}
+
+// row is an interview's Brief with everything sorting and searching need
+// worked out once, so neither allocates or lower-cases per comparison.
+type row struct {
+	b      Brief
+	search string // folded searchable fields (textfold), NUL-separated
+	// keys locates the company, role and contact inside search, trimmed:
+	// the text sort keys, folded so "Müller" sorts with "Muller".
+	keys   [3][2]uint32
+	status uint64
+	when   uint64
+	live   bool
+}
+
+// interner hands out one copy of each string it is given, for fields that
+// repeat from row to row (time zones, statuses), so 100,000 rows share a
+// few dozen strings instead of holding 200,000.
+type interner map[string]string
+
+func (in interner) of(s string) string {
+	if v, ok := in[s]; ok {
+		return v
 	}
+	in[s] = s
+	return s
+}
+
+func newRow(iv *Interview, in interner) row {
+	// One folded string holds every searchable field, NUL-separated so a
+	// search word cannot match across two fields; the sort keys are
+	// slices of it.
+	search := textfold.Fold(strings.Join([]string{iv.Company, iv.Role, iv.ContactName, iv.ContactEmail, iv.Notes}, "\x00"))
+	var fields [4][2]uint32
+	start := 0
+	for i := range fields {
+		end := start + strings.IndexByte(search[start:], 0)
+		lo, hi := trimmed(search, start, end)
+		fields[i] = [2]uint32{uint32(lo), uint32(hi)}
+		start = end + 1
+	}
+	contact := fields[2]
+	if contact[0] == contact[1] {
+		contact = fields[3] // no name: the email stands for the contact
+	}
+	b := iv.Brief()
+	b.TimeZone, b.Status = in.of(iv.TimeZone), Status(in.of(string(iv.Status)))
+	search = pack(&b, search)
 	return row{
-		// Folded once here so "muller" finds "Müller"; the sort keys stay
-		// merely lower-cased. Plain ASCII folds to the same string, free.
-		iv: iv, search: textfold.Fold(search), live: true,
-		company: strings.TrimSpace(company),
-		role:    strings.TrimSpace(role),
-		contact: contact,
-		status:  statusRank(iv.Status),
-		when:    whenKey(iv.StartsAt),
+		b: b, search: search, live: true,
+		keys:   [3][2]uint32{fields[0], fields[1], contact},
+		status: statusRank(iv.Status),
+		when:   whenKey(iv.StartsAt),
 	}
+}
+
+// pack copies the row's texts into one allocation and points b's fields
+// and the returned search text into it. Scanned from the database, each
+// text was its own allocation among others (notes, UIDs) the table does
+// not keep; packed, a row's texts share one block, and the memory the
+// load used is handed back whole.
+func pack(b *Brief, search string) string {
+	fields := []*string{&b.Company, &b.Role, &b.ContactName, &b.ContactEmail, &b.Damage, &b.RawStartsAt}
+	n := len(search)
+	for _, f := range fields {
+		n += len(*f)
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	sb.WriteString(search)
+	for _, f := range fields {
+		sb.WriteString(*f)
+	}
+	all := sb.String()
+	at := len(search)
+	for _, f := range fields {
+		l := len(*f)
+		*f = all[at : at+l]
+		at += l
+	}
+	return all[:len(search)]
+}
+
+// trimmed narrows s[lo:hi] to leave out surrounding white space.
+func trimmed(s string, lo, hi int) (int, int) {
+	t := strings.TrimSpace(s[lo:hi])
+	if t == "" {
+		return lo, lo
+	}
+	lo += strings.Index(s[lo:hi], t)
+	return lo, lo + len(t)
 }
 
 func statusRank(s Status) uint64 {
@@ -105,13 +179,14 @@ func statusRank(s Status) uint64 {
 
 // text returns the row's key for a text column.
 func (r *row) text(col Column) string {
+	k := r.keys[0]
 	switch col {
 	case ColRole:
-		return r.role
+		k = r.keys[1]
 	case ColContact:
-		return r.contact
+		k = r.keys[2]
 	}
-	return r.company
+	return r.search[k[0]:k[1]]
 }
 
 // Table is the tracker's in-memory model: every interview, kept in the
@@ -138,6 +213,8 @@ type Table struct {
 	desc  bool
 	query Query
 	words []string
+	// strings is the interner for the fields rows share.
+	strings interner
 }
 
 // NewTable builds a table of ivs sorted by When, soonest first (the order
@@ -145,11 +222,12 @@ type Table struct {
 // are identified by ID: of two interviews with one ID the later is kept.
 func NewTable(ivs []Interview) *Table {
 	t := &Table{
-		col:   ColWhen,
-		byID:  make(map[int64]int32, len(ivs)),
-		rows:  make([]row, 0, len(ivs)),
-		order: make([]int32, 0, len(ivs)),
-		match: make([]bool, 0, len(ivs)),
+		strings: interner{},
+		col:     ColWhen,
+		byID:    make(map[int64]int32, len(ivs)),
+		rows:    make([]row, 0, len(ivs)),
+		order:   make([]int32, 0, len(ivs)),
+		match:   make([]bool, 0, len(ivs)),
 	}
 	t.keys[ColWhen] = make([]uint64, 0, len(ivs))
 	t.keys[ColStatus] = make([]uint64, 0, len(ivs))
@@ -174,7 +252,7 @@ func NewTable(ivs []Interview) *Table {
 // setRow stores iv in slot s with its keys. Text ranks are dropped, since
 // the new values may fall between two of them.
 func (t *Table) setRow(s int32, iv Interview) {
-	t.rows[s] = newRow(iv)
+	t.rows[s] = newRow(&iv, t.strings)
 	t.keys[ColWhen][s] = t.rows[s].when
 	t.keys[ColStatus][s] = t.rows[s].status
 	for c := range ColWhen {
@@ -188,14 +266,38 @@ func (t *Table) Len() int { return len(t.view) }
 // Total is the number of rows in the table, shown or not.
 func (t *Table) Total() int { return len(t.order) }
 
-// Row returns the i-th row of the view, or nil when i is out of range. The
-// interview belongs to the table and is valid until the table next
-// changes: edit it through Upsert.
-func (t *Table) Row(i int) *Interview {
+// Row returns the i-th row of the view, or nil when i is out of range. It
+// belongs to the table and is valid until the table next changes; the
+// whole interview is the Store's (Store.Interview).
+func (t *Table) Row(i int) *Brief {
 	if i < 0 || i >= len(t.view) {
 		return nil
 	}
-	return &t.rows[t.view[i]].iv
+	return &t.rows[t.view[i]].b
+}
+
+// Upcoming returns the scheduled and rescheduled interviews that start
+// from now on, soonest first: what reminders look at.
+func (t *Table) Upcoming(now time.Time) []Brief {
+	var out []Brief
+	for s := range t.rows {
+		if r := &t.rows[s]; r.live && briefUpcoming(&r.b, now, 0) {
+			out = append(out, r.b)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Brief) int {
+		if c := a.StartsAt.Compare(b.StartsAt); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return out
+}
+
+// briefUpcoming is isUpcoming for a table's row.
+func briefUpcoming(b *Brief, now time.Time, within time.Duration) bool {
+	iv := Interview{StartsAt: b.StartsAt, Status: b.Status}
+	return isUpcoming(&iv, now, within)
 }
 
 // Index returns the view position of the interview with this ID, or -1.
@@ -326,10 +428,10 @@ func (t *Table) Filter(q Query) int {
 
 func (t *Table) matches(r *row) bool {
 	q := &t.query
-	if q.Status != "" && r.iv.Status != q.Status {
+	if q.Status != "" && r.b.Status != q.Status {
 		return false
 	}
-	if q.UpcomingWithin > 0 && !isUpcoming(&r.iv, q.Now, q.UpcomingWithin) {
+	if q.UpcomingWithin > 0 && !briefUpcoming(&r.b, q.Now, q.UpcomingWithin) {
 		return false
 	}
 	for _, w := range t.words {

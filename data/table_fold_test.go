@@ -60,7 +60,7 @@ func TestTableFilterIgnoresAccents(t *testing.T) {
 // An edited row is folded again: Upsert must not leave the old search text.
 func TestTableUpsertFoldsTheNewText(t *testing.T) {
 	tb := NewTable(foldFixture())
-	iv := *tb.Row(tb.Index(6))
+	iv := briefInterview(tb.Row(tb.Index(6)))
 	tb.Filter(Query{Text: "goteborg"})
 	if tb.Len() != 0 {
 		t.Fatalf("goteborg matched %v before any row mentioned it", viewIDs(tb))

@@ -1,10 +1,12 @@
 package data
 
 import (
+	"bridgekeeper/textfold"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 var tableNow = time.Date(2027, 6, 1, 12, 0, 0, 0, time.UTC)
@@ -41,8 +43,9 @@ func TestTableSortsEveryColumnBothWays(t *testing.T) {
 		{ColRole, false, []int64{5, 4, 3, 1, 6, 2}},
 		{ColRole, true, []int64{2, 6, 3, 1, 4, 5}},
 		// A contact without a name sorts by email.
-		{ColContact, false, []int64{3, 6, 4, 2, 1, 5}},
-		{ColContact, true, []int64{5, 1, 2, 4, 6, 3}},
+		// Folded: Çelik sorts with the c's, not after z.
+		{ColContact, false, []int64{3, 6, 4, 5, 2, 1}},
+		{ColContact, true, []int64{1, 2, 5, 4, 6, 3}},
 		// Undated interviews last in both directions.
 		{ColWhen, false, []int64{3, 4, 6, 1, 5, 2}},
 		{ColWhen, true, []int64{5, 1, 6, 4, 3, 2}},
@@ -156,7 +159,7 @@ func TestTableUpsertAndRemoveKeepOrderAndFilter(t *testing.T) {
 	// The same rows sorted from scratch give the same order.
 	fresh := make([]Interview, 0, tb.Len())
 	for i := tb.Len() - 1; i >= 0; i-- {
-		fresh = append(fresh, *tb.Row(i))
+		fresh = append(fresh, briefInterview(tb.Row(i)))
 	}
 	nt := NewTable(fresh)
 	nt.Sort(ColCompany, false)
@@ -221,7 +224,7 @@ func TestTableSortMatchesReference(t *testing.T) {
 			tb.Remove(ref[20].ID)
 			col, desc := tb.SortOrder()
 			for j := 1; j < tb.Len(); j++ {
-				if refCompare(col, desc, *tb.Row(j - 1), *tb.Row(j)) > 0 {
+				if refCompare(col, desc, briefInterview(tb.Row(j-1)), briefInterview(tb.Row(j))) > 0 {
 					t.Fatalf("after Upsert/Remove rows %d and %d are out of %v order", j-1, j, col)
 				}
 			}
@@ -229,7 +232,7 @@ func TestTableSortMatchesReference(t *testing.T) {
 			// showed is a valid one.
 			ref = ref[:0]
 			for j := 0; j < tb.Len(); j++ {
-				ref = append(ref, *tb.Row(j))
+				ref = append(ref, briefInterview(tb.Row(j)))
 			}
 		}
 		tb.Sort(st.col, st.desc)
@@ -249,14 +252,14 @@ func refCompare(col Column, desc bool, a, b Interview) int {
 	key := func(iv Interview) string {
 		switch col {
 		case ColCompany:
-			return strings.ToLower(strings.TrimSpace(iv.Company))
+			return textfold.Fold(strings.TrimSpace(iv.Company))
 		case ColRole:
-			return strings.ToLower(strings.TrimSpace(iv.Role))
+			return textfold.Fold(strings.TrimSpace(iv.Role))
 		case ColContact:
 			if strings.TrimSpace(iv.ContactName) != "" {
-				return strings.ToLower(strings.TrimSpace(iv.ContactName))
+				return textfold.Fold(strings.TrimSpace(iv.ContactName))
 			}
-			return strings.ToLower(strings.TrimSpace(iv.ContactEmail))
+			return textfold.Fold(strings.TrimSpace(iv.ContactEmail))
 		}
 		return ""
 	}
@@ -282,4 +285,45 @@ func refCompare(col Column, desc bool, a, b Interview) int {
 		c = -c
 	}
 	return c
+}
+
+// briefInterview is the interview a table row stands for, with the fields
+// the table keeps (which are all these tests use).
+func briefInterview(b *Brief) Interview {
+	return Interview{ID: b.ID, Company: b.Company, Role: b.Role, ContactName: b.ContactName, ContactEmail: b.ContactEmail,
+		StartsAt: b.StartsAt, TimeZone: b.TimeZone, Status: b.Status, Damage: b.Damage, RawStartsAt: b.RawStartsAt}
+}
+
+// The table keeps the Brief of each interview, sharing the strings rows
+// repeat, and its Upcoming agrees with the Store-level Upcoming.
+func TestTableKeepsBriefsAndFindsTheUpcoming(t *testing.T) {
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	ivs := []Interview{
+		{ID: 1, Company: "Acme", Notes: "long notes stay in the database", UID: "u1@bridgekeeper", StartsAt: now.Add(48 * time.Hour), TimeZone: "Europe/Berlin", Status: StatusScheduled},
+		{ID: 2, Company: "Globex", StartsAt: now.Add(2 * time.Hour), TimeZone: "Europe/Berlin", Status: StatusRescheduled},
+		{ID: 3, Company: "Initech", StartsAt: now.Add(-time.Hour), TimeZone: "UTC", Status: StatusScheduled},
+		{ID: 4, Company: "Hooli", StartsAt: now.Add(time.Hour), TimeZone: "UTC", Status: StatusCancelled},
+	}
+	tb := NewTable(ivs)
+	if b := tb.Row(tb.Index(1)); b.Company != "Acme" || b.TimeZone != "Europe/Berlin" || b.Status != StatusScheduled {
+		t.Errorf("row 1 = %+v", *b)
+	}
+	a, g := tb.Row(tb.Index(1)), tb.Row(tb.Index(2))
+	if unsafe.StringData(a.TimeZone) != unsafe.StringData(g.TimeZone) {
+		t.Error("two rows in Europe/Berlin hold two copies of the zone's name")
+	}
+	tb.Filter(Query{Text: "database"})
+	if got := viewIDs(tb); !slices.Equal(got, []int64{1}) {
+		t.Errorf("a word of the notes found %v, want [1]: the notes are searched though not kept", got)
+	}
+	var got, want []int64
+	for _, b := range tb.Upcoming(now) {
+		got = append(got, b.ID)
+	}
+	for _, iv := range Upcoming(ivs, now) {
+		want = append(want, iv.ID)
+	}
+	if !slices.Equal(got, want) || !slices.Equal(got, []int64{2, 1}) {
+		t.Errorf("Upcoming = %v, Store-level Upcoming = %v, want [2 1]", got, want)
+	}
 }

@@ -96,7 +96,7 @@ func (ir *inviteReview) show() {
 func (ir *inviteReview) card(i int) fyne.CanvasObject {
 	inv := ir.invites[i]
 	iv := inv.Interview
-	when, _ := ir.t.whenText(&iv, time.Now())
+	when, _ := ir.t.whenText(briefOf(&iv), time.Now())
 	head := &widget.Label{Text: when, TextStyle: fyne.TextStyle{Bold: true}}
 	if inv.Cancelled {
 		head.Text = "Cancelled: " + when

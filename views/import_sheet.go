@@ -286,7 +286,7 @@ func (si *sheetImport) previewRow(row data.PreviewRow) fyne.CanvasObject {
 	}
 	var facts []string
 	if !iv.StartsAt.IsZero() {
-		when, _ := si.t.whenText(&iv, time.Now())
+		when, _ := si.t.whenText(briefOf(&iv), time.Now())
 		facts = append(facts, when)
 	} else {
 		facts = append(facts, "no date")

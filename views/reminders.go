@@ -53,8 +53,8 @@ func (t *trackerTab) setReminderHours(hours int) {
 
 // dueSoon returns the interviews starting within the reminder lead time
 // (a day unless the user chose otherwise), soonest first.
-func (t *trackerTab) dueSoon(now time.Time) []data.Interview {
-	var out []data.Interview
+func (t *trackerTab) dueSoon(now time.Time) []data.Brief {
+	var out []data.Brief
 	for _, iv := range t.upcoming {
 		if iv.StartsAt.Before(now) {
 			continue
@@ -89,14 +89,14 @@ func (t *trackerTab) checkReminders(now time.Time) {
 }
 
 // userTime is an interview's start in the user's own zone.
-func (t *trackerTab) userTime(iv *data.Interview) time.Time {
+func (t *trackerTab) userTime(iv *data.Brief) time.Time {
 	return iv.StartsAt.In(t.ui.zones.get(t.localZone))
 }
 
 // reminderNotification says which interview is coming and when, in the
 // user's time, and in the interview's own when that differs.
-func (t *trackerTab) reminderNotification(iv data.Interview, now time.Time) *fyne.Notification {
-	what := trackerCompany(iv)
+func (t *trackerTab) reminderNotification(iv data.Brief, now time.Time) *fyne.Notification {
+	what := trackerCompanyOf(iv.Company)
 	if r := strings.TrimSpace(iv.Role); r != "" {
 		what = r + " at " + what
 	}
@@ -106,20 +106,20 @@ func (t *trackerTab) reminderNotification(iv data.Interview, now time.Time) *fyn
 		when += " (" + there.Format("15:04 MST") + " there)"
 	}
 	return fyne.NewNotification(
-		fmt.Sprintf("Interview %s: %s", ExactIn(iv.StartsAt, now), trackerCompany(iv)),
+		fmt.Sprintf("Interview %s: %s", ExactIn(iv.StartsAt, now), trackerCompanyOf(iv.Company)),
 		what+" — "+when)
 }
 
 // reminderBanner reads "Next: Acme in 3 h 12 min (Wed 14:30) · Globex in
 // 20 h (Thu 09:00)", the times in the user's zone.
-func (t *trackerTab) reminderBanner(soon []data.Interview, now time.Time) string {
+func (t *trackerTab) reminderBanner(soon []data.Brief, now time.Time) string {
 	parts := make([]string, 0, trackerBannerNames+1)
 	for i, iv := range soon {
 		if i == trackerBannerNames {
 			parts = append(parts, fmt.Sprintf("and %d more", len(soon)-i))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s %s (%s)", trackerCompany(iv),
+		parts = append(parts, fmt.Sprintf("%s %s (%s)", trackerCompanyOf(iv.Company),
 			ExactIn(iv.StartsAt, now), t.userTime(&iv).Format("Mon 15:04")))
 	}
 	return "Next: " + strings.Join(parts, " · ")

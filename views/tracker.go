@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -61,7 +62,7 @@ type trackerTab struct {
 	localZone string
 	// upcoming is every interview still ahead, soonest first: what the
 	// reminders look at, kept so they need not scan the whole table.
-	upcoming []data.Interview
+	upcoming []data.Brief
 	notified map[int64]bool
 	undoSeq  int
 
@@ -73,6 +74,9 @@ type trackerTab struct {
 	onModel func(full bool, rows int)
 
 	search *widgets.Entry
+	// selectedFull is the whole selected interview, read from the
+	// database when the row was selected (the table keeps a Brief).
+	selectedFull data.Interview
 	// searchFocused is set when the user left the tab from the search box.
 	searchFocused bool
 	// tracedRows and tracedAll are set once their milestone was traced.
@@ -231,15 +235,15 @@ func (t *trackerTab) reload() {
 // loadAll loads every interview and the list of those still ahead.
 func (t *trackerTab) loadAll(col data.Column, desc bool, q data.Query) {
 	var model *data.Table
-	var upcoming []data.Interview
+	var upcoming []data.Brief
 	t.bg(func() error {
 		ivs, err := t.ui.env.Store.Interviews(t.ui.ctx)
 		if err != nil {
 			return err
 		}
 		t.ui.zones.warm(ivs)
-		upcoming = data.Upcoming(ivs, time.Now())
 		model = trackerBuildModel(ivs, col, desc, q)
+		upcoming = model.Upcoming(time.Now())
 		return nil
 	}, func(err error) {
 		t.loading = false
@@ -261,9 +265,10 @@ func (t *trackerTab) loadAll(col data.Column, desc bool, q data.Query) {
 		if model.Total() >= trackerReturnMemoryAt && old != model {
 			t.ui.returnMemory()
 		}
-		// Another tab may have added to the open timeline (a filed draft).
-		if iv, ok := t.selected(); ok {
-			t.detail.show(iv)
+		// Another tab may have added to the open timeline (a filed draft),
+		// or another program changed the interview.
+		if t.selectedID != 0 && t.model.Index(t.selectedID) >= 0 {
+			t.selectRow(t.selectedID, false)
 		}
 	})
 }
@@ -497,12 +502,37 @@ func (t *trackerTab) selectedIndex() int {
 	return t.model.Index(t.selectedID)
 }
 
-// selected returns a copy of the selected interview.
+// selected returns the whole selected interview, once it has been read
+// from the database (the table keeps only a Brief of each).
 func (t *trackerTab) selected() (data.Interview, bool) {
-	if i := t.selectedIndex(); i >= 0 {
-		return *t.model.Row(i), true
+	if t.selectedID != 0 && t.selectedFull.ID == t.selectedID && t.selectedIndex() >= 0 {
+		return t.selectedFull, true
 	}
 	return data.Interview{}, false
+}
+
+// withSelected runs do with the whole selected interview, reading it
+// first if it has not arrived yet (a key pressed the moment a row was
+// clicked).
+func (t *trackerTab) withSelected(do func(data.Interview)) {
+	if iv, ok := t.selected(); ok {
+		do(iv)
+		return
+	}
+	id := t.selectedID
+	if id == 0 {
+		return
+	}
+	var iv data.Interview
+	t.bg(func() (err error) {
+		iv, err = t.ui.env.Store.Interview(t.ui.ctx, id)
+		return err
+	}, func(err error) {
+		if err == nil && t.selectedID == id {
+			t.selectedFull = iv
+			do(iv)
+		}
+	})
 }
 
 // onRowSelected shows a row's details. The table's own single-cell
@@ -530,7 +560,25 @@ func (t *trackerTab) selectRow(id int64, scroll bool) {
 	if scroll {
 		t.table.ScrollTo(widget.TableCellID{Row: i})
 	}
-	t.detail.show(*t.model.Row(i))
+	// The table keeps a Brief; the details need the whole interview, a
+	// read of one row by its key.
+	var iv data.Interview
+	t.bg(func() (err error) {
+		iv, err = t.ui.env.Store.Interview(t.ui.ctx, id)
+		return err
+	}, func(err error) {
+		switch {
+		case t.selectedID != id:
+			// The user has moved on.
+		case errors.Is(err, data.ErrNotFound):
+			t.remove(id)
+		case err != nil:
+			t.ui.showError("The interview could not be read", err)
+		default:
+			t.selectedFull = iv
+			t.detail.show(iv)
+		}
+	})
 }
 
 // upsert puts a saved interview into the table and the reminder list.
@@ -544,10 +592,10 @@ func (t *trackerTab) upsert(iv data.Interview) {
 		}
 		t.model.Upsert(iv)
 	}
-	t.upcoming = trackerWithout(t.upcoming, iv.ID)
-	if up := data.Upcoming([]data.Interview{iv}, time.Now()); len(up) > 0 {
-		t.upcoming = data.Upcoming(append(t.upcoming, iv), time.Now())
+	if iv.ID == t.selectedID {
+		t.selectedFull = iv
 	}
+	t.refreshUpcoming()
 	t.refreshTable()
 	t.checkReminders(time.Now())
 }
@@ -560,7 +608,7 @@ func (t *trackerTab) remove(id int64) {
 	if t.model != nil && t.model.Remove(id) {
 		t.total--
 	}
-	t.upcoming = trackerWithout(t.upcoming, id)
+	t.refreshUpcoming()
 	if t.selectedID == id {
 		t.selectedID = 0
 		t.detail.clear()
@@ -569,14 +617,13 @@ func (t *trackerTab) remove(id int64) {
 	t.checkReminders(time.Now())
 }
 
-func trackerWithout(ivs []data.Interview, id int64) []data.Interview {
-	out := ivs[:0:0]
-	for _, iv := range ivs {
-		if iv.ID != id {
-			out = append(out, iv)
-		}
+// refreshUpcoming reads the reminders' list again from the table after a
+// save or a delete. Before the table has loaded there is nothing to read;
+// the load under way then works the list out itself.
+func (t *trackerTab) refreshUpcoming() {
+	if t.model != nil {
+		t.upcoming = t.model.Upcoming(time.Now())
 	}
-	return out
 }
 
 func (t *trackerTab) addShortcuts(c fyne.Canvas) {
@@ -665,8 +712,11 @@ func (t *trackerTab) undelete(d data.Deleted) {
 }
 
 // trackerCompany names an interview for messages.
-func trackerCompany(iv data.Interview) string {
-	if c := strings.TrimSpace(iv.Company); c != "" {
+func trackerCompany(iv data.Interview) string { return trackerCompanyOf(iv.Company) }
+
+// trackerCompanyOf names an interview by its company field.
+func trackerCompanyOf(company string) string {
+	if c := strings.TrimSpace(company); c != "" {
 		return c
 	}
 	return "the interview"
@@ -681,13 +731,13 @@ func trackerStatusLabel(s data.Status) string {
 }
 
 // local returns the start time in the interview's own zone.
-func (t *trackerTab) local(iv *data.Interview) time.Time {
+func (t *trackerTab) local(iv *data.Brief) time.Time {
 	return iv.StartsAt.In(t.ui.zones.get(iv.TimeZone))
 }
 
 // whenText says when an interview is, in the user's zone ("Tue 3 Dec
 // 14:30"), and how far away that is ("in 2 days").
-func (t *trackerTab) whenText(iv *data.Interview, now time.Time) (string, string) {
+func (t *trackerTab) whenText(iv *data.Brief, now time.Time) (string, string) {
 	if iv.StartsAt.IsZero() {
 		if iv.RawStartsAt != "" {
 			return iv.RawStartsAt, "cannot be read"
@@ -743,7 +793,7 @@ func newTrackerTable(t *trackerTab) *widgets.Table {
 // it runs for every visible cell on every scroll.
 func (t *trackerTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := o.(*widgets.Cell)
-	var iv *data.Interview
+	var iv *data.Brief
 	if t.model != nil {
 		iv = t.model.Row(id.Row)
 	}
@@ -841,4 +891,11 @@ func (t *trackerTab) leftWith(f fyne.Focusable) {
 	case t.table:
 		t.searchFocused = false
 	}
+}
+
+// briefOf is the Brief of a whole interview, for the helpers that format
+// a table row's times.
+func briefOf(iv *data.Interview) *data.Brief {
+	b := iv.Brief()
+	return &b
 }

@@ -236,7 +236,7 @@ func (l *trackerColumns) widestWhen() (date, note string) {
 	if l.t.model == nil {
 		return date, note
 	}
-	var first, last *data.Interview
+	var first, last *data.Brief
 	for i := range l.t.model.Len() {
 		iv := l.t.model.Row(i)
 		if iv.StartsAt.IsZero() {
@@ -249,7 +249,7 @@ func (l *trackerColumns) widestWhen() (date, note string) {
 			last = iv
 		}
 	}
-	for _, iv := range []*data.Interview{first, last} {
+	for _, iv := range []*data.Brief{first, last} {
 		if iv == nil {
 			continue
 		}
@@ -269,7 +269,7 @@ func (l *trackerColumns) longest(col data.Column) []string {
 	if l.t.model == nil {
 		return nil
 	}
-	value := func(iv *data.Interview) string {
+	value := func(iv *data.Brief) string {
 		switch col {
 		case data.ColCompany:
 			return iv.Company

@@ -72,9 +72,7 @@ func (t *trackerTab) onAdd() {
 
 // onEdit edits the selected row.
 func (t *trackerTab) onEdit() {
-	if iv, ok := t.selected(); ok {
-		t.openForm(&iv)
-	}
+	t.withSelected(func(iv data.Interview) { t.openForm(&iv) })
 }
 
 func (t *trackerTab) openForm(iv *data.Interview) {
@@ -201,7 +199,7 @@ func (f *trackerForm) fill(iv *data.Interview) {
 		f.zone.SetText(iv.TimeZone)
 	}
 	if !iv.StartsAt.IsZero() {
-		at := f.t.local(iv)
+		at := f.t.local(briefOf(iv))
 		day := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC)
 		f.date.SetDate(&day)
 		f.clock.SetText(at.Format("15:04"))
@@ -463,7 +461,7 @@ func trackerConflictRows(t *trackerTab, mine, theirs data.Interview) []trackerCo
 		if iv.StartsAt.IsZero() {
 			return "—"
 		}
-		return t.local(&iv).Format("Mon 2 Jan 2006, 15:04 MST")
+		return t.local(briefOf(&iv)).Format("Mon 2 Jan 2006, 15:04 MST")
 	}
 	short := func(s string) string {
 		preview, _ := longTextPreview(strings.ReplaceAll(s, "\n", " "), 300, 1)
@@ -659,11 +657,10 @@ func trackerSaveProblem(err error) string {
 
 // onDelete asks first, then deletes the selected interview in a way that
 // can be undone for a few seconds.
-func (t *trackerTab) onDelete() {
-	iv, ok := t.selected()
-	if !ok {
-		return
-	}
+func (t *trackerTab) onDelete() { t.withSelected(t.askDelete) }
+
+// askDelete asks whether to delete iv.
+func (t *trackerTab) askDelete(iv data.Interview) {
 	what := trackerCompany(iv)
 	if r := strings.TrimSpace(iv.Role); r != "" {
 		what += " (" + r + ")"
@@ -683,11 +680,7 @@ func (t *trackerTab) onDelete() {
 // onDeleteKey deletes the selected interview at once when the Delete key is
 // pressed in the table: the Undo offer and Ctrl+Z bring it back, so the key
 // needs no question first (the toolbar's button still asks).
-func (t *trackerTab) onDeleteKey() {
-	if iv, ok := t.selected(); ok {
-		t.deleteInterview(iv)
-	}
-}
+func (t *trackerTab) onDeleteKey() { t.withSelected(t.deleteInterview) }
 
 func (t *trackerTab) deleteInterview(iv data.Interview) {
 	var gone data.Deleted

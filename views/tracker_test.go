@@ -217,7 +217,7 @@ func TestTrackerWhenText(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tr.ui.zones.warm([]data.Interview{tc.iv})
-			at, rel := tr.whenText(&tc.iv, now)
+			at, rel := tr.whenText(briefOf(&tc.iv), now)
 			if at != tc.at || rel != tc.rel {
 				t.Errorf("whenText = %q, %q; want %q, %q", at, rel, tc.at, tc.rel)
 			}

@@ -220,10 +220,10 @@ func (p *timelinePanel) render() {
 		// The interview's own time on the first line; how far off it is on
 		// a line of its own, where "in 5 h" cannot be split by wrapping;
 		// the user's time when their zone differs.
-		at := p.t.local(iv)
+		at := p.t.local(briefOf(iv))
 		p.when.SetText(at.Format("Mon 2 Jan 2006, 15:04 MST"))
 		quiet := RelativeTime(iv.StartsAt, now)
-		mine := p.t.userTime(iv)
+		mine := p.t.userTime(briefOf(iv))
 		_, atOff := at.Zone()
 		_, myOff := mine.Zone()
 		if atOff != myOff {

@@ -142,7 +142,7 @@ func TestUnreadableRowIsListedForAttention(t *testing.T) {
 	if !strings.Contains(statuses, "Needs attention") {
 		t.Errorf("statuses = %s", statuses)
 	}
-	var broken data.Interview
+	var broken data.Brief
 	for i := 0; i < 2; i++ {
 		if iv := tr.model.Row(i); iv.Company == "Broken Co" {
 			broken = *iv
