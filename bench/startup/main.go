@@ -55,26 +55,57 @@ type sample struct {
 	rssMB   float64 // resident once settled
 }
 
-func run(appBin, bareBin string, runs, rows int, settle time.Duration) error {
+// bench is what every run shares: a seeded database in a temporary home,
+// a private Xvfb and the watch on its windows.
+type bench struct {
+	tmp, db, display string
+	maps             <-chan mapped
+	cleanup          []func()
+}
+
+// newBench seeds rows interviews and starts the display; close undoes it.
+func newBench(rows int) (*bench, error) {
+	b := &bench{}
 	tmp, err := os.MkdirTemp("", "bk-startup-")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer os.RemoveAll(tmp)
-	db := filepath.Join(tmp, "seeded.db")
-	if err := seed(db, rows); err != nil {
-		return fmt.Errorf("seed: %w", err)
+	b.tmp, b.db = tmp, filepath.Join(tmp, "seeded.db")
+	b.cleanup = append(b.cleanup, func() { os.RemoveAll(tmp) })
+	if err := seed(b.db, rows); err != nil {
+		b.close()
+		return nil, fmt.Errorf("seed: %w", err)
 	}
 	display, stop, err := startXvfb()
 	if err != nil {
-		return err
+		b.close()
+		return nil, err
 	}
-	defer stop()
+	b.display = display
+	b.cleanup = append(b.cleanup, stop)
 	maps, unwatch, err := watchMaps(display)
+	if err != nil {
+		b.close()
+		return nil, err
+	}
+	b.maps = maps
+	b.cleanup = append(b.cleanup, unwatch)
+	return b, nil
+}
+
+func (b *bench) close() {
+	for i := len(b.cleanup) - 1; i >= 0; i-- {
+		b.cleanup[i]()
+	}
+}
+
+func run(appBin, bareBin string, runs, rows int, settle time.Duration) error {
+	b, err := newBench(rows)
 	if err != nil {
 		return err
 	}
-	defer unwatch()
+	defer b.close()
+	tmp, db, display, maps := b.tmp, b.db, b.display, b.maps
 
 	var appS, bareS []sample
 	for i := 0; i < runs; i++ {

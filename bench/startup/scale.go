@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,25 +25,12 @@ type scaleSample struct {
 // the harness shows the Tracker with Ctrl+2 the moment the window maps, as
 // a user who opens the app to look at the list does.
 func runScale(appBin, bareBin string, runs, n int, settle time.Duration) error {
-	tmp, err := os.MkdirTemp("", "bk-scale-")
+	b, err := newBench(n)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
-	db := filepath.Join(tmp, "seeded.db")
-	if err := seed(db, n); err != nil {
-		return fmt.Errorf("seed: %w", err)
-	}
-	display, stop, err := startXvfb()
-	if err != nil {
-		return err
-	}
-	defer stop()
-	maps, unwatch, err := watchMaps(display)
-	if err != nil {
-		return err
-	}
-	defer unwatch()
+	defer b.close()
+	tmp, db, display, maps := b.tmp, b.db, b.display, b.maps
 	var app []scaleSample
 	var bare []float64
 	for i := 0; i < runs; i++ {
