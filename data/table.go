@@ -113,10 +113,13 @@ func newRow(iv *Interview, in interner) row {
 	var fields [4][2]uint32
 	start := 0
 	for i := range fields {
-		end := start + strings.IndexByte(search[start:], 0)
+		end := len(search) // only if folding ever dropped a separator
+		if j := strings.IndexByte(search[start:], 0); j >= 0 {
+			end = start + j
+		}
 		lo, hi := trimmed(search, start, end)
 		fields[i] = [2]uint32{uint32(lo), uint32(hi)}
-		start = end + 1
+		start = min(end+1, len(search))
 	}
 	contact := fields[2]
 	if contact[0] == contact[1] {

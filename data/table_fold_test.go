@@ -76,3 +76,28 @@ func TestTableUpsertFoldsTheNewText(t *testing.T) {
 		t.Errorf("after clearing the note, goteborg = %v, want nothing", got)
 	}
 }
+
+// Sort keys are the trimmed, folded fields, and a contact with no name
+// sorts by its email, whatever odd characters the fields hold.
+func TestTableSortKeysFromOddFields(t *testing.T) {
+	for _, c := range []struct {
+		name                   string
+		iv                     Interview
+		company, role, contact string
+	}{
+		{"padded", Interview{Company: "  Müller AG ", Role: "\tDev ", ContactName: " Zoë "}, "muller ag", "dev", "zoe"},
+		{"blank name: the email", Interview{Company: "A", ContactName: "   ", ContactEmail: " HR@A.example "}, "a", "", "hr@a.example"},
+		{"a NUL inside a field", Interview{Company: "X\x00Y", Role: "R", ContactName: "N"}, "x", "y", "r"},
+		{"all empty", Interview{}, "", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := newRow(&c.iv, interner{})
+			if got := [3]string{r.text(ColCompany), r.text(ColRole), r.text(ColContact)}; got != [3]string{c.company, c.role, c.contact} {
+				t.Errorf("keys = %q, want %q", got, [3]string{c.company, c.role, c.contact})
+			}
+			if r.b.Company != c.iv.Company || r.b.ContactEmail != c.iv.ContactEmail {
+				t.Errorf("the row's Brief changed the texts: %+v", r.b)
+			}
+		})
+	}
+}
