@@ -43,6 +43,9 @@ type Store struct {
 	// counted is set once the schema has the changes table, so each write
 	// transaction counts itself there (see Changes).
 	counted bool
+	// linked is set once the schema has companies and contacts, so each
+	// write transaction links the interviews it leaves unlinked.
+	linked  bool
 	changes changeLog
 }
 
@@ -86,6 +89,11 @@ func createFresh(abs string) error {
 		return err
 	}
 	err = s.migrate(context.Background(), migratePlan{})
+	if err == nil {
+		// Close checkpoints too, but says nothing when the disk fills
+		// part-way: the file would be linked into place cut short.
+		err = s.checkpoint(context.Background())
+	}
 	if cerr := s.Close(); err == nil {
 		err = cerr
 	}
@@ -157,6 +165,19 @@ func (s *Store) Close() error {
 		s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	}
 	return s.db.Close()
+}
+
+// checkpoint copies the whole write-ahead log into the database file and
+// empties it, and reports a checkpoint that could not finish.
+func (s *Store) checkpoint(ctx context.Context) error {
+	var busy, logged, copied int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logged, &copied); err != nil {
+		return wrapErr("write the new database", err)
+	}
+	if busy != 0 || copied < logged {
+		return fmt.Errorf("write the new database: %w (the log was not all copied in)", ErrBusy)
+	}
+	return nil
 }
 
 // Path is the absolute path of the database file, with symbolic links
@@ -283,7 +304,24 @@ func (s *Store) migrate(ctx context.Context, plan migratePlan) error {
 		}
 	}
 	s.counted = true
-	return nil
+	s.linked = true
+	return s.linkPending(ctx)
+}
+
+// linkPending links, in a write transaction of its own, the interviews an
+// upgrade or another program left without their company or contacts; it
+// writes nothing when there are none.
+func (s *Store) linkPending(ctx context.Context) error {
+	var pending bool
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM interviews INDEXED BY interviews_to_link
+		WHERE company_id IS NULL OR contacts_linked = 0)`).Scan(&pending)
+	if err != nil {
+		return wrapErr("look for interviews to link", err)
+	}
+	if !pending {
+		return nil
+	}
+	return wrapErr("link interviews to companies", s.inTx(ctx, func(*sql.Tx) error { return nil }))
 }
 
 // mark stamps the file with Bridgekeeper's application ID (files from
@@ -345,6 +383,12 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return classify(err)
+	}
+	if s.linked {
+		if err := linkUnlinked(ctx, tx); err != nil {
+			tx.Rollback()
+			return classify(err)
+		}
 	}
 	var rev int64
 	if s.counted {

@@ -405,6 +405,12 @@ func TestMigrateVersion1Fixture(t *testing.T) {
 	if list[0].UID == list[1].UID {
 		t.Errorf("both interviews got UID %q", list[0].UID)
 	}
+	// Migration 7 made a company of each, linked when the file opened.
+	for _, iv := range list {
+		if name, _ := companyOf(t, s, iv.ID); name != iv.Company {
+			t.Errorf("%s: linked to company %q after migration", iv.Company, name)
+		}
+	}
 	events, err := s.Events(ctx, list[1].ID)
 	if err != nil || len(events) != 2 || events[0].Subject != "Thank you" || events[0].Scenario != "" {
 		t.Errorf("events after migration = %+v, %v", events, err)

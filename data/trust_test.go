@@ -912,13 +912,13 @@ func TestFullDiskOnOpenSaysSo(t *testing.T) {
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	if !inNamespace(t, "mount -t tmpfs -o size=256k tmpfs "+dir, "BRIDGEKEEPER_NS_DIR="+dir) {
+	if !inNamespace(t, "mount -t tmpfs -o size=512k tmpfs "+dir, "BRIDGEKEEPER_NS_DIR="+dir) {
 		return
 	}
 	path := filepath.Join(dir, "bk.db")
 	s, err := Open(path)
 	if err != nil {
-		t.Fatalf("a new database fits in 256 KB: %v", err)
+		t.Fatalf("a new database fits in 512 KB: %v", err)
 	}
 	s.Close()
 	// Fill the disk, then open: SQLite needs room for its -shm.
@@ -935,5 +935,42 @@ func TestFullDiskOnOpenSaysSo(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "the disk is full: free some space") {
 		t.Errorf("the message is not in plain words: %v", err)
+	}
+}
+
+// A disk too small for a new database says so and leaves no file cut
+// short where the database would be. At some sizes the log fits but the
+// checkpoint into the file fills the disk part-way; that went unreported,
+// and the short file was linked into place ("the file is truncated").
+func TestTooSmallDiskOnCreateSaysSo(t *testing.T) {
+	dir := os.Getenv("BRIDGEKEEPER_NS_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	sizes := []string{"96k", "128k", "160k", "192k", "224k", "256k", "288k", "320k"}
+	var script []string
+	for _, size := range sizes {
+		d := filepath.Join(dir, size)
+		script = append(script, "mkdir -p "+d, "mount -t tmpfs -o size="+size+" tmpfs "+d)
+	}
+	if !inNamespace(t, strings.Join(script, "\n"), "BRIDGEKEEPER_NS_DIR="+dir) {
+		return
+	}
+	for _, size := range sizes {
+		path := filepath.Join(dir, size, "bk.db")
+		s, err := Open(path)
+		if err == nil {
+			if cerr := s.Check(context.Background()); cerr != nil {
+				t.Errorf("%s: the new database opened but is damaged: %v", size, cerr)
+			}
+			s.Close()
+			continue
+		}
+		if !errors.Is(err, ErrDiskFull) {
+			t.Errorf("%s: %v, want ErrDiskFull", size, err)
+		}
+		if _, serr := os.Stat(path); serr == nil {
+			t.Errorf("%s: a database file was left where the new one would go", size)
+		}
 	}
 }

@@ -64,6 +64,8 @@ commands:
   import ics FILE [flags]     add or update interviews from calendar invites
                               (--dry-run, --tz ZONE for floating times)
   export csv|ics [--out FILE] write interviews as CSV, or upcoming ones as a calendar
+  companies [--json]          every company, how you left things, last contact,
+                              open interviews
   backup                      make a checked backup now and print its path
   backups                     list the backups, newest first
   restore FILE                replace the database with a backup (the current
@@ -150,16 +152,17 @@ type subcommand func(args []string, dbPath string, env Env) error
 // what runs it.
 func subcommands() map[string]subcommand {
 	return map[string]subcommand{
-		"version": runVersion,
-		"help":    runHelp,
-		"-h":      runHelp,
-		"--help":  runHelp,
-		"draft":   runDraft,
-		"import":  runImport,
-		"export":  runExport,
-		"backup":  runBackup,
-		"backups": runBackups,
-		"restore": runRestore,
+		"version":   runVersion,
+		"help":      runHelp,
+		"-h":        runHelp,
+		"--help":    runHelp,
+		"draft":     runDraft,
+		"import":    runImport,
+		"export":    runExport,
+		"backup":    runBackup,
+		"backups":   runBackups,
+		"restore":   runRestore,
+		"companies": runCompanies,
 	}
 }
 

@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCompaniesListsHowEachBridgeStands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "bk.db")
+	csv := writeTemp(t, "in.csv", "company,contact_email,starts_at,timezone,status\n"+
+		"\"ACME, Inc.\",ana@acme.example,2030-03-04 14:00,Europe/Berlin,scheduled\n"+
+		"Acme Inc,ana@acme.example,2029-01-04 14:00,Europe/Berlin,withdrawn\n"+
+		"Globex,sam@globex.example,2029-02-01 10:00,Europe/London,rejected\n")
+	if code, _, stderr := runExchange(t, "", "--db", db, "import", "csv", csv); code != 0 {
+		t.Fatalf("import: %d %s", code, stderr)
+	}
+	code, out, stderr := runExchange(t, "", "--db", db, "companies", "--json")
+	if code != 0 {
+		t.Fatalf("companies --json: %d %s", code, stderr)
+	}
+	var got []companyJSON
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(got) != 2 || got[0].Name != "ACME, Inc." || got[0].Bridge != "in-process" || got[0].Interviews != 2 || got[0].Open != 1 ||
+		got[1].Name != "Globex" || got[1].Bridge != "said-no" || got[1].LastContact == "" {
+		t.Errorf("companies --json = %+v", got)
+	}
+	code, out, _ = runExchange(t, "", "--db", db, "companies")
+	if code != 0 || !strings.Contains(out, "ACME, Inc.") || !strings.Contains(out, "they said no") || !strings.Contains(out, "1 of 2 interviews") {
+		t.Errorf("companies = %d\n%s", code, out)
+	}
+	for _, args := range [][]string{{"companies", "extra"}, {"companies", "--nope"}} {
+		if code, _, stderr := runExchange(t, "", append([]string{"--db", db}, args...)...); code != 2 || strings.Count(stderr, "\n") < 1 {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	if code, _, stderr := runExchange(t, "", "--db", filepath.Join(t.TempDir(), "none.db"), "companies"); code != 2 || !strings.Contains(stderr, "no database") {
+		t.Errorf("companies on a missing database: %d %q", code, stderr)
+	}
+}
