@@ -83,6 +83,7 @@ BENCH_BUDGETS := \
 	-b 'BenchmarkSort/ColWhen/100000=150ms' \
 	-b 'BenchmarkSort/ColStatus/100000=150ms' \
 	-b 'BenchmarkImportCSV10k=1s' \
+	-b 'BenchmarkLinkAfterUpgrade/100000=5s' \
 	-b 'BenchmarkRender=100us'
 # The streamed import's peak resident memory at a million rows, in MB (bench/importmem).
 IMPORT_RSS_BUDGET_MB := 250

@@ -177,3 +177,31 @@ func BenchmarkImportCSV10k(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkLinkAfterUpgrade measures the one pass an upgrade to schema 7
+// makes: every interview of a database linked to a company and its
+// contacts, as the first open after the upgrade does it.
+func BenchmarkLinkAfterUpgrade(b *testing.B) {
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			s, err := Open(seedStore(b, n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			ctx := context.Background()
+			for b.Loop() {
+				b.StopTimer()
+				// As an upgraded file is: interviews, no companies yet.
+				if _, err := s.db.ExecContext(ctx, `DELETE FROM interview_contacts; DELETE FROM contacts;
+					UPDATE interviews SET company_id = NULL, contacts_linked = 0; DELETE FROM companies;`); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if err := s.linkPending(ctx); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

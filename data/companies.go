@@ -93,6 +93,54 @@ type linker struct {
 	companies map[string]int64 // by match key
 	contacts  map[string]int64 // by "e:"+email or "n:"+company+":"+name key
 	stmt      map[string]*sql.Stmt
+	// complete is set when companies and contacts hold every one there is
+	// (loaded up front for a large batch), so a miss needs no query.
+	complete bool
+}
+
+// preloadAt is the batch size from which the linker reads every company
+// and contact first: one scan instead of a query a row.
+const preloadAt = 500
+
+// preload reads every company key and contact into the linker's maps.
+func (l *linker) preload() error {
+	rows, err := l.tx.QueryContext(l.ctx, `SELECT match_key, id FROM companies
+		UNION ALL SELECT match_key, company_id FROM company_aliases`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var key string
+		var id int64
+		if err := rows.Scan(&key, &id); err != nil {
+			rows.Close()
+			return err
+		}
+		l.companies[key] = id
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = l.tx.QueryContext(l.ctx, `SELECT id, coalesce(company_id, 0), match_key, email FROM contacts`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, company int64
+		var key, mail string
+		if err := rows.Scan(&id, &company, &key, &mail); err != nil {
+			return err
+		}
+		if mail != "" {
+			l.contacts["e:"+strings.ToLower(mail)] = id
+		} else {
+			l.contacts[fmt.Sprintf("n:%d:%s", company, key)] = id
+		}
+	}
+	l.complete = true
+	return rows.Err()
 }
 
 // linkerSQL is the linker's statements, by name.
@@ -101,7 +149,6 @@ func linkerSQL() map[string]string {
 		"findCompany": `SELECT id FROM companies WHERE match_key = ?
 		UNION ALL SELECT company_id FROM company_aliases WHERE match_key = ? LIMIT 1`,
 		"addCompany": `INSERT INTO companies (name, match_key, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id`,
-		"unlinkAuto": `DELETE FROM interview_contacts WHERE interview_id = ? AND auto = 1`,
 		"byEmail":    `SELECT id, name, company_id FROM contacts WHERE lower(email) = lower(?) AND email <> '' LIMIT 1`,
 		"byName":     `SELECT id, name, company_id FROM contacts WHERE email = '' AND company_id IS ? AND match_key = ? LIMIT 1`,
 		"addContact": `INSERT INTO contacts (company_id, name, match_key, email, created_at, updated_at)
@@ -130,6 +177,11 @@ func linkUnlinked(ctx context.Context, tx *sql.Tx) error {
 	}()
 	for name, q := range linkerSQL() {
 		if l.stmt[name], err = tx.PrepareContext(ctx, q); err != nil {
+			return wrapErr("link interviews", err)
+		}
+	}
+	if len(todo) >= preloadAt {
+		if err := l.preload(); err != nil {
 			return wrapErr("link interviews", err)
 		}
 	}
@@ -166,7 +218,7 @@ func pendingLinks(ctx context.Context, tx *sql.Tx) ([]toLink, error) {
 	return out, rows.Err()
 }
 
-// link gives one interview its company (unless it has one) and remakes the
+// link gives one interview its company (unless it has one) and the
 // contact link its contact fields make.
 func (l *linker) link(t toLink) error {
 	companyID := t.companyID.Int64
@@ -177,9 +229,7 @@ func (l *linker) link(t toLink) error {
 		}
 		companyID = id
 	}
-	if _, err := l.stmt["unlinkAuto"].ExecContext(l.ctx, t.id); err != nil {
-		return err
-	}
+	// The triggers took away the links the old fields made.
 	name, mail := strings.TrimSpace(t.name), strings.TrimSpace(t.mail)
 	if name != "" || mail != "" {
 		cid, err := l.contact(companyID, name, mail)
@@ -204,7 +254,10 @@ func (l *linker) company(name string) (int64, error) {
 		return id, nil
 	}
 	var id int64
-	err := l.stmt["findCompany"].QueryRowContext(l.ctx, key, key).Scan(&id)
+	err := sql.ErrNoRows
+	if !l.complete {
+		err = l.stmt["findCompany"].QueryRowContext(l.ctx, key, key).Scan(&id)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		err = l.stmt["addCompany"].QueryRowContext(l.ctx, strings.TrimSpace(name), key, l.stamp, l.stamp).Scan(&id)
 	}
@@ -228,10 +281,13 @@ func (l *linker) contact(companyID int64, name, mail string) (int64, error) {
 	var id int64
 	var known string
 	var knownCompany sql.NullInt64
-	var err error
-	if mail != "" {
+	err := sql.ErrNoRows
+	switch {
+	case l.complete:
+		// Every contact is in the map: this one is new.
+	case mail != "":
 		err = l.stmt["byEmail"].QueryRowContext(l.ctx, mail).Scan(&id, &known, &knownCompany)
-	} else {
+	default:
 		err = l.stmt["byName"].QueryRowContext(l.ctx, nullID(companyID), contactKey(name)).Scan(&id, &known, &knownCompany)
 	}
 	switch {

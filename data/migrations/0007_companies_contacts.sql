@@ -23,6 +23,15 @@ CREATE TABLE company_aliases (
     company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE
 ) WITHOUT ROWID;
 
+-- Pairs of companies the user said are not one, so they are not offered
+-- for merging again.
+CREATE TABLE companies_apart (
+    a INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+    b INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+    PRIMARY KEY (a, b),
+    CHECK (a < b)
+) WITHOUT ROWID;
+
 CREATE TABLE contacts (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     company_id INTEGER REFERENCES companies(id) ON DELETE SET NULL,
@@ -57,14 +66,17 @@ ALTER TABLE interviews ADD COLUMN contacts_linked INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX interviews_by_company ON interviews (company_id);
 CREATE INDEX interviews_to_link ON interviews (id) WHERE company_id IS NULL OR contacts_linked = 0;
 
--- A changed company or contact is linked again by the next write.
+-- A changed company or contact is linked again by the next write; the
+-- links made from the old fields go at once.
 CREATE TRIGGER interviews_company_changed AFTER UPDATE OF company ON interviews
     WHEN NEW.company IS NOT OLD.company
 BEGIN
     UPDATE interviews SET company_id = NULL, contacts_linked = 0 WHERE id = NEW.id;
+    DELETE FROM interview_contacts WHERE interview_id = NEW.id AND auto = 1;
 END;
 CREATE TRIGGER interviews_contact_changed AFTER UPDATE OF contact_name, contact_email ON interviews
     WHEN NEW.contact_name IS NOT OLD.contact_name OR NEW.contact_email IS NOT OLD.contact_email
 BEGIN
     UPDATE interviews SET contacts_linked = 0 WHERE id = NEW.id;
+    DELETE FROM interview_contacts WHERE interview_id = NEW.id AND auto = 1;
 END;
