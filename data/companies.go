@@ -143,14 +143,18 @@ func (l *linker) preload() error {
 	return rows.Err()
 }
 
+// companyByKeySQL finds the company a match key stands for (twice bound:
+// the key, then the key again for the aliases).
+const companyByKeySQL = `SELECT id FROM companies WHERE match_key = ?
+	UNION ALL SELECT company_id FROM company_aliases WHERE match_key = ? LIMIT 1`
+
 // linkerSQL is the linker's statements, by name.
 func linkerSQL() map[string]string {
 	return map[string]string{
-		"findCompany": `SELECT id FROM companies WHERE match_key = ?
-		UNION ALL SELECT company_id FROM company_aliases WHERE match_key = ? LIMIT 1`,
-		"addCompany": `INSERT INTO companies (name, match_key, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id`,
-		"byEmail":    `SELECT id, name, company_id FROM contacts WHERE lower(email) = lower(?) AND email <> '' LIMIT 1`,
-		"byName":     `SELECT id, name, company_id FROM contacts WHERE email = '' AND company_id IS ? AND match_key = ? LIMIT 1`,
+		"findCompany": companyByKeySQL,
+		"addCompany":  `INSERT INTO companies (name, match_key, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id`,
+		"byEmail":     `SELECT id, name, company_id FROM contacts WHERE lower(email) = lower(?) AND email <> '' LIMIT 1`,
+		"byName":      `SELECT id, name, company_id FROM contacts WHERE email = '' AND company_id IS ? AND match_key = ? LIMIT 1`,
 		"addContact": `INSERT INTO contacts (company_id, name, match_key, email, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
 		"fillContact": `UPDATE contacts SET name = ?, match_key = ?, company_id = coalesce(company_id, ?) WHERE id = ?`,
@@ -428,4 +432,51 @@ func (c *CompanySummary) add(st Status, messaged bool, updated, lastEvent string
 	if c.Open == 0 || b == BridgeInProcess {
 		c.Bridge = b
 	}
+}
+
+// FindCompany finds the company a name stands for, as interviews are
+// matched to companies; ErrNotFound when there is none.
+func (s *Store) FindCompany(ctx context.Context, name string) (Company, error) {
+	key := CompanyKey(name)
+	var c Company
+	err := s.db.QueryRowContext(ctx, `SELECT id, name, website, notes FROM companies WHERE id = (`+companyByKeySQL+`)`,
+		key, key).Scan(&c.ID, &c.Name, &c.Website, &c.Notes)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("%w: no company called %q", ErrNotFound, strings.TrimSpace(name))
+	}
+	return c, wrapErr("find company", err)
+}
+
+// HistoryEntry is one thing on a company's history: an event of one of its
+// interviews, with the interview it belongs to.
+type HistoryEntry struct {
+	Event
+	Role     string
+	StartsAt time.Time
+}
+
+// CompanyHistory is everything on the timelines of a company's interviews,
+// oldest first: each interview's start, its status changes, notes and
+// every message filed.
+func (s *Store) CompanyHistory(ctx context.Context, companyID int64) ([]HistoryEntry, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+prefixed("e.", eventColumns)+`, i.role, i.starts_at
+		FROM events e JOIN interviews i ON i.id = e.interview_id
+		WHERE i.company_id = ? ORDER BY e.at, e.id`, companyID)
+	if err != nil {
+		return nil, wrapErr("load the company's history", err)
+	}
+	defer rows.Close()
+	var out []HistoryEntry
+	for rows.Next() {
+		var h HistoryEntry
+		var starts string
+		e, err := scanEvent(rows, &h.Role, &starts)
+		if err != nil {
+			return nil, wrapErr("load the company's history", err)
+		}
+		h.Event = e
+		h.StartsAt, _ = parseTime(starts) // a damaged date shows as none
+		out = append(out, h)
+	}
+	return out, wrapErr("load the company's history", rows.Err())
 }

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"path/filepath"
 	"testing"
 	"time"
@@ -174,5 +175,50 @@ func TestCompaniesSayHowEachBridgeStands(t *testing.T) {
 		if (c.Interviews > 0) == c.LastContact.IsZero() {
 			t.Errorf("%s: last contact %v with %d interviews", c.Name, c.LastContact, c.Interviews)
 		}
+	}
+}
+
+// A company's history holds every interview's events, oldest first, and
+// what was said to it is found under any spelling of its name.
+func TestCompanyHistoryAndMessagesAcrossSpellings(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	a := &Interview{Company: "ACME, Inc.", Role: "Engineer", Status: StatusScheduled}
+	b := &Interview{Company: "Acme", Role: "Designer", Status: StatusScheduled}
+	if err := s.CreateInterviews(ctx, []*Interview{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddEvent(ctx, &Event{InterviewID: a.ID, Kind: EventDraft, Scenario: "withdraw", Subject: "Withdrawing",
+		Body: "…", Reason: "other-offer", Disclose: "brief", Channel: "email"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddEvent(ctx, &Event{InterviewID: b.ID, Kind: EventNote, Body: "Recruiter moved to Globex"}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.FindCompany(ctx, "acme inc.")
+	if err != nil || c.Name != "ACME, Inc." {
+		t.Fatalf("FindCompany = %+v, %v", c, err)
+	}
+	h, err := s.CompanyHistory(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for i, e := range h {
+		kinds = append(kinds, string(e.Kind)+":"+e.Role)
+		if i > 0 && e.At.Before(h[i-1].At) {
+			t.Errorf("entry %d is older than the one before it", i)
+		}
+	}
+	if len(h) != 4 || h[2].Reason != "other-offer" || h[2].Channel != "email" {
+		t.Errorf("history = %v (%+v)", kinds, h)
+	}
+	for _, spelling := range []string{"Acme", "ACME INC", "acme, inc."} {
+		if msgs, err := s.MessagesTo(ctx, spelling); err != nil || len(msgs) != 1 || msgs[0].Subject != "Withdrawing" {
+			t.Errorf("MessagesTo(%q) = %d messages, %v", spelling, len(msgs), err)
+		}
+	}
+	if _, err := s.FindCompany(ctx, "Initech"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("FindCompany(Initech) = %v, want ErrNotFound", err)
 	}
 }

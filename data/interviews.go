@@ -327,13 +327,16 @@ func (s *Store) Events(ctx context.Context, interviewID int64) ([]Event, error) 
 }
 
 // MessagesTo returns every message filed on the timelines of interviews with
-// company (matched ignoring case and surrounding space), oldest first: what
-// was said to them before.
+// company, oldest first: what was said to them before. The company is
+// matched as companies are (CompanyKey, and the names of companies merged
+// into it), so "ACME, Inc." finds what was sent to "Acme".
 func (s *Store) MessagesTo(ctx context.Context, company string) ([]Event, error) {
+	key := CompanyKey(company)
 	out, err := queryEvents(ctx, s.db, `SELECT `+prefixed("e.", eventColumns)+` FROM events e
 		JOIN interviews i ON i.id = e.interview_id
-		WHERE e.kind = 'draft' AND lower(trim(i.company)) = lower(trim(?))
-		ORDER BY e.at, e.id`, company)
+		WHERE e.kind = 'draft' AND (i.company_id = (`+companyByKeySQL+`)
+			OR (i.company_id IS NULL AND lower(trim(i.company)) = lower(trim(?))))
+		ORDER BY e.at, e.id`, key, key, company)
 	if err != nil {
 		return nil, wrapErr("load what was sent to "+company, err)
 	}
@@ -371,13 +374,15 @@ func queryEvents(ctx context.Context, q querier, query string, args ...any) ([]E
 	return out, rows.Err()
 }
 
-// scanEvent reads one row of eventColumns. A time that cannot be read leaves
-// the entry undated rather than hiding the whole timeline.
-func scanEvent(sc scanner) (Event, error) {
+// scanEvent reads one row of eventColumns, and into more any columns that
+// follow them. A time that cannot be read leaves the entry undated rather
+// than hiding the whole timeline.
+func scanEvent(sc scanner, more ...any) (Event, error) {
 	var e Event
 	var at, kind, from, to string
-	if err := sc.Scan(&e.ID, &e.InterviewID, &at, &kind, &from, &to, &e.Scenario, &e.Subject, &e.Body,
-		&e.Channel, &e.Reason, &e.Disclose, &e.Tone); err != nil {
+	dest := append([]any{&e.ID, &e.InterviewID, &at, &kind, &from, &to, &e.Scenario, &e.Subject, &e.Body,
+		&e.Channel, &e.Reason, &e.Disclose, &e.Tone}, more...)
+	if err := sc.Scan(dest...); err != nil {
 		return Event{}, err
 	}
 	e.At, _ = parseTime(at)

@@ -66,6 +66,8 @@ commands:
   export csv|ics [--out FILE] write interviews as CSV, or upcoming ones as a calendar
   companies [--json]          every company, how you left things, last contact,
                               open interviews
+  history COMPANY [--json]    everything with a company, oldest first: each
+                              interview, status change, note and message
   backup                      make a checked backup now and print its path
   backups                     list the backups, newest first
   restore FILE                replace the database with a backup (the current
@@ -163,6 +165,7 @@ func subcommands() map[string]subcommand {
 		"backups":   runBackups,
 		"restore":   runRestore,
 		"companies": runCompanies,
+		"history":   runHistory,
 	}
 }
 

@@ -41,3 +41,45 @@ func TestCompaniesListsHowEachBridgeStands(t *testing.T) {
 		t.Errorf("companies on a missing database: %d %q", code, stderr)
 	}
 }
+
+func TestHistoryTellsEverythingWithACompany(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "bk.db")
+	csv := writeTemp(t, "in.csv", "company,role,contact_email,starts_at,timezone,status\n"+
+		"\"ACME, Inc.\",Backend engineer,ana@acme.example,2030-03-04 14:00,Europe/Berlin,scheduled\n"+
+		"Globex,Analyst,sam@globex.example,2029-02-01 10:00,Europe/London,rejected\n")
+	if code, _, stderr := runExchange(t, "", "--db", db, "import", "csv", csv); code != 0 {
+		t.Fatalf("import: %d %s", code, stderr)
+	}
+	// Any spelling of the company finds it, flag before or after.
+	for _, args := range [][]string{{"history", "Acme", "--json"}, {"history", "--json", "acme inc"}} {
+		code, out, stderr := runExchange(t, "", append([]string{"--db", db}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: %d %s", args, code, stderr)
+		}
+		var got []historyJSON
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("%v: not JSON: %v\n%s", args, err, out)
+		}
+		if len(got) != 1 || got[0].Kind != "created" || got[0].Status != "scheduled" || got[0].At == "" {
+			t.Errorf("%v = %+v", args, got)
+		}
+	}
+	code, out, _ := runExchange(t, "", "--db", db, "history", "Globex")
+	if code != 0 || !strings.HasPrefix(out, "Globex\n") || !strings.Contains(out, "added Analyst (rejected)") {
+		t.Errorf("history Globex = %d\n%s", code, out)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"history"}, 2, "name one company"},
+		{[]string{"history", "A", "B"}, 2, "name one company"},
+		{[]string{"history", "Initech"}, 2, "no company called"},
+	} {
+		code, _, stderr := runExchange(t, "", append([]string{"--db", db}, c.args...)...)
+		if code != c.code || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q", c.args, code, stderr)
+		}
+	}
+}
