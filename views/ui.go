@@ -82,11 +82,12 @@ type Env struct {
 // wraps or scrolls to stay usable down to it.
 func MinWindowSize() fyne.Size { return fyne.NewSize(800, 600) }
 
-// Tab indexes, in the order the tabs appear and Ctrl/Cmd+1..3 select them.
+// Tab indexes, in the order the tabs appear and Ctrl/Cmd+1..4 select them.
 const (
 	TabCompose = iota
 	TabTracker
 	TabAdvice
+	TabPeople
 )
 
 // UI is the content of Bridgekeeper's main window. Its tabs reach one another
@@ -101,6 +102,7 @@ type UI struct {
 	compose *composeTab
 	tracker *trackerTab
 	advice  *adviceTab
+	people  *peopleTab
 
 	settingsListeners []func(data.Settings)
 	// dialogs are the dialogs open in the window, newest last.
@@ -133,10 +135,12 @@ func New(env Env) *UI {
 	u.compose = newCompose(u)
 	u.tracker = newTracker(u)
 	u.advice = newAdvice(u)
+	u.people = newPeople(u)
 	u.tabs = container.NewAppTabs(
 		u.compose.tabItem(),
 		u.tracker.tabItem(),
 		u.advice.tabItem(),
+		u.people.tabItem(),
 	)
 	u.tabs.OnSelected = u.onTabSelected
 	u.notices = newNotices()
@@ -232,7 +236,7 @@ func (u *UI) Install() {
 	u.focusShownTab()
 }
 
-// SelectTab switches to one of TabCompose, TabTracker or TabAdvice.
+// SelectTab switches to one of TabCompose, TabTracker, TabAdvice or TabPeople.
 func (u *UI) SelectTab(index int) { u.tabs.SelectIndex(index) }
 
 // Selected reports the index of the visible tab.
@@ -244,8 +248,11 @@ func (u *UI) onTabSelected(item *container.TabItem) {
 		u.tracker.leftWith(f)
 	}
 	u.ensureBuilt(u.tabs.SelectedIndex())
-	if item == u.tabs.Items[TabTracker] {
+	switch item {
+	case u.tabs.Items[TabTracker]:
 		u.tracker.onShown()
+	case u.tabs.Items[TabPeople]:
+		u.people.onShown()
 	}
 	u.focusShownTab()
 }
@@ -262,6 +269,8 @@ func (u *UI) focusShownTab() {
 		target = u.tracker.focusTarget()
 	case TabAdvice:
 		target = u.advice.focusTarget()
+	case TabPeople:
+		target = u.people.focusTarget()
 	}
 	c := u.env.Window.Canvas()
 	if target == nil {
@@ -273,7 +282,7 @@ func (u *UI) focusShownTab() {
 
 // AddShortcuts registers the window-wide keyboard shortcuts on c.
 func (u *UI) AddShortcuts(c fyne.Canvas) {
-	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3} {
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4} {
 		tab := i
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
 			func(fyne.Shortcut) { u.SelectTab(tab) })

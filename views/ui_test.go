@@ -75,7 +75,7 @@ func TestThreeTabsInOrder(t *testing.T) {
 	for _, item := range h.ui.tabs.Items {
 		titles = append(titles, item.Text)
 	}
-	if got := strings.Join(titles, ","); got != "Compose,Tracker,Advice" {
+	if got := strings.Join(titles, ","); got != "Compose,Tracker,Advice,People" {
 		t.Errorf("tabs = %s", got)
 	}
 	if h.ui.Selected() != TabCompose {
@@ -137,8 +137,8 @@ func TestHiddenTabsWaitUntilNeeded(t *testing.T) {
 	u.runResultsInWait()
 	u.Install()
 	defer u.Wait()
-	if len(u.builders) != 2 {
-		t.Fatalf("%d tabs wait to be built, want Tracker and Advice", len(u.builders))
+	if len(u.builders) != 3 {
+		t.Fatalf("%d tabs wait to be built, want Tracker, Advice and People", len(u.builders))
 	}
 	u.SelectTab(TabAdvice)
 	if _, waiting := u.builders[u.tabs.Items[TabAdvice]]; waiting {
@@ -146,8 +146,11 @@ func TestHiddenTabsWaitUntilNeeded(t *testing.T) {
 	}
 	u.Start()
 	u.Wait()
-	if len(u.builders) != 0 {
+	if _, waiting := u.builders[u.tabs.Items[TabTracker]]; waiting {
 		t.Error("Start did not build the tracker, which its reminders need")
+	}
+	if _, waiting := u.builders[u.tabs.Items[TabPeople]]; !waiting {
+		t.Error("Start built the People tab, which nothing needs before it is opened")
 	}
 	if !u.tracker.started {
 		t.Error("Start did not start the tracker loading")

@@ -1,0 +1,102 @@
+package views
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"bridgekeeper/compose"
+	"bridgekeeper/data"
+)
+
+// peopleOpen shows the People tab (Ctrl+4) and waits for it to load.
+func peopleOpen(h *harness) *peopleTab {
+	trackerAct(h, func() { h.shortcut(fyne.Key4) })
+	return h.ui.people
+}
+
+// From the window alone: every company, how each was left, and what was
+// said, oldest first; the company left without a word is offered a note.
+func TestPeopleTabShowsEveryCompanyAndItsHistory(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	now := time.Now()
+	ivs := trackerSeed(t, h,
+		data.Interview{Company: "ACME, Inc.", Role: "Engineer", StartsAt: now.Add(48 * time.Hour), TimeZone: "UTC", Status: data.StatusScheduled},
+		data.Interview{Company: "Acme Inc", Role: "Designer", TimeZone: "UTC", Status: data.StatusRejected},
+		data.Interview{Company: "Globex", Role: "Analyst", TimeZone: "UTC", Status: data.StatusScheduled},
+		data.Interview{Company: "Initech", Role: "QA", TimeZone: "UTC", Status: data.StatusWithdrawn},
+	)
+	if err := h.store.AddEvent(ctx, &data.Event{InterviewID: ivs[2].ID, Kind: data.EventDraft, Scenario: string(compose.ScenarioWithdraw),
+		Subject: "Withdrawing my application", Body: "…", Reason: "other-offer", Disclose: "brief", Channel: "email"}); err != nil {
+		t.Fatal(err)
+	}
+	ivs[2].Status = data.StatusWithdrawn
+	if err := h.store.UpdateInterview(ctx, &ivs[2]); err != nil {
+		t.Fatal(err)
+	}
+	p := peopleOpen(h)
+	if h.ui.Selected() != TabPeople || h.win.Canvas().Focused() != p.search {
+		t.Fatalf("Ctrl+4 shows tab %d with the focus on %T", h.ui.Selected(), h.win.Canvas().Focused())
+	}
+	rows := map[string]string{}
+	for _, c := range p.shown {
+		rows[c.Name] = peopleRowNote(c, now)
+	}
+	for name, want := range map[string]string{"ACME, Inc.": "in process", "Globex": "left well", "Initech": "left without a word"} {
+		if !strings.HasPrefix(rows[name], want) {
+			t.Errorf("%s reads %q, want %q first", name, rows[name], want)
+		}
+	}
+	if len(rows) != 3 || p.count.String() != "3 companies" {
+		t.Errorf("companies listed: %v (%q): Acme's two spellings are one", rows, p.count.String())
+	}
+	// Globex: the message sent, with what it said.
+	trackerAct(h, func() { p.list.Select(peopleIndex(p, "Globex")) })
+	text := trackerTexts(p.page)
+	for _, want := range []string{"Globex", "Left well", "Analyst added as Scheduled", "Withdraw from the process sent: “Withdrawing my application” (reason: other offer, said: brief)", "Scheduled → Withdrawn"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Globex's page lacks %q:\n%s", want, text)
+		}
+	}
+	if !p.action.Visible() || p.action.Text != "Check in" {
+		t.Errorf("after leaving well the page offers %q (shown %v)", p.action.Text, p.action.Visible())
+	}
+	// Initech: left without a word, so a note is offered, which opens the
+	// composer about that interview.
+	trackerAct(h, func() { p.list.Select(peopleIndex(p, "Initech")) })
+	if !p.action.Visible() || p.action.Text != "Write to them now" {
+		t.Fatalf("left without a word, the page offers %q", p.action.Text)
+	}
+	trackerAct(h, func() { test.Tap(p.action) })
+	if h.ui.Selected() != TabCompose || h.ui.compose.company.Text != "Initech" || h.ui.compose.scenarioID() != compose.ScenarioApology {
+		t.Errorf("Write to them now opened tab %d with company %q, scenario %s", h.ui.Selected(), h.ui.compose.company.Text, h.ui.compose.scenarioID())
+	}
+	// Search folds accents and case.
+	p = peopleOpen(h)
+	trackerAct(h, func() { test.Type(p.search, "GLÖ") })
+	if len(p.shown) != 1 || p.shown[0].Name != "Globex" || p.count.String() != "1 of 3 companies" {
+		t.Errorf("search GLÖ shows %d (%q)", len(p.shown), p.count.String())
+	}
+}
+
+func TestPeopleTabWithNoCompanies(t *testing.T) {
+	h := newHarness(t)
+	p := peopleOpen(h)
+	if !p.empty.Visible() || len(p.shown) != 0 || p.page.Visible() {
+		t.Errorf("with no interviews the tab shows empty=%v, %d rows, page=%v", p.empty.Visible(), len(p.shown), p.page.Visible())
+	}
+}
+
+func peopleIndex(p *peopleTab, name string) int {
+	for i, c := range p.shown {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
+}
