@@ -46,6 +46,9 @@ func truthChecks(in Input, d Draft, text string) []Check {
 	if c, ok := againCheck(in); ok {
 		out = append(out, c)
 	}
+	if c, ok := historyCheck(in); ok {
+		out = append(out, c)
+	}
 	return out
 }
 

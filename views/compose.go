@@ -112,7 +112,10 @@ type composeTab struct {
 	edits       map[compose.Channel]composeEdit
 	subjectRow  *fyne.Container
 	// history is what was sent to historyFor (a company) before.
-	history    []compose.Prior
+	history []compose.Prior
+	// pastBanner shows the last exchange with the company (pastText).
+	pastBanner *fyne.Container
+	pastText   *widget.Label
 	historyFor string
 	// keepEdits is the open "keep your edits?" question, for tests.
 	keepEdits    *dialog.ConfirmDialog

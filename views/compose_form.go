@@ -63,6 +63,10 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 	c.linked = widgets.NewBanner(theme.ColorNamePrimary, theme.NewPrimaryThemedResource(theme.HistoryIcon()),
 		container.NewBorder(nil, nil, nil, container.NewCenter(unlink), c.linkedText))
 	c.linked.Hide()
+	// What was said to this company before, once its name is known.
+	c.pastText = &widget.Label{Wrapping: fyne.TextWrapWord}
+	c.pastBanner = widgets.NewBanner(theme.ColorNamePrimary, theme.NewPrimaryThemedResource(theme.HistoryIcon()), c.pastText)
+	c.pastBanner.Hide()
 
 	c.fromName = c.textField("Your full name", "")
 	c.toName = c.textField("e.g. Dana Reyes", composeFieldToName)
@@ -191,7 +195,7 @@ func (c *composeTab) buildForm() fyne.CanvasObject {
 	head := &widget.Label{Text: "What do you need to write?", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	top := container.NewVBox(head, c.scenario,
 		container.NewBorder(nil, nil, nil, container.NewVBox(c.scenarioArticle), c.summary),
-		c.linked)
+		c.linked, c.pastBanner)
 	c.formBody = container.NewVBox(append([]fyne.CanvasObject{top}, sections...)...)
 	c.formScroll = container.NewVScroll(container.NewPadded(c.formBody))
 	return c.formScroll
@@ -759,6 +763,7 @@ func (c *composeTab) loadHistory() {
 			return
 		}
 		c.history = composePriors(events)
+		c.showPast()
 		c.changed()
 	})
 }
@@ -938,4 +943,19 @@ func (c *composeTab) focusTarget() fyne.Focusable {
 		return nil
 	}
 	return c.scenario
+}
+
+// showPast shows the last exchange with the company the form names, or
+// nothing when there has been none.
+func (c *composeTab) showPast() {
+	text := compose.LastExchange(c.history)
+	if text != "" {
+		text = "Before: " + text
+	}
+	if c.pastText.Text != text {
+		c.pastText.SetText(text)
+	}
+	if showIf(c.pastBanner, text != "") {
+		c.relayout = true
+	}
 }

@@ -100,3 +100,40 @@ func peopleIndex(p *peopleTab, name string) int {
 	}
 	return -1
 }
+
+// The composer remembers: naming a company with history shows the last
+// exchange, under any spelling, and a draft that contradicts it is warned.
+func TestComposerShowsWhatWasSaidBefore(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	ivs := trackerSeed(t, h, data.Interview{Company: "Acme", Role: "Engineer", TimeZone: "UTC", Status: data.StatusWithdrawn})
+	if err := h.store.AddEvent(ctx, &data.Event{InterviewID: ivs[0].ID, Kind: data.EventDraft, Scenario: string(compose.ScenarioWithdraw),
+		Subject: "Withdrawing", Body: "…", Reason: string(compose.ReasonOtherOffer)}); err != nil {
+		t.Fatal(err)
+	}
+	c := h.ui.compose
+	trackerAct(h, func() {
+		c.company.SetText("ACME, Inc.")
+		c.afterEvent()
+	})
+	if !c.pastBanner.Visible() || !strings.Contains(c.pastText.Text, "You withdrew on") || !strings.Contains(c.pastText.Text, "another offer") {
+		t.Fatalf("the panel shows %v: %q", c.pastBanner.Visible(), c.pastText.Text)
+	}
+	// Asking to reschedule now contradicts "another offer".
+	trackerAct(h, func() { c.scenario.SetSelected(composeLabelOf(compose.ScenarioReschedule)) })
+	if text := trackerTexts(c.preview); !strings.Contains(text, "Carrying on now contradicts that") {
+		t.Errorf("no history warning in the checks:\n%s", text)
+	}
+	trackerAct(h, func() {
+		c.company.SetText("Globex")
+		c.afterEvent()
+	})
+	if c.pastBanner.Visible() {
+		t.Errorf("a company with no history still shows %q", c.pastText.Text)
+	}
+}
+
+func composeLabelOf(s compose.Scenario) string {
+	info, _ := compose.Info(s)
+	return info.Label
+}
