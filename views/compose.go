@@ -113,6 +113,10 @@ type composeTab struct {
 	subjectRow  *fyne.Container
 	// history is what was sent to historyFor (a company) before.
 	history []compose.Prior
+	// fileBtn files the draft after a copy or a mail; filedText is the
+	// subject and body last filed, so it is not offered twice.
+	fileBtn   *widget.Button
+	filedText string
 	// pastBanner shows the last exchange with the company (pastText).
 	pastBanner *fyne.Container
 	pastText   *widget.Label
@@ -275,6 +279,10 @@ func (c *composeTab) buildPreview() fyne.CanvasObject {
 
 	c.status = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.status.Hide()
+	// After a copy or an open in the mail program, the draft can be filed
+	// as sent in one click, so the company's history stays whole.
+	c.fileBtn = &widget.Button{Text: "File as sent", Icon: theme.DocumentSaveIcon(), Importance: widget.LowImportance, OnTapped: c.onSave}
+	c.fileBtn.Hide()
 	c.saveBtn = &widget.Button{Text: "Save to tracker", Icon: theme.DocumentSaveIcon(), OnTapped: c.onSave}
 	c.mailBtn = &widget.Button{Text: "Open in mail app", Icon: theme.MailSendIcon(), OnTapped: c.onOpenMail}
 	c.copyBtn = &widget.Button{Text: "Copy email", Icon: theme.ContentCopyIcon(), Importance: widget.HighImportance, OnTapped: c.onCopy}
@@ -283,7 +291,7 @@ func (c *composeTab) buildPreview() fyne.CanvasObject {
 	bar := container.New(flow, c.saveBtn, c.mailBtn, c.copyBtn)
 
 	c.preview = container.NewBorder(container.NewVBox(c.suggest, channelRow, c.subjectRow),
-		container.NewVBox(widget.NewSeparator(), c.status, bar), nil, nil, split)
+		container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, container.NewCenter(c.fileBtn), c.status), bar), nil, nil, split)
 	flow.Relayout = c.preview.Refresh
 	return c.preview
 }
@@ -824,6 +832,12 @@ func (c *composeTab) copyText(text, what string) bool {
 	return true
 }
 
+// offerToFile shows "File as sent" beside the status while the draft on
+// screen is not yet on the company's timeline.
+func (c *composeTab) offerToFile() {
+	showIf(c.fileBtn, c.filedText != c.subject.Text+"\x00"+c.body.Text)
+}
+
 // onCopy copies the body, the part pasted into a mail; the subject has its
 // own copy button.
 func (c *composeTab) onCopy() {
@@ -831,6 +845,7 @@ func (c *composeTab) onCopy() {
 	if !c.copyText(c.body.Text, what) {
 		return
 	}
+	c.offerToFile()
 	c.copyFlash++
 	flash := c.copyFlash
 	// The icon is the tick; "Copied ✓" beside it said it twice.
@@ -875,6 +890,7 @@ func (c *composeTab) onOpenMail() {
 			return
 		}
 		c.setStatus("Opened in your mail program. Check it there, then send.", widget.SuccessImportance)
+		c.offerToFile()
 	})
 }
 
@@ -987,6 +1003,8 @@ func (c *composeTab) onSave() {
 		if existing != nil {
 			target = *existing
 		}
+		c.filedText = c.subject.Text + "\x00" + c.body.Text
+		c.fileBtn.Hide()
 		c.setStatus("Saved to the tracker, in the timeline of "+composeOr(target.Company, "the interview")+".", widget.SuccessImportance)
 		c.offerStatus(target, in.Scenario)
 	})

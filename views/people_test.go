@@ -137,3 +137,46 @@ func composeLabelOf(s compose.Scenario) string {
 	info, _ := compose.Info(s)
 	return info.Label
 }
+
+// Every message filed: after a copy the composer offers to file the draft
+// as sent, files it once, and does not offer it again until it changes; the
+// timeline says which way it went out.
+func TestCopyOffersToFileTheDraftAsSent(t *testing.T) {
+	h, c := composeOpen(t)
+	composeFill(c)
+	composeWhen(c, composeNow().Add(72*time.Hour))
+	if c.fileBtn.Visible() {
+		t.Fatal("File as sent is offered before anything was copied")
+	}
+	test.Tap(c.copyBtn)
+	h.ui.Wait()
+	if !c.fileBtn.Visible() {
+		t.Fatal("no offer to file the copied draft")
+	}
+	test.Tap(c.fileBtn)
+	h.ui.Wait()
+	if d := trackerDialog(h); d != nil {
+		test.Tap(trackerButton(t, d, "Not now"))
+	}
+	ivs, err := h.store.Interviews(context.Background())
+	if err != nil || len(ivs) != 1 {
+		t.Fatalf("interviews after filing = %d, %v", len(ivs), err)
+	}
+	events, _ := h.store.Events(context.Background(), ivs[0].ID)
+	if len(events) == 0 || events[0].Kind != data.EventDraft || events[0].Channel != "email" || events[0].Body != c.body.Text {
+		t.Fatalf("timeline = %+v", events)
+	}
+	if c.fileBtn.Visible() {
+		t.Error("File as sent is still offered for the draft just filed")
+	}
+	test.Tap(c.copyBtn)
+	h.ui.Wait()
+	if c.fileBtn.Visible() {
+		t.Error("copying the same draft again offers to file it twice")
+	}
+	for channel, want := range map[string]string{"email": "Email drafted: S", "voicemail": "Voicemail script filed", "text": "Text message filed"} {
+		if got := trackerEventSummary(data.Event{Kind: data.EventDraft, Channel: channel, Subject: map[string]string{"email": "S"}[channel]}); got != want {
+			t.Errorf("a %s draft reads %q, want %q", channel, got, want)
+		}
+	}
+}

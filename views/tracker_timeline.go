@@ -406,10 +406,16 @@ func trackerEventSummary(e data.Event) string {
 		}
 		return trackerStatusLabel(e.FromStatus) + " → " + trackerStatusLabel(e.ToStatus)
 	case data.EventDraft:
-		if s := strings.TrimSpace(e.Subject); s != "" {
-			return "Email drafted: " + s
+		// Which way it went out: the timeline says so.
+		what := map[string]string{"phone": "Phone call script filed", "voicemail": "Voicemail script filed",
+			"text": "Text message filed"}[e.Channel]
+		if what == "" {
+			what = "Email drafted"
 		}
-		return "Email drafted"
+		if s := strings.TrimSpace(e.Subject); s != "" {
+			return what + ": " + s
+		}
+		return what
 	case data.EventNote:
 		preview, _ := longTextPreview(e.Body, longTextRunes, longTextLines)
 		return preview
