@@ -91,3 +91,12 @@ func didWhat(s Scenario) string {
 	}
 	return "wrote to them"
 }
+
+// Closing is the message that closes a process the user is leaving: an
+// offer still open is declined, an interview withdrawn from.
+func Closing(pendingOffer bool) Scenario {
+	if pendingOffer {
+		return ScenarioDeclineOffer
+	}
+	return ScenarioWithdraw
+}

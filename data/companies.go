@@ -480,3 +480,25 @@ func (s *Store) CompanyHistory(ctx context.Context, companyID int64) ([]HistoryE
 	}
 	return out, wrapErr("load the company's history", rows.Err())
 }
+
+// OpenProcesses lists the interviews still in play other than except:
+// scheduled, rescheduled or at an offer, soonest first. Accepting one
+// offer means writing to each of these.
+func (s *Store) OpenProcesses(ctx context.Context, except int64) ([]Interview, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+interviewColumns+` FROM interviews
+		WHERE id <> ? AND status IN ('scheduled', 'rescheduled', 'offer')
+		ORDER BY starts_at = '', starts_at, id`, except)
+	if err != nil {
+		return nil, wrapErr("list open interviews", err)
+	}
+	defer rows.Close()
+	var out []Interview
+	for rows.Next() {
+		iv, err := scanInterview(rows)
+		if err != nil {
+			return nil, wrapErr("list open interviews", err)
+		}
+		out = append(out, iv)
+	}
+	return out, wrapErr("list open interviews", rows.Err())
+}

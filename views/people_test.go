@@ -180,3 +180,35 @@ func TestCopyOffersToFileTheDraftAsSent(t *testing.T) {
 		}
 	}
 }
+
+// Accept one, close the rest: marking an offer accepted lists the other
+// open processes, each with the message it needs, which opens the composer.
+func TestAcceptingAnOfferOffersToCloseTheRest(t *testing.T) {
+	h := newHarness(t)
+	now := time.Now()
+	ivs := trackerSeed(t, h,
+		data.Interview{Company: "Acme", Role: "Engineer", StartsAt: now.Add(-48 * time.Hour), TimeZone: "UTC", Status: data.StatusOffer},
+		data.Interview{Company: "Globex", Role: "Analyst", StartsAt: now.Add(-24 * time.Hour), TimeZone: "UTC", Status: data.StatusOffer},
+		data.Interview{Company: "Initech", Role: "QA", StartsAt: now.Add(72 * time.Hour), TimeZone: "UTC", Status: data.StatusScheduled},
+		data.Interview{Company: "Hooli", Role: "SRE", StartsAt: now.Add(-96 * time.Hour), TimeZone: "UTC", Status: data.StatusRejected},
+	)
+	tr := trackerOpen(h)
+	trackerAct(h, func() { tr.changeStatus(ivs[0], data.StatusAccepted) })
+	d := trackerDialog(h)
+	if d == nil {
+		t.Fatal("accepting an offer offered nothing")
+	}
+	text := trackerTexts(d)
+	for _, want := range []string{"2 processes are still open", "Globex (Analyst) · Offer", "Initech (QA) · Scheduled"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the dialog lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Hooli") {
+		t.Error("a closed process is listed")
+	}
+	trackerAct(h, func() { test.Tap(trackerButton(t, d, composeLabelOf(compose.ScenarioDeclineOffer)+"…")) })
+	if h.ui.Selected() != TabCompose || h.ui.compose.company.Text != "Globex" || h.ui.compose.scenarioID() != compose.ScenarioDeclineOffer {
+		t.Errorf("the button opened tab %d on %q, %s", h.ui.Selected(), h.ui.compose.company.Text, h.ui.compose.scenarioID())
+	}
+}

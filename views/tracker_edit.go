@@ -400,6 +400,7 @@ func (f *trackerForm) onSave() {
 		default:
 			f.close()
 			f.t.saved(iv)
+			f.t.afterAccepting(f.editing, iv)
 		}
 	})
 }

@@ -526,6 +526,9 @@ func (t *trackerTab) changeStatus(iv data.Interview, to data.Status) {
 		if t.selectedID == iv.ID {
 			t.detail.show(stored)
 		}
+		if to == data.StatusAccepted && iv.Status != data.StatusAccepted {
+			t.offerCloseOthers(stored)
+		}
 	})
 }
 

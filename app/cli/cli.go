@@ -68,6 +68,8 @@ commands:
                               open interviews
   history COMPANY [--json]    everything with a company, oldest first: each
                               interview, status change, note and message
+  close-others ID [--json]    having accepted interview ID, the message for
+                              every other open process (decline or withdraw)
   backup                      make a checked backup now and print its path
   backups                     list the backups, newest first
   restore FILE                replace the database with a backup (the current
@@ -154,18 +156,19 @@ type subcommand func(args []string, dbPath string, env Env) error
 // what runs it.
 func subcommands() map[string]subcommand {
 	return map[string]subcommand{
-		"version":   runVersion,
-		"help":      runHelp,
-		"-h":        runHelp,
-		"--help":    runHelp,
-		"draft":     runDraft,
-		"import":    runImport,
-		"export":    runExport,
-		"backup":    runBackup,
-		"backups":   runBackups,
-		"restore":   runRestore,
-		"companies": runCompanies,
-		"history":   runHistory,
+		"version":      runVersion,
+		"help":         runHelp,
+		"-h":           runHelp,
+		"--help":       runHelp,
+		"draft":        runDraft,
+		"import":       runImport,
+		"export":       runExport,
+		"backup":       runBackup,
+		"backups":      runBackups,
+		"restore":      runRestore,
+		"companies":    runCompanies,
+		"history":      runHistory,
+		"close-others": runCloseOthers,
 	}
 }
 

@@ -83,3 +83,47 @@ func TestHistoryTellsEverythingWithACompany(t *testing.T) {
 		}
 	}
 }
+
+func TestCloseOthersPreparesAMessageForEachOpenProcess(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "bk.db")
+	csv := writeTemp(t, "in.csv", "company,role,contact_name,contact_email,starts_at,timezone,status\n"+
+		"Acme,Engineer,Ana Roe,ana@acme.example,2030-03-04 14:00,Europe/Berlin,offer\n"+
+		"Globex,Analyst,Sam Patel,sam@globex.example,2030-02-01 10:00,Europe/London,offer\n"+
+		"Initech,QA,Priya Shah,priya@initech.example,2030-02-10 10:00,Europe/London,scheduled\n"+
+		"Hooli,SRE,Grace Lin,grace@hooli.example,2029-01-10 10:00,Europe/London,rejected\n")
+	if code, _, stderr := runExchange(t, "", "--db", db, "import", "csv", csv); code != 0 {
+		t.Fatalf("import: %d %s", code, stderr)
+	}
+	code, out, stderr := runExchange(t, "", "--db", db, "close-others", "1", "--json")
+	if code != 0 {
+		t.Fatalf("close-others: %d %s", code, stderr)
+	}
+	var got []struct {
+		Company string `json:"company"`
+		Draft   struct {
+			Scenario string `json:"scenario"`
+			Body     string `json:"body"`
+		} `json:"draft"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	want := map[string]string{"Globex": "decline-offer", "Initech": "withdraw"}
+	if len(got) != len(want) {
+		t.Fatalf("%d messages, want %d: %s", len(got), len(want), out)
+	}
+	for _, m := range got {
+		if want[m.Company] != m.Draft.Scenario || !strings.Contains(m.Draft.Body, m.Company) {
+			t.Errorf("%s: %s\n%s", m.Company, m.Draft.Scenario, m.Draft.Body)
+		}
+	}
+	code, out, _ = runExchange(t, "", "--db", db, "close-others", "1")
+	if code != 0 || !strings.Contains(out, "== Globex (Analyst): decline-offer ==") || !strings.Contains(out, "Subject:") {
+		t.Errorf("close-others text = %d\n%s", code, out)
+	}
+	for _, args := range [][]string{{"close-others"}, {"close-others", "x"}, {"close-others", "99"}} {
+		if code, _, stderr := runExchange(t, "", append([]string{"--db", db}, args...)...); code != 2 || stderr == "" {
+			t.Errorf("%v: exit %d %q", args, code, stderr)
+		}
+	}
+}
