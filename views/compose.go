@@ -113,6 +113,10 @@ type composeTab struct {
 	subjectRow  *fyne.Container
 	// history is what was sent to historyFor (a company) before.
 	history []compose.Prior
+	// checkIn offers a reminder to reconnect after a step-back message
+	// that keeps the door open, about checkInFor.
+	checkIn    *widget.Select
+	checkInFor int64
 	// fileBtn files the draft after a copy or a mail; filedText is the
 	// subject and body last filed, so it is not offered twice.
 	fileBtn   *widget.Button
@@ -283,6 +287,9 @@ func (c *composeTab) buildPreview() fyne.CanvasObject {
 	// as sent in one click, so the company's history stays whole.
 	c.fileBtn = &widget.Button{Text: "File as sent", Icon: theme.DocumentSaveIcon(), Importance: widget.LowImportance, OnTapped: c.onSave}
 	c.fileBtn.Hide()
+	// Stepping back with the door open: a reminder to reconnect later.
+	c.checkIn = &widget.Select{PlaceHolder: "Remind me to check in…", Options: composeCheckInLabels(), OnChanged: c.onCheckIn}
+	c.checkIn.Hide()
 	c.saveBtn = &widget.Button{Text: "Save to tracker", Icon: theme.DocumentSaveIcon(), OnTapped: c.onSave}
 	c.mailBtn = &widget.Button{Text: "Open in mail app", Icon: theme.MailSendIcon(), OnTapped: c.onOpenMail}
 	c.copyBtn = &widget.Button{Text: "Copy email", Icon: theme.ContentCopyIcon(), Importance: widget.HighImportance, OnTapped: c.onCopy}
@@ -291,7 +298,7 @@ func (c *composeTab) buildPreview() fyne.CanvasObject {
 	bar := container.New(flow, c.saveBtn, c.mailBtn, c.copyBtn)
 
 	c.preview = container.NewBorder(container.NewVBox(c.suggest, channelRow, c.subjectRow),
-		container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, container.NewCenter(c.fileBtn), c.status), bar), nil, nil, split)
+		container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, container.NewHBox(c.checkIn, c.fileBtn), c.status), bar), nil, nil, split)
 	flow.Relayout = c.preview.Refresh
 	return c.preview
 }
@@ -1005,6 +1012,7 @@ func (c *composeTab) onSave() {
 		}
 		c.filedText = c.subject.Text + "\x00" + c.body.Text
 		c.fileBtn.Hide()
+		c.offerCheckIn(target, in)
 		c.setStatus("Saved to the tracker, in the timeline of "+composeOr(target.Company, "the interview")+".", widget.SuccessImportance)
 		c.offerStatus(target, in.Scenario)
 	})

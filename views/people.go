@@ -27,6 +27,8 @@ type peopleTab struct {
 	shown   []data.CompanySummary // those the search matches
 	current *data.CompanySummary
 	history []data.HistoryEntry
+	// checkIns are the chosen company's reminders to reconnect.
+	checkIns []data.CheckIn
 	// seq numbers history loads, so a slow one never lands over a newer.
 	seq int
 
@@ -207,8 +209,12 @@ func (p *peopleTab) choose(id int64) {
 	p.seq++
 	seq := p.seq
 	var list []data.HistoryEntry
+	var checkIns []data.CheckIn
 	p.ui.background(func() (err error) {
-		list, err = p.ui.env.Store.CompanyHistory(p.ui.ctx, id)
+		if list, err = p.ui.env.Store.CompanyHistory(p.ui.ctx, id); err != nil {
+			return err
+		}
+		checkIns, err = p.ui.env.Store.CheckIns(p.ui.ctx, id)
 		return err
 	}, func(err error) {
 		if seq != p.seq {
@@ -218,7 +224,7 @@ func (p *peopleTab) choose(id int64) {
 			p.ui.showError("The company's history could not be loaded", err)
 			return
 		}
-		p.history = list
+		p.history, p.checkIns = list, checkIns
 		p.renderHistory()
 	})
 }
@@ -251,6 +257,13 @@ func (p *peopleTab) renderHistory() {
 	}
 	if len(objs) == 0 {
 		objs = append(objs, trackerQuiet("Nothing yet."))
+	}
+	for _, k := range p.checkIns {
+		line := "Check-in set for " + k.Due.Local().Format("2 Jan 2006")
+		if !k.Done.IsZero() {
+			line += ", written " + k.Done.Local().Format("2 Jan 2006")
+		}
+		objs = append(objs, &widget.Label{Text: line, Wrapping: fyne.TextWrapWord, Importance: widget.HighImportance})
 	}
 	p.entries.Objects = objs
 	p.entries.Refresh()

@@ -212,3 +212,58 @@ func TestAcceptingAnOfferOffersToCloseTheRest(t *testing.T) {
 		t.Errorf("the button opened tab %d on %q, %s", h.ui.Selected(), h.ui.compose.company.Text, h.ui.compose.scenarioID())
 	}
 }
+
+// Reconnect on purpose: a step-back message that keeps the door open offers
+// a check-in; once due it is on every tab with a button that opens a
+// check-in draft, and the company's page lists it.
+func TestCheckInAfterSteppingBackFallsDueOnEveryTab(t *testing.T) {
+	h, c := composeOpen(t)
+	composeFill(c)
+	trackerAct(h, func() { c.scenario.SetSelected(composeLabelOf(compose.ScenarioWithdraw)) })
+	if !c.doorOpen.Checked {
+		t.Fatal("the door is not kept open by default")
+	}
+	trackerAct(h, func() { test.Tap(c.saveBtn) })
+	if d := trackerDialog(h); d != nil {
+		trackerAct(h, func() { test.Tap(trackerButton(t, d, "Not now")) })
+	}
+	if !c.checkIn.Visible() {
+		t.Fatal("no offer of a check-in after withdrawing with the door open")
+	}
+	trackerAct(h, func() { c.checkIn.SetSelected("In 3 months") })
+	if c.checkIn.Visible() || !strings.Contains(c.status.Text, "check in with Acme Robotics on") {
+		t.Errorf("after choosing: offer shown %v, status %q", c.checkIn.Visible(), c.status.Text)
+	}
+	ctx := context.Background()
+	ks, err := h.store.CheckIns(ctx, 0)
+	if err != nil || len(ks) != 1 || ks[0].Due.Before(time.Now().AddDate(0, 3, -1)) {
+		t.Fatalf("check-ins = %+v, %v", ks, err)
+	}
+	// Three months on: bring it forward to now, as the clock would.
+	if _, err := h.store.AddCheckIn(ctx, ks[0].InterviewID, time.Now().Add(time.Second), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1100 * time.Millisecond)
+	tr := h.ui.tracker
+	trackerAct(h, tr.loadCheckIns)
+	if !strings.Contains(h.ui.reminderText(), "Time to check in with Acme Robotics") {
+		t.Fatalf("reminder = %q", h.ui.reminderText())
+	}
+	for i, b := range h.ui.reminderBanners {
+		if !b.act.Visible() || b.act.Text != "Write check-in" {
+			t.Errorf("tab %d: the banner offers %q (shown %v)", i, b.act.Text, b.act.Visible())
+		}
+	}
+	trackerAct(h, func() { test.Tap(h.ui.reminderBanners[TabAdvice].act) })
+	if h.ui.Selected() != TabCompose || c.scenarioID() != compose.ScenarioCheckIn || c.company.Text != "Acme Robotics" {
+		t.Errorf("Write check-in opened tab %d, %s for %q", h.ui.Selected(), c.scenarioID(), c.company.Text)
+	}
+	if strings.Contains(h.ui.reminderText(), "Time to check in") {
+		t.Errorf("the written check-in is still reminded: %q", h.ui.reminderText())
+	}
+	p := peopleOpen(h)
+	trackerAct(h, func() { p.list.Select(peopleIndex(p, "Acme Robotics")) })
+	if text := trackerTexts(p.page); !strings.Contains(text, "Check-in set for") || !strings.Contains(text, "written") {
+		t.Errorf("the company's page lacks its check-ins:\n%s", text)
+	}
+}

@@ -18,6 +18,8 @@ type reminderBanner struct {
 	// why says, when desktop notifications cannot be sent, that the
 	// window is where reminders appear.
 	why *widget.Label
+	// act is the banner's action (writing a check-in that is due).
+	act *widget.Button
 }
 
 func newReminderBanner(noNotifications string) *reminderBanner {
@@ -29,8 +31,10 @@ func newReminderBanner(noNotifications string) *reminderBanner {
 	if noNotifications == "" {
 		b.why.Hide()
 	}
+	b.act = &widget.Button{Icon: theme.MailComposeIcon(), Importance: widget.LowImportance}
+	b.act.Hide()
 	b.box = widgets.NewBanner(theme.ColorNamePrimary, theme.NewColoredResource(theme.CalendarIcon(), theme.ColorNamePrimary),
-		container.NewVBox(b.text, b.why))
+		container.NewBorder(nil, nil, nil, container.NewCenter(b.act), container.NewVBox(b.text, b.why)))
 	b.box.Hide()
 	return b
 }
@@ -50,3 +54,16 @@ func (u *UI) setReminder(text string) {
 
 // reminderText is what the banners say ("" when hidden).
 func (u *UI) reminderText() string { return u.reminderNow }
+
+// setReminderAction gives every tab's banner a button (label "" for none).
+func (u *UI) setReminderAction(label string, do func()) {
+	for _, b := range u.reminderBanners {
+		b.act.SetText(label)
+		b.act.OnTapped = do
+		showIf(b.act, label != "" && do != nil)
+	}
+}
+
+// checkInsChanged reads the check-ins that are due again, after one was
+// set or done.
+func (u *UI) checkInsChanged() { u.tracker.loadCheckIns() }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"bridgekeeper/compose"
 	"bridgekeeper/data"
 )
 
@@ -26,8 +27,68 @@ const (
 // It stops when the UI closes, so a UI rebuilt after a restore does not
 // leave its predecessor's reminders running beside its own.
 func (t *trackerTab) startReminderTicker() {
+	t.loadCheckIns()
 	t.ui.every(trackerRemindEvery, func() {
-		t.onUI(func() { t.checkReminders(time.Now()) })
+		t.onUI(t.loadCheckIns)
+	})
+}
+
+// loadCheckIns reads the check-ins that have fallen due, then updates the
+// reminders with them.
+func (t *trackerTab) loadCheckIns() {
+	var due []data.CheckIn
+	now := time.Now()
+	t.bg(func() (err error) {
+		due, err = t.ui.env.Store.DueCheckIns(t.ui.ctx, now)
+		return err
+	}, func(err error) {
+		if err == nil {
+			t.dueCheckIns = due
+		}
+		t.checkReminders(time.Now())
+	})
+}
+
+// checkInText names the check-ins that are due: "Time to check in with
+// Acme (set for 3 Jun)".
+func checkInText(due []data.CheckIn) string {
+	if len(due) == 0 {
+		return ""
+	}
+	text := fmt.Sprintf("Time to check in with %s (set for %s)", trackerCompanyOf(due[0].Company), due[0].Due.Local().Format("2 Jan"))
+	if len(due) > 1 {
+		text += fmt.Sprintf(" and %d more", len(due)-1)
+	}
+	return text
+}
+
+// onWriteCheckIn opens a check-in draft for the first check-in due, and
+// counts the check-in as done: the user is writing it.
+func (t *trackerTab) onWriteCheckIn() {
+	if len(t.dueCheckIns) == 0 {
+		return
+	}
+	k := t.dueCheckIns[0]
+	var iv data.Interview
+	t.bg(func() error {
+		if err := t.ui.env.Store.CheckInDone(t.ui.ctx, k.ID, time.Now()); err != nil {
+			return err
+		}
+		if k.InterviewID == 0 {
+			iv = data.Interview{Company: k.Company}
+			return nil
+		}
+		var err error
+		iv, err = t.ui.env.Store.Interview(t.ui.ctx, k.InterviewID)
+		return err
+	}, func(err error) {
+		if err != nil {
+			t.ui.showError("The check-in could not be opened", err)
+			return
+		}
+		t.dueCheckIns = t.dueCheckIns[1:]
+		t.checkReminders(time.Now())
+		t.ui.composeAbout(&iv, string(compose.ScenarioCheckIn))
 	})
 }
 
@@ -81,11 +142,19 @@ func (t *trackerTab) checkReminders(now time.Time) {
 			t.ui.env.App.SendNotification(t.reminderNotification(iv, now))
 		}
 	}
-	if len(soon) == 0 {
-		t.ui.setReminder("")
-		return
+	var parts []string
+	if len(soon) > 0 {
+		parts = append(parts, t.reminderBanner(soon, now))
 	}
-	t.ui.setReminder(t.reminderBanner(soon, now))
+	if text := checkInText(t.dueCheckIns); text != "" {
+		parts = append(parts, text)
+	}
+	t.ui.setReminder(strings.Join(parts, " · "))
+	if len(t.dueCheckIns) > 0 {
+		t.ui.setReminderAction("Write check-in", t.onWriteCheckIn)
+	} else {
+		t.ui.setReminderAction("", nil)
+	}
 }
 
 // userTime is an interview's start in the user's own zone.

@@ -64,7 +64,9 @@ type trackerTab struct {
 	// reminders look at, kept so they need not scan the whole table.
 	upcoming []data.Brief
 	notified map[int64]bool
-	undoSeq  int
+	// dueCheckIns are the check-ins that have fallen due, soonest first.
+	dueCheckIns []data.CheckIn
+	undoSeq     int
 
 	// uiMu is held while the tab handles a background result; see bg.
 	uiMu sync.Mutex

@@ -80,3 +80,15 @@ BEGIN
     UPDATE interviews SET contacts_linked = 0 WHERE id = NEW.id;
     DELETE FROM interview_contacts WHERE interview_id = NEW.id AND auto = 1;
 END;
+
+-- A reminder to reconnect: set when the user steps back and keeps the door
+-- open, due on a date, done once they have written.
+CREATE TABLE check_ins (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    interview_id INTEGER REFERENCES interviews(id) ON DELETE SET NULL,
+    company_id   INTEGER REFERENCES companies(id) ON DELETE CASCADE,
+    due_at       TEXT NOT NULL,
+    done_at      TEXT NOT NULL DEFAULT '',
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX check_ins_due ON check_ins (due_at) WHERE done_at = '';
