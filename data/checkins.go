@@ -17,6 +17,7 @@ type CheckIn struct {
 	Company     string // the company's name, for display
 	Due         time.Time
 	Done        time.Time // zero until the user has written
+	UID         string    // its event's UID in calendar exports
 }
 
 // AddCheckIn sets a reminder to reconnect, due at due, about an interview
@@ -25,7 +26,7 @@ func (s *Store) AddCheckIn(ctx context.Context, interviewID int64, due, now time
 	if !due.After(now) {
 		return CheckIn{}, &FieldError{Field: "due", Msg: "a check-in is for a day still ahead"}
 	}
-	c := CheckIn{InterviewID: interviewID, Due: due.UTC().Truncate(time.Second)}
+	c := CheckIn{InterviewID: interviewID, Due: due.UTC().Truncate(time.Second), UID: "check-in-" + NewUID()}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		// The interview's company link is made by the write that added it.
 		err := tx.QueryRowContext(ctx, `SELECT company_id, (SELECT name FROM companies WHERE id = company_id)
@@ -36,8 +37,8 @@ func (s *Store) AddCheckIn(ctx context.Context, interviewID int64, due, now time
 		if err != nil {
 			return err
 		}
-		return tx.QueryRowContext(ctx, `INSERT INTO check_ins (interview_id, company_id, due_at, created_at)
-			VALUES (?, ?, ?, ?) RETURNING id`, interviewID, c.CompanyID, formatStamp(c.Due), formatStamp(now)).Scan(&c.ID)
+		return tx.QueryRowContext(ctx, `INSERT INTO check_ins (interview_id, company_id, due_at, uid, created_at)
+			VALUES (?, ?, ?, ?, ?) RETURNING id`, interviewID, c.CompanyID, formatStamp(c.Due), c.UID, formatStamp(now)).Scan(&c.ID)
 	})
 	if err != nil {
 		return CheckIn{}, wrapErr("set a check-in", err)
@@ -46,7 +47,7 @@ func (s *Store) AddCheckIn(ctx context.Context, interviewID int64, due, now time
 }
 
 // checkInColumns are read by scanCheckIn.
-const checkInColumns = `k.id, coalesce(k.interview_id, 0), coalesce(k.company_id, 0), coalesce(c.name, ''), k.due_at, k.done_at`
+const checkInColumns = `k.id, coalesce(k.interview_id, 0), coalesce(k.company_id, 0), coalesce(c.name, ''), k.due_at, k.done_at, k.uid`
 
 func scanCheckIns(rows *sql.Rows) ([]CheckIn, error) {
 	defer rows.Close()
@@ -54,7 +55,7 @@ func scanCheckIns(rows *sql.Rows) ([]CheckIn, error) {
 	for rows.Next() {
 		var k CheckIn
 		var due, done string
-		if err := rows.Scan(&k.ID, &k.InterviewID, &k.CompanyID, &k.Company, &due, &done); err != nil {
+		if err := rows.Scan(&k.ID, &k.InterviewID, &k.CompanyID, &k.Company, &due, &done, &k.UID); err != nil {
 			return nil, err
 		}
 		k.Due, _ = parseTime(due)
@@ -104,4 +105,16 @@ func (s *Store) CheckInDone(ctx context.Context, id int64, now time.Time) error 
 		}
 		return nil
 	}))
+}
+
+// CheckInsForCalendar picks the check-ins a calendar export carries: those not yet
+// done and still ahead.
+func CheckInsForCalendar(ks []CheckIn, now time.Time) []CheckIn {
+	var out []CheckIn
+	for _, k := range ks {
+		if k.Done.IsZero() && !k.Due.Before(now) {
+			out = append(out, k)
+		}
+	}
+	return out
 }

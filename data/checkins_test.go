@@ -1,10 +1,14 @@
 package data
 
 import (
+	"bytes"
+
 	"context"
 	"errors"
 	"testing"
 	"time"
+
+	ics "github.com/arran4/golang-ical"
 )
 
 func TestCheckInsFallDueAndAreDone(t *testing.T) {
@@ -52,5 +56,36 @@ func TestCheckInsFallDueAndAreDone(t *testing.T) {
 	}
 	if all, _ := s.CheckIns(ctx, k1.CompanyID); len(all) != 1 || all[0].InterviewID != 0 {
 		t.Errorf("after deleting the interview: %+v", all)
+	}
+}
+
+// Check-ins still ahead go into the calendar as all-day events of their
+// own; done ones and past ones do not.
+func TestCheckInsInTheCalendar(t *testing.T) {
+	now := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+	ks := []CheckIn{
+		{ID: 1, Company: "Acme", Due: now.AddDate(0, 3, 0), UID: "check-in-a@bridgekeeper"},
+		{ID: 2, Company: "Globex", Due: now.AddDate(0, 1, 0), Done: now, UID: "check-in-b@bridgekeeper"},
+		{ID: 3, Company: "Initech", Due: now.AddDate(0, -1, 0), UID: "check-in-c@bridgekeeper"},
+	}
+	ahead := CheckInsForCalendar(ks, now)
+	if len(ahead) != 1 || ahead[0].ID != 1 {
+		t.Fatalf("for the calendar: %+v", ahead)
+	}
+	var buf bytes.Buffer
+	if err := WriteICS(&buf, nil, now, ahead...); err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ics.ParseCalendar(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := cal.Events()
+	if len(evs) != 1 || evs[0].Id() != "check-in-a@bridgekeeper" ||
+		evs[0].GetProperty(ics.ComponentPropertySummary).Value != "Check in with Acme" {
+		t.Fatalf("events = %d %+v", len(evs), evs)
+	}
+	if start := evs[0].GetProperty(ics.ComponentPropertyDtStart); start == nil || len(start.Value) != 8 {
+		t.Errorf("DTSTART = %+v, want an all-day date", start)
 	}
 }

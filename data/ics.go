@@ -35,7 +35,10 @@ func ICSSummary(iv Interview) string {
 // export removes it. now is the DTSTAMP. With no interviews the file is
 // still a valid calendar: it holds one UTC time zone, since RFC 5545 wants
 // at least one component.
-func WriteICS(w io.Writer, ivs []Interview, now time.Time) error {
+//
+// Check-ins, when given, are written as events of their own: all day on
+// the day they fall due, under their own UIDs.
+func WriteICS(w io.Writer, ivs []Interview, now time.Time, checkIns ...CheckIn) error {
 	cal := ics.NewCalendarFor("Bridgekeeper")
 	cal.SetProductId(ICSProductID)
 	cal.SetCalscale("GREGORIAN")
@@ -48,6 +51,10 @@ func WriteICS(w io.Writer, ivs []Interview, now time.Time) error {
 			continue
 		}
 		addICSEvent(cal, iv, stamp)
+		events++
+	}
+	for _, k := range checkIns {
+		addCheckInEvent(cal, k, stamp)
 		events++
 	}
 	if events == 0 {
@@ -64,6 +71,23 @@ func WriteICS(w io.Writer, ivs []Interview, now time.Time) error {
 		return wrapErr("write calendar", err)
 	}
 	return nil
+}
+
+// addCheckInEvent writes a check-in as an all-day event on its day, in the
+// zone the due time was set in (the user's).
+func addCheckInEvent(cal *ics.Calendar, k CheckIn, stamp time.Time) {
+	ev := cal.AddEvent(k.UID)
+	ev.SetDtStampTime(stamp)
+	day := k.Due.Local()
+	ev.SetAllDayStartAt(day)
+	ev.SetAllDayEndAt(day.AddDate(0, 0, 1))
+	who := strings.TrimSpace(k.Company)
+	if who == "" {
+		who = "a company you left on good terms"
+	}
+	ev.SetSummary(icsText("Check in with " + who))
+	ev.SetDescription(icsText("A reminder you set in Bridgekeeper when you stepped back and kept the door open: a short note keeps the bridge in good repair."))
+	ev.SetStatus(ics.ObjectStatusConfirmed)
 }
 
 // sequenceEpoch is where an event's SEQUENCE counts seconds from (the

@@ -164,9 +164,15 @@ func (t *trackerTab) exportCSV(w io.WriteCloser, where string) {
 // or says there are none rather than writing an empty one.
 func (t *trackerTab) onExportCalendar() {
 	var upcoming []data.Interview
+	var checkIns []data.CheckIn
 	t.bg(func() error {
 		ivs, err := t.ui.env.Store.Interviews(t.ui.ctx)
+		if err != nil {
+			return err
+		}
 		upcoming = data.ForCalendar(ivs, time.Now())
+		ks, err := t.ui.env.Store.CheckIns(t.ui.ctx, 0)
+		checkIns = data.CheckInsForCalendar(ks, time.Now())
 		return err
 	}, func(err error) {
 		switch {
@@ -177,7 +183,7 @@ func (t *trackerTab) onExportCalendar() {
 				"There are no scheduled interviews ahead, so there is nothing to put in a calendar.")
 		default:
 			t.saveFile("upcoming-interviews.ics", ".ics", func(w fyne.URIWriteCloser) {
-				t.exportICS(w, w.URI().Path(), upcoming)
+				t.exportICS(w, w.URI().Path(), upcoming, checkIns...)
 			})
 		}
 	})
@@ -196,10 +202,10 @@ func (t *trackerTab) onExportOne(iv data.Interview) {
 }
 
 // exportICS writes ivs to w as a calendar, off the UI goroutine.
-func (t *trackerTab) exportICS(w io.WriteCloser, where string, ivs []data.Interview) {
+func (t *trackerTab) exportICS(w io.WriteCloser, where string, ivs []data.Interview, checkIns ...data.CheckIn) {
 	t.bg(func() error {
 		var buf bytes.Buffer
-		if err := data.WriteICS(&buf, ivs, time.Now()); err != nil {
+		if err := data.WriteICS(&buf, ivs, time.Now(), checkIns...); err != nil {
 			w.Close()
 			return err
 		}

@@ -361,7 +361,11 @@ func runExport(args []string, dbPath string, env Env) error {
 	if err != nil {
 		return err
 	}
-	write, count := exportWriter(format, ivs)
+	checkIns, err := s.CheckIns(context.Background(), 0)
+	if err != nil {
+		return err
+	}
+	write, count := exportWriter(format, ivs, checkIns)
 	if out == "" {
 		bw := bufio.NewWriter(env.Stdout)
 		if err := write(bw); err != nil {
@@ -426,12 +430,14 @@ func checkOutPath(out string) error {
 }
 
 // exportWriter returns what writes the export in format and how many
-// interviews it holds: all of them as CSV, the upcoming ones as ICS.
-func exportWriter(format string, ivs []data.Interview) (write func(io.Writer) error, count int) {
+// interviews it holds: all of them as CSV, the upcoming ones as ICS with
+// the check-ins still ahead.
+func exportWriter(format string, ivs []data.Interview, checkIns []data.CheckIn) (write func(io.Writer) error, count int) {
 	if format == "ics" {
 		now := time.Now()
 		upcoming := data.ForCalendar(ivs, now)
-		return func(w io.Writer) error { return data.WriteICS(w, upcoming, now) }, len(upcoming)
+		ahead := data.CheckInsForCalendar(checkIns, now)
+		return func(w io.Writer) error { return data.WriteICS(w, upcoming, now, ahead...) }, len(upcoming)
 	}
 	return func(w io.Writer) error { return data.WriteCSV(w, ivs) }, len(ivs)
 }

@@ -89,6 +89,8 @@ CREATE TABLE check_ins (
     company_id   INTEGER REFERENCES companies(id) ON DELETE CASCADE,
     due_at       TEXT NOT NULL,
     done_at      TEXT NOT NULL DEFAULT '',
+    -- uid names the check-in's event in calendars, as interviews' do.
+    uid          TEXT NOT NULL,
     created_at   TEXT NOT NULL
 );
 CREATE INDEX check_ins_due ON check_ins (due_at) WHERE done_at = '';
