@@ -127,3 +127,53 @@ func TestCloseOthersPreparesAMessageForEachOpenProcess(t *testing.T) {
 		}
 	}
 }
+
+func TestDraftSaveFilesTheMessageWithStatusAndCheckIn(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "bk.db")
+	csv := writeTemp(t, "in.csv", "company,role,contact_name,contact_email,starts_at,timezone,status\n"+
+		"Acme,Engineer,Ana Roe,ana@acme.example,2030-03-04 14:00,Europe/Berlin,scheduled\n")
+	if code, _, stderr := runExchange(t, "", "--db", db, "import", "csv", csv); code != 0 {
+		t.Fatalf("import: %d %s", code, stderr)
+	}
+	code, out, stderr := runExchange(t, "", "--db", db, "draft", "--scenario", "withdraw", "--interview", "1",
+		"--reason", "other-offer", "--save", "--status", "withdrawn", "--check-in", "3m", "--json")
+	if code != 0 || !strings.Contains(stderr, "Filed on interview 1, now withdrawn; check in with Acme on") {
+		t.Fatalf("draft --save: %d %q", code, stderr)
+	}
+	var d struct {
+		Checks []struct{ ID string } `json:"checks"`
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = runExchange(t, "", "--db", db, "history", "Acme", "--json")
+	var h []historyJSON
+	json.Unmarshal([]byte(out), &h)
+	if code != 0 || len(h) != 3 || h[1].Kind != "draft" || h[1].Scenario != "withdraw" || h[1].Reason != "other-offer" || h[2].Status != "withdrawn" {
+		t.Errorf("history after --save = %+v", h)
+	}
+	// A reschedule now contradicts the offer they were told of: the
+	// history check says so in --json.
+	code, out, _ = runExchange(t, "", "--db", db, "draft", "--scenario", "reschedule", "--interview", "1", "--json")
+	if code != 0 || !strings.Contains(out, `"id": "history"`) {
+		t.Errorf("reschedule after 'another offer' has no history check:\n%s", out)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"draft", "--scenario", "withdraw", "--save"}, "give --interview ID"},
+		{[]string{"draft", "--scenario", "withdraw", "--interview", "1", "--status", "withdrawn"}, "go with --save"},
+		{[]string{"draft", "--scenario", "withdraw", "--interview", "1", "--save", "--status", "gone"}, "not a status"},
+		{[]string{"draft", "--scenario", "withdraw", "--interview", "1", "--save", "--check-in", "soon"}, "not 2w, 3m or a date"},
+		{[]string{"draft", "--scenario", "withdraw", "--interview", "1", "--save", "--check-in", "2001-01-01"}, "has passed"},
+	} {
+		code, _, stderr := runExchange(t, "", append([]string{"--db", db}, c.args...)...)
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, %q", c.args, code, stderr)
+		}
+	}
+	if code, out, _ := runExchange(t, "", "--db", db, "history", "Acme", "--json"); code != 0 || strings.Count(out, `"kind": "draft"`) != 1 {
+		t.Errorf("a refused --save filed something:\n%s", out)
+	}
+}

@@ -80,6 +80,9 @@ a phone script, voicemail or text (--channel) prints the words alone.
   --json              print scenario, channel, subject, body, checks and mailto
                       as JSON
   --copy              also copy the body to the clipboard
+  --save              file the draft as sent on --interview's timeline
+  --status S          with --save: then mark the interview S (e.g. withdrawn)
+  --check-in WHEN     with --save: remind me to check in (2w, 3m or YYYY-MM-DD)
 `
 
 // slotList collects repeated --slot flags as text; they are parsed once the
@@ -100,6 +103,10 @@ type draftFlags struct {
 	slots                                slotList
 	offer, noDoorOpen, asJSON, copy      bool
 	interview                            string
+	// save files the draft on --interview's timeline; status and checkIn
+	// then move it to a status and set a reminder to reconnect.
+	save            bool
+	status, checkIn string
 	set                                  map[string]bool // flags given explicitly
 	// locale is the environment's, for the English when --english is not given.
 	locale string
@@ -128,6 +135,9 @@ func parseDraftFlags(args []string) (*draftFlags, error) {
 	fs.BoolVar(&f.asJSON, "json", false, "")
 	fs.BoolVar(&f.copy, "copy", false, "")
 	fs.StringVar(&f.interview, "interview", "", "")
+	fs.BoolVar(&f.save, "save", false, "")
+	fs.StringVar(&f.status, "status", "", "")
+	fs.StringVar(&f.checkIn, "check-in", "", "")
 	fs.StringVar(&f.channel, "channel", "", "")
 	fs.StringVar(&f.phone, "phone", "", "")
 	fs.StringVar(&f.called, "called", "", "")
@@ -145,6 +155,12 @@ func parseDraftFlags(args []string) (*draftFlags, error) {
 		return nil, usagef("draft: unexpected argument %q (quote values that contain spaces)", fs.Arg(0))
 	}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
+	if (f.set["status"] || f.set["check-in"]) && !f.save {
+		return nil, usagef("draft: --status and --check-in go with --save")
+	}
+	if f.save && !f.set["interview"] {
+		return nil, usagef("draft: --save files the draft on an interview: give --interview ID")
+	}
 	return f, nil
 }
 
@@ -189,6 +205,11 @@ func runDraft(args []string, dbPath string, env Env) error {
 	if f.copy {
 		if err := env.Clipboard(d.Body); err != nil {
 			return fmt.Errorf("draft: copy to clipboard: %w", err)
+		}
+	}
+	if f.save {
+		if err := f.saveDraft(dbPath, in, d, env); err != nil {
+			return err
 		}
 	}
 	if _, err := io.WriteString(env.Stdout, out.String()); err != nil {
