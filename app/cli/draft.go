@@ -107,7 +107,7 @@ type draftFlags struct {
 	// then move it to a status and set a reminder to reconnect.
 	save            bool
 	status, checkIn string
-	set                                  map[string]bool // flags given explicitly
+	set             map[string]bool // flags given explicitly
 	// locale is the environment's, for the English when --english is not given.
 	locale string
 }
@@ -191,15 +191,9 @@ func runDraft(args []string, dbPath string, env Env) error {
 		return inputUsage(err)
 	}
 
-	var out strings.Builder
-	if f.asJSON {
-		if err := writeDraftJSON(&out, in, d); err != nil {
-			return fmt.Errorf("draft: %w", err)
-		}
-	} else if d.Channel == compose.ChannelEmail {
-		fmt.Fprintf(&out, "Subject: %s\n\n%s\n", d.Subject, d.Body)
-	} else {
-		fmt.Fprintf(&out, "%s\n", d.Body)
+	out, err := f.format(in, d)
+	if err != nil {
+		return err
 	}
 	// Copy before printing so a failed copy leaves nothing half done.
 	if f.copy {
@@ -212,13 +206,30 @@ func runDraft(args []string, dbPath string, env Env) error {
 			return err
 		}
 	}
-	if _, err := io.WriteString(env.Stdout, out.String()); err != nil {
+	if _, err := io.WriteString(env.Stdout, out); err != nil {
 		return fmt.Errorf("draft: write output: %w", err)
 	}
 	if f.copy {
 		fmt.Fprintln(env.Stderr, "Copied to clipboard.")
 	}
 	return nil
+}
+
+// format is the draft as the command prints it: JSON, or the text itself
+// (with its subject line for an email).
+func (f *draftFlags) format(in compose.Input, d compose.Draft) (string, error) {
+	var out strings.Builder
+	switch {
+	case f.asJSON:
+		if err := writeDraftJSON(&out, in, d); err != nil {
+			return "", fmt.Errorf("draft: %w", err)
+		}
+	case d.Channel == compose.ChannelEmail:
+		fmt.Fprintf(&out, "Subject: %s\n\n%s\n", d.Subject, d.Body)
+	default:
+		fmt.Fprintf(&out, "%s\n", d.Body)
+	}
+	return out.String(), nil
 }
 
 // input turns the flags, and the interview they name, into composer input.
