@@ -32,6 +32,12 @@ type peopleTab struct {
 	// seq numbers history loads, so a slow one never lands over a newer.
 	seq int
 
+	// merges are the pairs of names that may be one company, offered in
+	// the merge banner one at a time.
+	merges    []data.MergeSuggestion
+	merge     *fyne.Container
+	mergeText *widget.Label
+
 	search  *widgets.Entry
 	list    *widget.List
 	count   *widget.RichText
@@ -60,7 +66,14 @@ func (p *peopleTab) buildUI() fyne.CanvasObject {
 	p.empty = widgets.NewEmptyState(theme.AccountIcon(), "No companies yet",
 		"Every company you add an interview with appears here, with how you left things and what you told them.")
 	p.empty.Hide()
-	left := container.NewBorder(p.search, p.count, nil, nil, container.NewStack(p.list, p.empty))
+	// Names that may be one company are offered one pair at a time.
+	p.mergeText = &widget.Label{Wrapping: fyne.TextWrapWord}
+	merge := &widget.Button{Text: "Merge", Importance: widget.LowImportance, OnTapped: func() { p.onMerge(true) }}
+	apart := &widget.Button{Text: "Not the same", Importance: widget.LowImportance, OnTapped: func() { p.onMerge(false) }}
+	p.merge = widgets.NewBanner(theme.ColorNameWarning, theme.NewWarningThemedResource(theme.QuestionIcon()),
+		container.NewVBox(p.mergeText, container.NewHBox(layout.NewSpacer(), apart, merge)))
+	p.merge.Hide()
+	left := container.NewBorder(container.NewVBox(p.search, p.merge), p.count, nil, nil, container.NewStack(p.list, p.empty))
 
 	p.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}
 	p.bridge = &widget.Label{Wrapping: fyne.TextWrapWord}
@@ -85,15 +98,20 @@ func (p *peopleTab) buildUI() fyne.CanvasObject {
 // saved on other tabs change them.
 func (p *peopleTab) onShown() {
 	var list []data.CompanySummary
+	var merges []data.MergeSuggestion
 	p.ui.background(func() (err error) {
-		list, err = p.ui.env.Store.Companies(p.ui.ctx)
+		if list, err = p.ui.env.Store.Companies(p.ui.ctx); err != nil {
+			return err
+		}
+		merges, err = p.ui.env.Store.MergeSuggestions(p.ui.ctx)
 		return err
 	}, func(err error) {
 		if err != nil {
 			p.ui.showError("The companies could not be loaded", err)
 			return
 		}
-		p.all = list
+		p.all, p.merges = list, merges
+		p.showMerge()
 		p.applySearch()
 		if p.current != nil {
 			p.choose(p.current.ID)
@@ -359,4 +377,40 @@ func peopleMessageLine(h data.HistoryEntry) string {
 		line += " (" + strings.Join(said, ", ") + ")"
 	}
 	return line
+}
+
+// showMerge offers the first pair of names that may be one company.
+func (p *peopleTab) showMerge() {
+	if len(p.merges) == 0 {
+		p.merge.Hide()
+		return
+	}
+	m := p.merges[0]
+	text := fmt.Sprintf("“%s” and “%s” may be one company (%s).", m.A.Name, m.B.Name, m.Why)
+	if n := len(p.merges); n > 1 {
+		text += fmt.Sprintf(" %d more pairs to look at.", n-1)
+	}
+	p.mergeText.SetText(text)
+	p.merge.Show()
+}
+
+// onMerge merges the pair offered into the first name, or records that
+// they are two companies; then the list is read again.
+func (p *peopleTab) onMerge(same bool) {
+	if len(p.merges) == 0 {
+		return
+	}
+	m := p.merges[0]
+	p.ui.background(func() error {
+		if same {
+			return p.ui.env.Store.MergeCompanies(p.ui.ctx, m.A.ID, m.B.ID)
+		}
+		return p.ui.env.Store.KeepApart(p.ui.ctx, m.A.ID, m.B.ID)
+	}, func(err error) {
+		if err != nil {
+			p.ui.showError("The companies could not be merged", err)
+			return
+		}
+		p.onShown()
+	})
 }

@@ -267,3 +267,31 @@ func TestCheckInAfterSteppingBackFallsDueOnEveryTab(t *testing.T) {
 		t.Errorf("the company's page lacks its check-ins:\n%s", text)
 	}
 }
+
+// Names that may be one company are offered for merging in the window,
+// one pair at a time; merging joins their histories.
+func TestPeopleTabOffersMerges(t *testing.T) {
+	h := newHarness(t)
+	trackerSeed(t, h,
+		data.Interview{Company: "Acme", Role: "Engineer", TimeZone: "UTC", Status: data.StatusScheduled},
+		data.Interview{Company: "Acme Labs", Role: "Designer", TimeZone: "UTC", Status: data.StatusRejected},
+		data.Interview{Company: "Globex", TimeZone: "UTC", Status: data.StatusScheduled},
+		data.Interview{Company: "Globx", TimeZone: "UTC", Status: data.StatusScheduled},
+	)
+	p := peopleOpen(h)
+	if !p.merge.Visible() || !strings.Contains(p.mergeText.Text, "“Acme” and “Acme Labs” may be one company") || !strings.Contains(p.mergeText.Text, "1 more") {
+		t.Fatalf("merge offer shown %v: %q", p.merge.Visible(), p.mergeText.Text)
+	}
+	trackerAct(h, func() { test.Tap(trackerButton(t, p.merge, "Merge")) })
+	if len(p.all) != 3 || !strings.Contains(p.mergeText.Text, "Globex") {
+		t.Errorf("after merging: %d companies, offer %q", len(p.all), p.mergeText.Text)
+	}
+	trackerAct(h, func() { p.list.Select(peopleIndex(p, "Acme")) })
+	if text := trackerTexts(p.page); !strings.Contains(text, "Engineer added") || !strings.Contains(text, "Designer added") {
+		t.Errorf("the merged company's history lacks one side:\n%s", text)
+	}
+	trackerAct(h, func() { test.Tap(trackerButton(t, p.merge, "Not the same")) })
+	if p.merge.Visible() || len(p.all) != 3 {
+		t.Errorf("after keeping apart: offer shown %v, %d companies", p.merge.Visible(), len(p.all))
+	}
+}
