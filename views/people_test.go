@@ -295,3 +295,39 @@ func TestPeopleTabOffersMerges(t *testing.T) {
 		t.Errorf("after keeping apart: offer shown %v, %d companies", p.merge.Visible(), len(p.all))
 	}
 }
+
+// Adding an interview with a company left before shows what was said and
+// offers a check-in to write first.
+func TestAddingAnInterviewWithACompanyLeftShowsTheHistory(t *testing.T) {
+	h := newHarness(t)
+	ivs := trackerSeed(t, h, data.Interview{Company: "Acme", Role: "Engineer", TimeZone: "UTC", Status: data.StatusWithdrawn})
+	if err := h.store.AddEvent(context.Background(), &data.Event{InterviewID: ivs[0].ID, Kind: data.EventDraft,
+		Scenario: string(compose.ScenarioWithdraw), Subject: "Withdrawing", Body: "…", Reason: string(compose.ReasonOtherOffer)}); err != nil {
+		t.Fatal(err)
+	}
+	tr := trackerOpen(h)
+	trackerAct(h, tr.onAdd)
+	f := tr.editor
+	if f.past.Visible() {
+		t.Fatal("history shown before a company was typed")
+	}
+	trackerAct(h, func() {
+		f.company.SetText("acme inc")
+		f.company.FocusLost()
+	})
+	if !f.past.Visible() || !strings.Contains(f.pastText.Text, "You withdrew on") || !f.pastWrite.Visible() {
+		t.Fatalf("history shown %v: %q (write offered %v)", f.past.Visible(), f.pastText.Text, f.pastWrite.Visible())
+	}
+	trackerAct(h, func() { test.Tap(f.pastWrite) })
+	if h.ui.Selected() != TabCompose || h.ui.compose.scenarioID() != compose.ScenarioCheckIn || h.ui.compose.company.Text != "Acme" {
+		t.Errorf("Write a check-in opened tab %d, %s for %q", h.ui.Selected(), h.ui.compose.scenarioID(), h.ui.compose.company.Text)
+	}
+	trackerAct(h, tr.onAdd)
+	trackerAct(h, func() {
+		tr.editor.company.SetText("Globex")
+		tr.editor.company.FocusLost()
+	})
+	if tr.editor.past.Visible() {
+		t.Errorf("a new company shows history: %q", tr.editor.pastText.Text)
+	}
+}

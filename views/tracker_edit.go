@@ -39,6 +39,13 @@ type trackerForm struct {
 	t       *trackerTab
 	editing *data.Interview // nil when adding
 
+	// past shows what was said before to the company being added (pastText),
+	// with a check-in to write (pastWrite); pastFor is the name looked up.
+	past      *fyne.Container
+	pastText  *widget.Label
+	pastWrite *widget.Button
+	pastFor   string
+
 	company      *widgets.Entry
 	role         *widgets.Entry
 	contactName  *widgets.Entry
@@ -158,7 +165,17 @@ func newTrackerForm(t *trackerTab, iv *data.Interview) *trackerForm {
 	f.problemText = &widget.Label{Wrapping: fyne.TextWrapWord}
 	f.problem = widgets.NewBanner(theme.ColorNameError, theme.NewErrorThemedResource(theme.ErrorIcon()), f.problemText)
 	f.problem.Hide()
-	content := container.NewVBox(f.problem, form)
+	// Adding an interview with a company already dealt with: what was said
+	// before, and a check-in to write first after stepping back.
+	f.pastText = &widget.Label{Wrapping: fyne.TextWrapWord}
+	f.pastWrite = &widget.Button{Text: "Write a check-in", Icon: theme.MailComposeIcon(), Importance: widget.LowImportance}
+	f.past = widgets.NewBanner(theme.ColorNamePrimary, theme.NewPrimaryThemedResource(theme.HistoryIcon()),
+		container.NewBorder(nil, nil, nil, container.NewCenter(f.pastWrite), f.pastText))
+	f.past.Hide()
+	if iv == nil {
+		f.company.OnFocusLost = f.lookUpPast
+	}
+	content := container.NewVBox(f.problem, f.past, form)
 	if iv != nil && iv.RawStartsAt != "" {
 		msg := f.errs[ivFieldDate]
 		msg.SetText(fmt.Sprintf("The stored date %q could not be read. Enter the date and time again.", iv.RawStartsAt))
@@ -182,6 +199,61 @@ func newTrackerForm(t *trackerTab, iv *data.Interview) *trackerForm {
 	})
 	f.dlg.Resize(fyne.NewSize(620, 0))
 	return f
+}
+
+// lookUpPast reads what was said before to the company typed in the Add
+// form, off the UI goroutine, and shows it.
+func (f *trackerForm) lookUpPast() {
+	name := strings.TrimSpace(f.company.Text)
+	if name == f.pastFor {
+		return
+	}
+	f.pastFor = name
+	var events []data.Event
+	f.t.bg(func() (err error) {
+		if name != "" {
+			events, err = f.t.ui.env.Store.MessagesTo(f.t.ui.ctx, name)
+		}
+		return err
+	}, func(err error) {
+		if err != nil || name != f.pastFor {
+			return
+		}
+		f.showPast(events)
+	})
+}
+
+// showPast shows the last exchange with the company, and offers a
+// check-in when the user last stepped back from it.
+func (f *trackerForm) showPast(events []data.Event) {
+	history := composePriors(events)
+	text := compose.LastExchange(history)
+	if text == "" {
+		showIf(f.past, false)
+		f.dlg.Refresh()
+		return
+	}
+	last := events[len(events)-1]
+	steppedBack := composeInfo(history[len(history)-1].Scenario).StepsBack
+	if steppedBack {
+		text += " Before a new interview, a short check-in that says what changed reads well."
+	}
+	f.pastText.SetText(text)
+	showIf(f.pastWrite, steppedBack)
+	f.pastWrite.OnTapped = func() {
+		iv := data.Interview{ID: last.InterviewID}
+		f.t.bg(func() (err error) {
+			iv, err = f.t.ui.env.Store.Interview(f.t.ui.ctx, iv.ID)
+			return err
+		}, func(err error) {
+			if err == nil {
+				f.close()
+				f.t.ui.composeAbout(&iv, string(compose.ScenarioCheckIn))
+			}
+		})
+	}
+	showIf(f.past, true)
+	f.dlg.Refresh()
 }
 
 // fill puts an interview's values in the fields, or the defaults for a new one.
