@@ -63,7 +63,12 @@ commands:
                               --date-order dmy|mdy, --dry-run, --tz ZONE
   import ics FILE [flags]     add or update interviews from calendar invites
                               (--dry-run, --tz ZONE for floating times)
+  import vcf FILE             add contacts from a phone's or mail program's
+                              vCard file; people known by email only gain
+                              what they lacked
   export csv|ics [--out FILE] write interviews as CSV, or upcoming ones as a calendar
+  export vcf [--company C] [--out FILE]
+                              write every contact, or one company's, as vCards
   companies [--json]          every company, how you left things, last contact,
                               open interviews
   history COMPANY [--json]    everything with a company, oldest first: each

@@ -93,7 +93,7 @@ func checkImportPositionals(rest []string) error {
 	case len(rest) == 0:
 		return usagef("import: say what to import: import csv FILE or import ics FILE")
 	case rest[0] != "csv" && rest[0] != "ics":
-		return usagef("import: unknown format %q (want csv or ics)", rest[0])
+		return usagef("import: unknown format %q (want csv, ics or vcf)", rest[0])
 	case len(rest) == 1:
 		return usagef("import %s: missing the FILE to read", rest[0])
 	case len(rest) > 2:
@@ -109,6 +109,9 @@ func checkImportPositionals(rest []string) error {
 // already are counted, not added. On a terminal, standard error shows how
 // far a CSV import has got.
 func runImport(args []string, dbPath string, env Env) error {
+	if isVCF(args, "map", "date-order", "tz") {
+		return runImportVCF(args, dbPath, env)
+	}
 	a, err := parseImportArgs(args)
 	if err != nil {
 		return err
@@ -348,6 +351,9 @@ func openInput(name, format string, env Env) (io.Reader, func(), error) {
 // or the upcoming ones as a calendar. Without --out it writes to standard
 // output; with it, the file appears complete or not at all.
 func runExport(args []string, dbPath string, env Env) error {
+	if isVCF(args, "out", "company") {
+		return runExportVCF(args, dbPath, env)
+	}
 	format, out, err := parseExportArgs(args)
 	if err != nil {
 		return err
@@ -393,7 +399,7 @@ func parseExportArgs(args []string) (format, out string, err error) {
 	}
 	rest := fs.Args()
 	if len(rest) == 0 {
-		return "", "", usagef("export: say which format: export csv|ics [--out FILE]")
+		return "", "", usagef("export: say which format: export csv|ics|vcf [--out FILE]")
 	}
 	format = rest[0]
 	if err := fs.Parse(rest[1:]); err != nil {
@@ -403,7 +409,7 @@ func parseExportArgs(args []string) (format, out string, err error) {
 		return "", "", usagef("export %s: unexpected argument %q", format, fs.Arg(0))
 	}
 	if format != "csv" && format != "ics" {
-		return "", "", usagef("export: unknown format %q (want csv or ics)", format)
+		return "", "", usagef("export: unknown format %q (want csv, ics or vcf)", format)
 	}
 	if flagWasSet(fs, "out") && *outFlag == "" {
 		return "", "", usagef("export: --out needs a file path")

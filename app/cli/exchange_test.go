@@ -111,7 +111,7 @@ func TestExchangeUsageErrors(t *testing.T) {
 		{"import missing file", []string{"import", "csv", filepath.Join(dir, "nope.csv")}, "cannot read"},
 		{"import folder", []string{"import", "csv", dir}, "is a folder"},
 		{"import extra arg", []string{"import", "csv", csvFile, "more"}, `unexpected argument "more"`},
-		{"export without format", []string{"export"}, "export csv|ics"},
+		{"export without format", []string{"export"}, "export csv|ics|vcf"},
 		{"export unknown format", []string{"export", "xlsx"}, `unknown format "xlsx"`},
 		{"export extra arg", []string{"export", "csv", "extra"}, `unexpected argument "extra"`},
 		{"export empty out", []string{"export", "csv", "--out="}, "--out needs a file path"},

@@ -36,7 +36,7 @@ func TestImportCommandReadsOtherProgramsFiles(t *testing.T) {
 		{"bad date order", []string{"import", "csv", "x.csv", "--date-order", "ymd"}, 2, "", []string{`unknown date order "ymd"`}},
 		{"bad zone", []string{"import", "csv", "x.csv", "--tz", "Mars/Base"}, 2, "", []string{`unknown time zone "Mars/Base"`}},
 		{"map on a calendar", []string{"import", "ics", "x.ics", "--map", "a=role"}, 2, "", []string{"are for CSV files"}},
-		{"unknown format", []string{"import", "xlsx", "x.xlsx"}, 2, "", []string{`unknown format "xlsx" (want csv or ics)`}},
+		{"unknown format", []string{"import", "xlsx", "x.xlsx"}, 2, "", []string{`unknown format "xlsx" (want csv, ics or vcf)`}},
 		{"a calendar invite", []string{"import", "ics", fixture("invites", "outlook.ics")}, 0, "Imported 1 interview.\n", nil},
 		{"a spreadsheet named as a calendar", []string{"import", "ics", fixture("sheets", "teal.csv")}, 2, "", []string{"not a calendar file"}},
 	}
