@@ -27,8 +27,11 @@ type peopleTab struct {
 	shown   []data.CompanySummary // those the search matches
 	current *data.CompanySummary
 	history []data.HistoryEntry
-	// checkIns are the chosen company's reminders to reconnect.
+	// checkIns are the chosen company's reminders to reconnect, contacts
+	// its people (listed in people).
 	checkIns []data.CheckIn
+	contacts []data.Contact
+	people   *fyne.Container
 	// seq numbers history loads, so a slow one never lands over a newer.
 	seq int
 
@@ -83,7 +86,10 @@ func (p *peopleTab) buildUI() fyne.CanvasObject {
 	p.action.Hide()
 	p.entries = container.New(layout.NewCustomPaddedVBoxLayout(0))
 	history := &widget.Label{Text: "History", TextStyle: fyne.TextStyle{Bold: true}}
-	p.page = container.NewVBox(p.title, p.bridge, p.summary, container.NewHBox(p.action), widget.NewSeparator(), history, p.entries)
+	people := &widget.Label{Text: "People", TextStyle: fyne.TextStyle{Bold: true}}
+	p.people = container.NewVBox()
+	p.page = container.NewVBox(p.title, p.bridge, p.summary, container.NewHBox(p.action), widget.NewSeparator(),
+		people, p.people, widget.NewSeparator(), history, p.entries)
 	p.none = widgets.NewEmptyState(theme.InfoIcon(), "No company chosen",
 		"Choose a company to see every interview, status change, note and message you sent, oldest first.")
 	right := container.NewStack(p.none, container.NewVScroll(container.NewPadded(p.page)))
@@ -228,11 +234,15 @@ func (p *peopleTab) choose(id int64) {
 	seq := p.seq
 	var list []data.HistoryEntry
 	var checkIns []data.CheckIn
+	var contacts []data.Contact
 	p.ui.background(func() (err error) {
 		if list, err = p.ui.env.Store.CompanyHistory(p.ui.ctx, id); err != nil {
 			return err
 		}
-		checkIns, err = p.ui.env.Store.CheckIns(p.ui.ctx, id)
+		if checkIns, err = p.ui.env.Store.CheckIns(p.ui.ctx, id); err != nil {
+			return err
+		}
+		contacts, err = p.ui.env.Store.Contacts(p.ui.ctx, id)
 		return err
 	}, func(err error) {
 		if seq != p.seq {
@@ -242,7 +252,8 @@ func (p *peopleTab) choose(id int64) {
 			p.ui.showError("The company's history could not be loaded", err)
 			return
 		}
-		p.history, p.checkIns = list, checkIns
+		p.history, p.checkIns, p.contacts = list, checkIns, contacts
+		p.renderContacts()
 		p.renderHistory()
 	})
 }

@@ -1,10 +1,14 @@
 package views
 
 import (
+	"bridgekeeper/views/widgets"
 	"context"
+	"io"
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/widget"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -329,5 +333,71 @@ func TestAddingAnInterviewWithACompanyLeftShowsTheHistory(t *testing.T) {
 	})
 	if tr.editor.past.Visible() {
 		t.Errorf("a new company shows history: %q", tr.editor.pastText.Text)
+	}
+}
+
+// A company's page lists its people, and a person can be edited there.
+func TestPeoplePageListsAndEditsContacts(t *testing.T) {
+	h := newHarness(t)
+	trackerSeed(t, h, data.Interview{Company: "Acme", ContactName: "Ana Roe", ContactEmail: "ana@acme.example", TimeZone: "UTC", Status: data.StatusScheduled})
+	p := peopleOpen(h)
+	trackerAct(h, func() { p.list.Select(peopleIndex(p, "Acme")) })
+	if text := trackerTexts(p.people); !strings.Contains(text, "Ana Roe") || !strings.Contains(text, "ana@acme.example") {
+		t.Fatalf("people on the page:\n%s", text)
+	}
+	trackerAct(h, func() { p.onEditContact(p.contacts[0]) })
+	d := trackerDialog(h)
+	if d == nil {
+		t.Fatal("no edit dialog")
+	}
+	var role *widget.Select
+	for _, s := range trackerAll[*widget.Select](d) {
+		role = s
+	}
+	entries := trackerAll[*widgets.Entry](d)
+	trackerAct(h, func() {
+		role.SetSelected("Recruiter")
+		entries[2].SetText("+44 20 7946 0000")
+		test.Tap(trackerButton(t, d, "Save"))
+	})
+	if text := trackerTexts(p.people); !strings.Contains(text, "Recruiter") || !strings.Contains(text, "+44 20 7946 0000") {
+		t.Errorf("after the edit:\n%s", text)
+	}
+	// A bad email is refused in the dialog, which stays open.
+	trackerAct(h, func() { p.onEditContact(p.contacts[0]) })
+	d = trackerDialog(h)
+	trackerAct(h, func() {
+		trackerAll[*widgets.Entry](d)[1].SetText("not an address")
+		test.Tap(trackerButton(t, d, "Save"))
+	})
+	if trackerDialog(h) == nil || !strings.Contains(trackerTexts(d), "mail") {
+		t.Errorf("a bad email was not refused in the dialog:\n%s", trackerTexts(d))
+	}
+}
+
+// Contacts come in from a vCard file through the window, matched to the
+// people already known by email.
+func TestImportContactsFromAVCardFile(t *testing.T) {
+	h := newHarness(t)
+	trackerSeed(t, h, data.Interview{Company: "Acme", ContactName: "Ana Roe", ContactEmail: "ana@acme.example", TimeZone: "UTC", Status: data.StatusScheduled})
+	vcf := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Roe\r\nEMAIL:ANA@acme.example\r\nTEL:+44 20 7946 0000\r\nORG:Acme\r\nEND:VCARD\r\n" +
+		"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Patel\r\nEMAIL:sam@globex.example\r\nORG:Globex Corp.\r\nEND:VCARD\r\n"
+	p := peopleOpen(h)
+	trackerAct(h, func() { p.importVCF(io.NopCloser(strings.NewReader(vcf)), "phone.vcf") })
+	d := trackerDialog(h)
+	if d == nil || !strings.Contains(trackerTexts(d), "Contacts imported") {
+		t.Fatalf("after the import: %v", d)
+	}
+	cs, err := h.store.Contacts(context.Background(), 0)
+	if err != nil || len(cs) != 2 {
+		t.Fatalf("contacts = %+v, %v", cs, err)
+	}
+	for _, c := range cs {
+		if c.Email == "ana@acme.example" && c.Phone != "+44 20 7946 0000" {
+			t.Errorf("Ana's phone was not filled in: %+v", c)
+		}
+	}
+	if len(p.all) != 2 {
+		t.Errorf("the list was not read again: %d companies", len(p.all))
 	}
 }

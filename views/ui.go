@@ -308,6 +308,9 @@ func (u *UI) MainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Export CSV…", u.withTracker(u.tracker.onExportCSV)),
 		fyne.NewMenuItem("Export calendar…", u.withTracker(u.tracker.onExportCalendar)),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Import contacts (vCard)…", u.withPeople(func() { u.people.onImportVCF() })),
+		fyne.NewMenuItem("Export contacts (vCard)…", u.withPeople(func() { u.people.onExportVCF() })),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Back up now…", u.onBackupNow),
 		fyne.NewMenuItem("Restore from backup…", u.onRestore),
 		fyne.NewMenuItemSeparator(),
@@ -335,6 +338,15 @@ func (u *UI) returnMemory() {
 func (u *UI) trace(event string) {
 	if u.env.Trace != nil {
 		u.env.Trace(event)
+	}
+}
+
+// withPeople runs a People tab action, building the tab first if it has
+// not been shown yet.
+func (u *UI) withPeople(action func()) func() {
+	return func() {
+		u.ensureBuilt(TabPeople)
+		action()
 	}
 }
 

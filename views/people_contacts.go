@@ -1,0 +1,181 @@
+package views
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bridgekeeper/data"
+	"bridgekeeper/views/widgets"
+)
+
+// peopleRoles are the contact roles as the picker shows them, in the order
+// of peopleRoleIDs.
+func peopleRoles() []string {
+	return []string{"Not said", "Recruiter", "Hiring manager", "Interviewer", "Referral", "Other"}
+}
+
+func peopleRoleIDs() []data.ContactRole {
+	return []data.ContactRole{"", data.RoleRecruiter, data.RoleHiringManager, data.RoleInterviewer, data.RoleReferral, data.RoleOther}
+}
+
+// peopleRoleLabel is a role as the page shows it.
+func peopleRoleLabel(r data.ContactRole) string {
+	if i := slices.Index(peopleRoleIDs(), r); i > 0 {
+		return peopleRoles()[i]
+	}
+	return ""
+}
+
+// renderContacts lists the company's people, each with an Edit button.
+func (p *peopleTab) renderContacts() {
+	objs := []fyne.CanvasObject{}
+	for _, c := range p.contacts {
+		var parts []string
+		for _, v := range []string{peopleRoleLabel(c.Role), c.Email, c.Phone} {
+			if v != "" {
+				parts = append(parts, v)
+			}
+		}
+		name := c.Name
+		if name == "" {
+			name = c.Email
+		}
+		line := container.NewBorder(nil, nil, nil,
+			&widget.Button{Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance, OnTapped: func() { p.onEditContact(c) }},
+			container.NewVBox(&widget.Label{Text: name, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
+				trackerQuiet(strings.Join(parts, " · "))))
+		objs = append(objs, line)
+	}
+	if len(objs) == 0 {
+		objs = append(objs, trackerQuiet("No one yet: the contacts of its interviews appear here."))
+	}
+	p.people.Objects = objs
+	p.people.Refresh()
+}
+
+// onEditContact edits a person: name, role, email, phone, LinkedIn, notes.
+func (p *peopleTab) onEditContact(c data.Contact) {
+	name := widgets.NewEntry("e.g. Dana Reyes")
+	name.SetText(c.Name)
+	email := widgets.NewEntry("e.g. dana@example.com")
+	email.SetText(c.Email)
+	phone := widgets.NewEntry("e.g. +44 20 7946 0000")
+	phone.SetText(c.Phone)
+	linkedin := widgets.NewEntry("e.g. https://www.linkedin.com/in/…")
+	linkedin.SetText(c.LinkedIn)
+	notes := widgets.NewNotesEntry("What to remember about them")
+	notes.SetText(c.Notes)
+	notes.SetMinRowsVisible(3)
+	role := &widget.Select{Options: peopleRoles()}
+	role.SetSelectedIndex(max(0, slices.Index(peopleRoleIDs(), c.Role)))
+	problem := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	problem.Hide()
+	var d dialog.Dialog
+	save := &widget.Button{Text: "Save", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance}
+	save.OnTapped = func() {
+		edited := c
+		edited.Name, edited.Email, edited.Phone, edited.LinkedIn, edited.Notes = name.Text, email.Text, phone.Text, linkedin.Text, notes.Text
+		edited.Role = peopleRoleIDs()[max(0, role.SelectedIndex())]
+		p.ui.background(func() error { return p.ui.env.Store.SaveContact(p.ui.ctx, &edited) }, func(err error) {
+			if err != nil {
+				problem.SetText(sentence(err.Error()))
+				problem.Show()
+				return
+			}
+			d.Hide()
+			if p.current != nil {
+				p.choose(p.current.ID)
+			}
+		})
+	}
+	form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Role", role), widget.NewFormItem("Email", email),
+		widget.NewFormItem("Phone", phone), widget.NewFormItem("LinkedIn", linkedin), widget.NewFormItem("Notes", notes))
+	cancel := &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: func() { d.Hide() }}
+	cd := dialog.NewCustomWithoutButtons(fmt.Sprintf("Edit %s", composeOr(c.Name, "contact")), container.NewVBox(problem, form), p.ui.env.Window)
+	cd.SetButtons([]fyne.CanvasObject{cancel, save})
+	cd.Resize(fyne.NewSize(520, 0))
+	d = cd
+	p.ui.showDialog(d)
+}
+
+// onImportVCF reads contacts from a vCard file a phone or mail program
+// wrote, matching people already known by email.
+func (p *peopleTab) onImportVCF() {
+	p.ui.tracker.openFile([]string{".vcf", ".vcard"}, "Import", p.importVCF)
+}
+
+// importVCF reads and stores the cards in r, off the UI goroutine.
+func (p *peopleTab) importVCF(r io.ReadCloser, name string) {
+	var res data.ImportContactsResult
+	var warns []string
+	p.ui.background(func() error {
+		defer r.Close()
+		cs, orgs, w, err := data.ReadVCards(r)
+		if err != nil {
+			return err
+		}
+		warns = w
+		res, err = p.ui.env.Store.ImportContacts(p.ui.ctx, cs, orgs)
+		return err
+	}, func(err error) {
+		if err != nil {
+			p.ui.showError(name+" was not imported", err)
+			return
+		}
+		msg := res.Summary()
+		for _, s := range res.Skipped {
+			msg += fmt.Sprintf("\n• Card %d (%s): %s", s.Index+1, composeOr(s.Label, "no name"), s.Reason)
+		}
+		for _, w := range warns {
+			msg += "\n• " + w
+		}
+		p.ui.showInfo("Contacts imported", msg)
+		p.onShown()
+	})
+}
+
+// onExportVCF saves every contact as vCards.
+func (p *peopleTab) onExportVCF() {
+	p.ui.tracker.saveFile("contacts.vcf", ".vcf", func(w fyne.URIWriteCloser) {
+		where := w.URI().Path()
+		var n int
+		p.ui.background(func() error {
+			cs, err := p.ui.env.Store.Contacts(p.ui.ctx, 0)
+			if err != nil {
+				w.Close()
+				return err
+			}
+			companies, err := p.ui.env.Store.Companies(p.ui.ctx)
+			if err != nil {
+				w.Close()
+				return err
+			}
+			names := map[int64]string{}
+			for _, c := range companies {
+				names[c.ID] = c.Name
+			}
+			var buf bytes.Buffer
+			if err := data.WriteVCards(&buf, cs, func(id int64) string { return names[id] }); err != nil {
+				w.Close()
+				return err
+			}
+			n = len(cs)
+			return trackerWriteAll(w, buf.Bytes())
+		}, func(err error) {
+			if err != nil {
+				p.ui.showError("The contacts could not be saved", err)
+				return
+			}
+			p.ui.showInfo("Contacts saved", fmt.Sprintf("Saved %s to\n%s", plural(n, "contact", "contacts"), where))
+		})
+	})
+}
