@@ -502,3 +502,51 @@ func (s *Store) OpenProcesses(ctx context.Context, except int64) ([]Interview, e
 	}
 	return out, wrapErr("list open interviews", rows.Err())
 }
+
+// SaveCompany stores a company's name, website and notes. A new name
+// keeps the old one as an alias, so interviews under it still find it.
+func (s *Store) SaveCompany(ctx context.Context, c Company) error {
+	c.Name, c.Website, c.Notes = strings.TrimSpace(c.Name), strings.TrimSpace(c.Website), strings.TrimSpace(c.Notes)
+	var errs ValidationError
+	if c.Name == "" {
+		errs = append(errs, &FieldError{Field: "name", Msg: "a company needs a name"})
+	}
+	for _, f := range [][2]string{{"name", c.Name}, {"website", c.Website}} {
+		if field, v := f[0], f[1]; len(v) > MaxFieldBytes {
+			errs = append(errs, &FieldError{Field: field, Msg: TooLong(field, len(v), MaxFieldBytes)})
+		}
+	}
+	if len(c.Notes) > MaxNotesBytes {
+		errs = append(errs, &FieldError{Field: "notes", Msg: TooLong("notes", len(c.Notes), MaxNotesBytes)})
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return wrapErr("save company", s.inTx(ctx, func(tx *sql.Tx) error {
+		var oldKey string
+		err := tx.QueryRowContext(ctx, `SELECT match_key FROM companies WHERE id = ?`, c.ID).Scan(&oldKey)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%w: no company %d", ErrNotFound, c.ID)
+		}
+		if err != nil {
+			return err
+		}
+		key := CompanyKey(c.Name)
+		if key != oldKey {
+			var other int64
+			err := tx.QueryRowContext(ctx, companyByKeySQL, key, key).Scan(&other)
+			if err == nil && other != c.ID {
+				return &FieldError{Field: "name", Msg: "another company already goes by that name: merge them instead"}
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO company_aliases (match_key, company_id) VALUES (?, ?)`, oldKey, c.ID); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM company_aliases WHERE match_key = ?`, key); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE companies SET name = ?, match_key = ?, website = ?, notes = ?, updated_at = ? WHERE id = ?`,
+			c.Name, key, c.Website, c.Notes, formatStamp(time.Now().UTC()), c.ID)
+		return err
+	}))
+}

@@ -222,3 +222,34 @@ func TestCompanyHistoryAndMessagesAcrossSpellings(t *testing.T) {
 		t.Errorf("FindCompany(Initech) = %v, want ErrNotFound", err)
 	}
 }
+
+func TestSaveCompanyKeepsTheOldNameAsAnAlias(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	if err := s.CreateInterviews(ctx, []*Interview{{Company: "Acme"}, {Company: "Globex"}}); err != nil {
+		t.Fatal(err)
+	}
+	acme, _ := s.FindCompany(ctx, "Acme")
+	acme.Name, acme.Website, acme.Notes = "Acme Robotics", "https://acme.example", "Met at the fair"
+	if err := s.SaveCompany(ctx, acme); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Acme", "acme robotics"} {
+		if c, err := s.FindCompany(ctx, name); err != nil || c.ID != acme.ID || c.Website != "https://acme.example" {
+			t.Errorf("FindCompany(%q) = %+v, %v", name, c, err)
+		}
+	}
+	later := &Interview{Company: "ACME Inc."}
+	if err := s.CreateInterview(ctx, later); err != nil {
+		t.Fatal(err)
+	}
+	if name, _ := companyOf(t, s, later.ID); name != "Acme Robotics" {
+		t.Errorf("an interview under the old name went to %q", name)
+	}
+	globex, _ := s.FindCompany(ctx, "Globex")
+	for _, bad := range []Company{{ID: globex.ID, Name: "Acme Robotics"}, {ID: globex.ID, Name: " "}, {ID: 999, Name: "X"}} {
+		if err := s.SaveCompany(ctx, bad); err == nil {
+			t.Errorf("SaveCompany(%+v) was accepted", bad)
+		}
+	}
+}

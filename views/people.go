@@ -48,10 +48,14 @@ type peopleTab struct {
 	page    *fyne.Container // the chosen company's page
 	none    *fyne.Container // shown when no company is chosen
 	title   *widget.Label
-	bridge  *widget.Label
-	summary *widget.RichText
-	action  *widget.Button
-	entries *fyne.Container
+	website *widget.Hyperlink
+	notes   *widget.Label
+	// contactText is each company's people as search text, by company.
+	contactText map[int64]string
+	bridge      *widget.Label
+	summary     *widget.RichText
+	action      *widget.Button
+	entries     *fyne.Container
 }
 
 func newPeople(u *UI) *peopleTab { return &peopleTab{ui: u} }
@@ -61,7 +65,7 @@ func (p *peopleTab) tabItem() *container.TabItem {
 }
 
 func (p *peopleTab) buildUI() fyne.CanvasObject {
-	p.search = &widgets.Entry{Entry: widget.Entry{PlaceHolder: "Search companies…", OnChanged: func(string) { p.applySearch() }}}
+	p.search = &widgets.Entry{Entry: widget.Entry{PlaceHolder: "Search companies and people…", OnChanged: func(string) { p.applySearch() }}}
 	p.search.ExtendBaseWidget(p.search)
 	p.list = widget.NewList(func() int { return len(p.shown) }, p.newRow, p.updateRow)
 	p.list.OnSelected = p.onSelected
@@ -88,7 +92,13 @@ func (p *peopleTab) buildUI() fyne.CanvasObject {
 	history := &widget.Label{Text: "History", TextStyle: fyne.TextStyle{Bold: true}}
 	people := &widget.Label{Text: "People", TextStyle: fyne.TextStyle{Bold: true}}
 	p.people = container.NewVBox()
-	p.page = container.NewVBox(p.title, p.bridge, p.summary, container.NewHBox(p.action), widget.NewSeparator(),
+	editCompany := &widget.Button{Text: "Edit", Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance, OnTapped: p.onEditCompany}
+	p.website = &widget.Hyperlink{}
+	p.website.Hide()
+	p.notes = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.notes.Hide()
+	p.page = container.NewVBox(container.NewBorder(nil, nil, nil, editCompany, p.title), p.bridge, p.summary, p.website, p.notes,
+		container.NewHBox(p.action), widget.NewSeparator(),
 		people, p.people, widget.NewSeparator(), history, p.entries)
 	p.none = widgets.NewEmptyState(theme.InfoIcon(), "No company chosen",
 		"Choose a company to see every interview, status change, note and message you sent, oldest first.")
@@ -105,18 +115,26 @@ func (p *peopleTab) buildUI() fyne.CanvasObject {
 func (p *peopleTab) onShown() {
 	var list []data.CompanySummary
 	var merges []data.MergeSuggestion
+	var text map[int64]string
 	p.ui.background(func() (err error) {
 		if list, err = p.ui.env.Store.Companies(p.ui.ctx); err != nil {
 			return err
 		}
-		merges, err = p.ui.env.Store.MergeSuggestions(p.ui.ctx)
+		if merges, err = p.ui.env.Store.MergeSuggestions(p.ui.ctx); err != nil {
+			return err
+		}
+		people, err := p.ui.env.Store.Contacts(p.ui.ctx, 0)
+		text = map[int64]string{}
+		for _, c := range people {
+			text[c.CompanyID] += " " + textfold.Fold(c.Name+" "+c.Email)
+		}
 		return err
 	}, func(err error) {
 		if err != nil {
 			p.ui.showError("The companies could not be loaded", err)
 			return
 		}
-		p.all, p.merges = list, merges
+		p.all, p.merges, p.contactText = list, merges, text
 		p.showMerge()
 		p.applySearch()
 		if p.current != nil {
@@ -139,7 +157,8 @@ func (p *peopleTab) applySearch() {
 	words := strings.Fields(textfold.Fold(p.search.Text))
 	p.shown = p.shown[:0]
 	for _, c := range p.all {
-		name := textfold.Fold(c.Name)
+		// A company is found by its name or by any of its people.
+		name := textfold.Fold(c.Name) + p.contactText[c.ID]
 		match := true
 		for _, w := range words {
 			match = match && strings.Contains(name, w)
@@ -226,6 +245,13 @@ func (p *peopleTab) choose(id int64) {
 	}
 	p.current = c
 	p.title.SetText(c.Name)
+	showIf(p.website, c.Website != "")
+	if c.Website != "" {
+		p.website.SetText(c.Website)
+		_ = p.website.SetURLFromString(c.Website)
+	}
+	p.notes.SetText(c.Notes)
+	showIf(p.notes, c.Notes != "")
 	p.bridge.SetText(peopleBridgeSentence(c.Bridge))
 	trackerSetText(p.summary, peopleSummary(*c, time.Now()))
 	p.none.Hide()

@@ -179,3 +179,41 @@ func (p *peopleTab) onExportVCF() {
 		})
 	})
 }
+
+// onEditCompany edits the chosen company's name, website and notes.
+func (p *peopleTab) onEditCompany() {
+	if p.current == nil {
+		return
+	}
+	c := p.current.Company
+	name := widgets.NewEntry("e.g. Acme Ltd")
+	name.SetText(c.Name)
+	website := widgets.NewEntry("e.g. https://acme.example")
+	website.SetText(c.Website)
+	notes := widgets.NewNotesEntry("What to remember about them")
+	notes.SetText(c.Notes)
+	notes.SetMinRowsVisible(3)
+	problem := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	problem.Hide()
+	var d *dialog.CustomDialog
+	save := &widget.Button{Text: "Save", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance}
+	save.OnTapped = func() {
+		edited := c
+		edited.Name, edited.Website, edited.Notes = name.Text, website.Text, notes.Text
+		p.ui.background(func() error { return p.ui.env.Store.SaveCompany(p.ui.ctx, edited) }, func(err error) {
+			if err != nil {
+				problem.SetText(sentence(err.Error()))
+				problem.Show()
+				return
+			}
+			d.Hide()
+			p.onShown()
+		})
+	}
+	cancel := &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: func() { d.Hide() }}
+	form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Website", website), widget.NewFormItem("Notes", notes))
+	d = dialog.NewCustomWithoutButtons("Edit "+c.Name, container.NewVBox(problem, form), p.ui.env.Window)
+	d.SetButtons([]fyne.CanvasObject{cancel, save})
+	d.Resize(fyne.NewSize(520, 0))
+	p.ui.showDialog(d)
+}

@@ -401,3 +401,56 @@ func TestImportContactsFromAVCardFile(t *testing.T) {
 		t.Errorf("the list was not read again: %d companies", len(p.all))
 	}
 }
+
+// A company's name, website and notes are edited on its page, and the
+// search finds a company by its people too.
+func TestPeoplePageEditsTheCompanyAndSearchesPeople(t *testing.T) {
+	h := newHarness(t)
+	trackerSeed(t, h,
+		data.Interview{Company: "Acme", ContactName: "Zoë Müller", ContactEmail: "zoe@acme.example", TimeZone: "UTC", Status: data.StatusScheduled},
+		data.Interview{Company: "Globex", TimeZone: "UTC", Status: data.StatusScheduled})
+	p := peopleOpen(h)
+	trackerAct(h, func() { test.Type(p.search, "muller") })
+	if len(p.shown) != 1 || p.shown[0].Name != "Acme" {
+		t.Fatalf("a search for a person shows %+v", p.shown)
+	}
+	trackerAct(h, func() { p.search.SetText("") })
+	trackerAct(h, func() { p.list.Select(peopleIndex(p, "Acme")) })
+	trackerAct(h, p.onEditCompany)
+	d := trackerDialog(h)
+	entries := trackerAll[*widgets.Entry](d)
+	trackerAct(h, func() {
+		entries[0].SetText("Acme Robotics")
+		entries[1].SetText("https://acme.example")
+		test.Tap(trackerButton(t, d, "Save"))
+	})
+	trackerAct(h, func() { p.list.Select(peopleIndex(p, "Acme Robotics")) })
+	if p.current == nil || p.current.Name != "Acme Robotics" || !p.website.Visible() || p.website.Text != "https://acme.example" {
+		t.Errorf("after the edit: %+v, website %q shown %v", p.current, p.website.Text, p.website.Visible())
+	}
+}
+
+// The check-in can be set for a day of the user's choosing.
+func TestCheckInOnADate(t *testing.T) {
+	h, c := composeOpen(t)
+	composeFill(c)
+	trackerAct(h, func() { c.scenario.SetSelected(composeLabelOf(compose.ScenarioWithdraw)) })
+	trackerAct(h, func() { test.Tap(c.saveBtn) })
+	if d := trackerDialog(h); d != nil {
+		trackerAct(h, func() { test.Tap(trackerButton(t, d, "Not now")) })
+	}
+	trackerAct(h, func() { c.checkIn.SetSelected(composeCheckInOnDate) })
+	d := trackerDialog(h)
+	if d == nil {
+		t.Fatal("no date asked for")
+	}
+	day := time.Now().AddDate(0, 2, 0)
+	trackerAct(h, func() {
+		trackerAll[*widget.DateEntry](d)[0].SetDate(&day)
+		test.Tap(trackerButton(t, d, "Remind me"))
+	})
+	ks, _ := h.store.CheckIns(context.Background(), 0)
+	if len(ks) != 1 || ks[0].Due.Local().Format("2006-01-02 15:04") != day.Format("2006-01-02")+" 09:00" {
+		t.Errorf("check-ins = %+v", ks)
+	}
+}
