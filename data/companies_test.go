@@ -253,3 +253,27 @@ func TestSaveCompanyKeepsTheOldNameAsAnAlias(t *testing.T) {
 		}
 	}
 }
+
+// A recruiter who moved company still remembers what they were told: their
+// email finds the messages sent about interviews they were the contact for.
+func TestMessagesToFollowThePerson(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	old := &Interview{Company: "Acme", ContactName: "Ana", ContactEmail: "ana@acme.example", Status: StatusWithdrawn}
+	if err := s.CreateInterview(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddEvent(ctx, &Event{InterviewID: old.ID, Kind: EventDraft, Scenario: "withdraw", Subject: "Withdrawing", Body: "…"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		company, email string
+		want           int
+	}{
+		{"Globex", "ANA@acme.example", 1}, {"Globex", "", 0}, {"Globex", "sam@globex.example", 0}, {"Acme", "", 1}, {"Acme", "ana@acme.example", 1},
+	} {
+		if got, err := s.MessagesTo(ctx, c.company, c.email); err != nil || len(got) != c.want {
+			t.Errorf("MessagesTo(%q, %q) = %d, %v; want %d", c.company, c.email, len(got), err, c.want)
+		}
+	}
+}

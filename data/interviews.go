@@ -330,13 +330,23 @@ func (s *Store) Events(ctx context.Context, interviewID int64) ([]Event, error) 
 // company, oldest first: what was said to them before. The company is
 // matched as companies are (CompanyKey, and the names of companies merged
 // into it), so "ACME, Inc." finds what was sent to "Acme".
-func (s *Store) MessagesTo(ctx context.Context, company string) ([]Event, error) {
+//
+// An email, when given, adds what was sent about any interview that person
+// was the contact for: a recruiter who has moved to another company still
+// remembers what the user told them.
+func (s *Store) MessagesTo(ctx context.Context, company string, email ...string) ([]Event, error) {
 	key := CompanyKey(company)
+	person := ""
+	if len(email) > 0 {
+		person = strings.TrimSpace(email[0])
+	}
 	out, err := queryEvents(ctx, s.db, `SELECT `+prefixed("e.", eventColumns)+` FROM events e
 		JOIN interviews i ON i.id = e.interview_id
 		WHERE e.kind = 'draft' AND (i.company_id = (`+companyByKeySQL+`)
-			OR (i.company_id IS NULL AND lower(trim(i.company)) = lower(trim(?))))
-		ORDER BY e.at, e.id`, key, key, company)
+			OR (i.company_id IS NULL AND lower(trim(i.company)) = lower(trim(?)))
+			OR (? <> '' AND i.id IN (SELECT ic.interview_id FROM interview_contacts ic JOIN contacts ct ON ct.id = ic.contact_id
+				WHERE ct.email <> '' AND lower(ct.email) = lower(?))))
+		ORDER BY e.at, e.id`, key, key, company, person, person)
 	if err != nil {
 		return nil, wrapErr("load what was sent to "+company, err)
 	}

@@ -746,23 +746,28 @@ func (c *composeTab) collect() (compose.Input, map[string]string) {
 // before, once the company's name has changed: the checks then notice a
 // second cancellation.
 func (c *composeTab) loadHistory() {
-	name := strings.TrimSpace(c.company.Text)
-	if name == c.historyFor || c.ui.env.Store == nil {
+	name, email := strings.TrimSpace(c.company.Text), strings.TrimSpace(c.toEmail.Text)
+	key := c.historyKey()
+	if key == c.historyFor || c.ui.env.Store == nil {
 		return
 	}
-	c.historyFor = name
+	c.historyFor = key
 	var events []data.Event
 	store := c.ui.env.Store
 	c.ui.background(func() (err error) {
-		if name != "" {
-			events, err = store.MessagesTo(c.ui.ctx, name)
+		if name != "" || email != "" {
+			events, err = store.MessagesTo(c.ui.ctx, name, email)
 		}
 		return err
 	}, func(err error) {
-		if err != nil || name != c.historyFor {
+		if err != nil || key != c.historyFor {
 			return
 		}
-		c.history = composePriors(events)
+		history := composePriors(events)
+		if slices.Equal(history, c.history) {
+			return // nothing new: leave the form as the user has it
+		}
+		c.history = history
 		c.showPast()
 		c.changed()
 	})
@@ -804,9 +809,20 @@ func (c *composeTab) collectRecipient(in *compose.Input, errs map[string]string)
 		}
 	}
 	in.English, in.Phone, in.Channel = c.english, c.phoneNumber, c.channelChosen()
-	if strings.TrimSpace(c.company.Text) == c.historyFor {
+	if c.historyKey() == c.historyFor {
 		in.History = c.history
 	}
+}
+
+// historyKey names what the loaded history is about: the company and the
+// recipient's email ("" for neither), so history for another pair is never
+// used.
+func (c *composeTab) historyKey() string {
+	name, email := strings.TrimSpace(c.company.Text), strings.TrimSpace(c.toEmail.Text)
+	if name == "" && email == "" {
+		return ""
+	}
+	return name + "\x00" + email
 }
 
 // toneChosen is the tone the radio buttons show (formal until one is).

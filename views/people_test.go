@@ -454,3 +454,23 @@ func TestCheckInOnADate(t *testing.T) {
 		t.Errorf("check-ins = %+v", ks)
 	}
 }
+
+// The composer remembers people too: writing to a recruiter who has moved
+// company shows what they were told at the last one.
+func TestComposerRemembersThePerson(t *testing.T) {
+	h := newHarness(t)
+	ivs := trackerSeed(t, h, data.Interview{Company: "Acme", ContactName: "Ana Roe", ContactEmail: "ana@acme.example", TimeZone: "UTC", Status: data.StatusWithdrawn})
+	if err := h.store.AddEvent(context.Background(), &data.Event{InterviewID: ivs[0].ID, Kind: data.EventDraft,
+		Scenario: string(compose.ScenarioWithdraw), Subject: "Withdrawing", Body: "…"}); err != nil {
+		t.Fatal(err)
+	}
+	c := h.ui.compose
+	trackerAct(h, func() {
+		c.company.SetText("Globex")
+		c.toEmail.SetText("Ana@acme.example")
+		c.afterEvent()
+	})
+	if !c.pastBanner.Visible() || !strings.Contains(c.pastText.Text, "You withdrew") {
+		t.Errorf("writing to Ana at Globex shows %v: %q", c.pastBanner.Visible(), c.pastText.Text)
+	}
+}

@@ -402,7 +402,7 @@ func (f *draftFlags) prefill(in *compose.Input, dbPath string, zone *time.Locati
 	zone = f.fillFromInterview(in, iv, zone)
 	// What was sent to this company before, for the checks (a second
 	// cancellation, say).
-	events, err := store.MessagesTo(ctx, in.Company)
+	events, err := store.MessagesTo(ctx, in.Company, in.ToEmail)
 	if err != nil {
 		return zone, fmt.Errorf("draft: %w", err)
 	}
