@@ -64,46 +64,47 @@ func (p *peopleTab) renderContacts() {
 
 // onEditContact edits a person: name, role, email, phone, LinkedIn, notes.
 func (p *peopleTab) onEditContact(c data.Contact) {
-	name := widgets.NewEntry("e.g. Dana Reyes")
-	name.SetText(c.Name)
-	email := widgets.NewEntry("e.g. dana@example.com")
-	email.SetText(c.Email)
-	phone := widgets.NewEntry("e.g. +44 20 7946 0000")
-	phone.SetText(c.Phone)
-	linkedin := widgets.NewEntry("e.g. https://www.linkedin.com/in/…")
-	linkedin.SetText(c.LinkedIn)
-	notes := widgets.NewNotesEntry("What to remember about them")
-	notes.SetText(c.Notes)
-	notes.SetMinRowsVisible(3)
+	name := peopleField("e.g. Dana Reyes", c.Name)
+	email := peopleField("e.g. dana@example.com", c.Email)
+	phone := peopleField("e.g. +44 20 7946 0000", c.Phone)
+	linkedin := peopleField("e.g. https://www.linkedin.com/in/…", c.LinkedIn)
+	notes := peopleNotes(c.Notes)
 	role := &widget.Select{Options: peopleRoles()}
 	role.SetSelectedIndex(max(0, slices.Index(peopleRoleIDs(), c.Role)))
-	problem := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
-	problem.Hide()
-	var d dialog.Dialog
-	save := &widget.Button{Text: "Save", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance}
-	save.OnTapped = func() {
+	form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Role", role), widget.NewFormItem("Email", email),
+		widget.NewFormItem("Phone", phone), widget.NewFormItem("LinkedIn", linkedin), widget.NewFormItem("Notes", notes))
+	p.editDialog("Edit "+composeOr(c.Name, "contact"), form, func() error {
 		edited := c
 		edited.Name, edited.Email, edited.Phone, edited.LinkedIn, edited.Notes = name.Text, email.Text, phone.Text, linkedin.Text, notes.Text
 		edited.Role = peopleRoleIDs()[max(0, role.SelectedIndex())]
-		p.ui.background(func() error { return p.ui.env.Store.SaveContact(p.ui.ctx, &edited) }, func(err error) {
+		return p.ui.env.Store.SaveContact(p.ui.ctx, &edited)
+	}, func() {
+		if p.current != nil {
+			p.choose(p.current.ID)
+		}
+	})
+}
+
+// editDialog shows form with Cancel and Save. Save runs save off the UI
+// goroutine; a refusal is shown above the form, which stays open with
+// everything typed, and success closes it and runs done.
+func (p *peopleTab) editDialog(title string, form fyne.CanvasObject, save func() error, done func()) {
+	problem := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	problem.Hide()
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(problem, form), p.ui.env.Window)
+	saveBtn := &widget.Button{Text: "Save", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: func() {
+		p.ui.background(save, func(err error) {
 			if err != nil {
 				problem.SetText(sentence(err.Error()))
 				problem.Show()
 				return
 			}
 			d.Hide()
-			if p.current != nil {
-				p.choose(p.current.ID)
-			}
+			done()
 		})
-	}
-	form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Role", role), widget.NewFormItem("Email", email),
-		widget.NewFormItem("Phone", phone), widget.NewFormItem("LinkedIn", linkedin), widget.NewFormItem("Notes", notes))
-	cancel := &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: func() { d.Hide() }}
-	cd := dialog.NewCustomWithoutButtons(fmt.Sprintf("Edit %s", composeOr(c.Name, "contact")), container.NewVBox(problem, form), p.ui.env.Window)
-	cd.SetButtons([]fyne.CanvasObject{cancel, save})
-	cd.Resize(fyne.NewSize(520, 0))
-	d = cd
+	}}
+	d.SetButtons([]fyne.CanvasObject{&widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: d.Hide}, saveBtn})
+	d.Resize(fyne.NewSize(520, 0))
 	p.ui.showDialog(d)
 }
 
@@ -186,34 +187,28 @@ func (p *peopleTab) onEditCompany() {
 		return
 	}
 	c := p.current.Company
-	name := widgets.NewEntry("e.g. Acme Ltd")
-	name.SetText(c.Name)
-	website := widgets.NewEntry("e.g. https://acme.example")
-	website.SetText(c.Website)
-	notes := widgets.NewNotesEntry("What to remember about them")
-	notes.SetText(c.Notes)
-	notes.SetMinRowsVisible(3)
-	problem := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
-	problem.Hide()
-	var d *dialog.CustomDialog
-	save := &widget.Button{Text: "Save", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance}
-	save.OnTapped = func() {
+	name := peopleField("e.g. Acme Ltd", c.Name)
+	website := peopleField("e.g. https://acme.example", c.Website)
+	notes := peopleNotes(c.Notes)
+	form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Website", website), widget.NewFormItem("Notes", notes))
+	p.editDialog("Edit "+c.Name, form, func() error {
 		edited := c
 		edited.Name, edited.Website, edited.Notes = name.Text, website.Text, notes.Text
-		p.ui.background(func() error { return p.ui.env.Store.SaveCompany(p.ui.ctx, edited) }, func(err error) {
-			if err != nil {
-				problem.SetText(sentence(err.Error()))
-				problem.Show()
-				return
-			}
-			d.Hide()
-			p.onShown()
-		})
-	}
-	cancel := &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: func() { d.Hide() }}
-	form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Website", website), widget.NewFormItem("Notes", notes))
-	d = dialog.NewCustomWithoutButtons("Edit "+c.Name, container.NewVBox(problem, form), p.ui.env.Window)
-	d.SetButtons([]fyne.CanvasObject{cancel, save})
-	d.Resize(fyne.NewSize(520, 0))
-	p.ui.showDialog(d)
+		return p.ui.env.Store.SaveCompany(p.ui.ctx, edited)
+	}, p.onShown)
+}
+
+// peopleField is an entry holding text, with an example as placeholder.
+func peopleField(example, text string) *widgets.Entry {
+	e := widgets.NewEntry(example)
+	e.SetText(text)
+	return e
+}
+
+// peopleNotes is a notes box holding text.
+func peopleNotes(text string) *widgets.NotesEntry {
+	e := widgets.NewNotesEntry("What to remember about them")
+	e.SetText(text)
+	e.SetMinRowsVisible(3)
+	return e
 }
