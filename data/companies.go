@@ -206,7 +206,7 @@ type toLink struct {
 // pendingLinks reads the interviews whose company or contacts need linking.
 func pendingLinks(ctx context.Context, tx *sql.Tx) ([]toLink, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, company_id, company, contact_name, contact_email
-		FROM interviews INDEXED BY interviews_to_link WHERE company_id IS NULL OR contacts_linked = 0`)
+		FROM interviews WHERE company_id IS NULL OR contacts_linked = 0`)
 	if err != nil {
 		return nil, err
 	}

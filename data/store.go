@@ -313,7 +313,7 @@ func (s *Store) migrate(ctx context.Context, plan migratePlan) error {
 // writes nothing when there are none.
 func (s *Store) linkPending(ctx context.Context) error {
 	var pending bool
-	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM interviews INDEXED BY interviews_to_link
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM interviews
 		WHERE company_id IS NULL OR contacts_linked = 0)`).Scan(&pending)
 	if err != nil {
 		return wrapErr("look for interviews to link", err)
