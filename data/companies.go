@@ -371,9 +371,9 @@ type CompanySummary struct {
 // Companies lists every company with its bridge status, by name.
 func (s *Store) Companies(ctx context.Context) ([]CompanySummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.name, c.website, c.notes,
-		i.id, i.status, i.updated_at,
+		i.id, i.status, i.starts_at,
 		(SELECT count(*) FROM events e WHERE e.interview_id = i.id AND e.kind = 'draft'),
-		(SELECT max(at) FROM events e WHERE e.interview_id = i.id)
+		(SELECT max(at) FROM events e WHERE e.interview_id = i.id AND e.kind <> 'created')
 		FROM companies c LEFT JOIN interviews i ON i.company_id = c.id
 		ORDER BY c.match_key, c.id, i.updated_at`)
 	if err != nil {
@@ -381,19 +381,20 @@ func (s *Store) Companies(ctx context.Context) ([]CompanySummary, error) {
 	}
 	defer rows.Close()
 	var out []CompanySummary
+	now := time.Now()
 	for rows.Next() {
 		var c Company
 		var ivID sql.NullInt64
-		var status, updated, lastEvent sql.NullString
+		var status, starts, lastEvent sql.NullString
 		var drafts sql.NullInt64
-		if err := rows.Scan(&c.ID, &c.Name, &c.Website, &c.Notes, &ivID, &status, &updated, &drafts, &lastEvent); err != nil {
+		if err := rows.Scan(&c.ID, &c.Name, &c.Website, &c.Notes, &ivID, &status, &starts, &drafts, &lastEvent); err != nil {
 			return nil, wrapErr("list companies", err)
 		}
 		if len(out) == 0 || out[len(out)-1].ID != c.ID {
 			out = append(out, CompanySummary{Company: c, Bridge: BridgeNoContact})
 		}
 		if ivID.Valid {
-			out[len(out)-1].add(Status(status.String), drafts.Int64 > 0, updated.String, lastEvent.String)
+			out[len(out)-1].add(Status(status.String), drafts.Int64 > 0, starts.String, lastEvent.String, now)
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -404,13 +405,16 @@ func (s *Store) Companies(ctx context.Context) ([]CompanySummary, error) {
 
 // add counts one interview, read in order of its last change, into the
 // summary: an open one keeps the bridge in process; otherwise the latest
-// says how things were left.
-func (c *CompanySummary) add(st Status, messaged bool, updated, lastEvent string) {
+// says how things were left. The last contact is the latest exchange on
+// its timeline (a message, a status change, a note), or the interview
+// itself once it has taken place; adding it to the tracker is not contact.
+func (c *CompanySummary) add(st Status, messaged bool, starts, lastEvent string, now time.Time) {
 	c.Interviews++
-	for _, stamp := range []string{updated, lastEvent} {
-		if t, err := parseTime(stamp); err == nil && t.After(c.LastContact) {
-			c.LastContact = t
-		}
+	if t, err := parseTime(lastEvent); err == nil && t.After(c.LastContact) {
+		c.LastContact = t
+	}
+	if t, err := parseTime(starts); err == nil && !t.IsZero() && !t.After(now) && t.After(c.LastContact) {
+		c.LastContact = t
 	}
 	var b Bridge
 	switch st {

@@ -172,8 +172,10 @@ func TestCompaniesSayHowEachBridgeStands(t *testing.T) {
 		if i > 0 && CompanyKey(list[i-1].Name) > CompanyKey(c.Name) {
 			t.Errorf("not in name order: %s before %s", list[i-1].Name, c.Name)
 		}
-		if (c.Interviews > 0) == c.LastContact.IsZero() {
-			t.Errorf("%s: last contact %v with %d interviews", c.Name, c.LastContact, c.Interviews)
+		// Only the message filed counts as contact here: adding interviews
+		// to the tracker is not, and none of them has taken place.
+		if (c.Name == "Polite Ltd") == c.LastContact.IsZero() {
+			t.Errorf("%s: last contact %v", c.Name, c.LastContact)
 		}
 	}
 }
