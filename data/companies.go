@@ -250,9 +250,15 @@ func (l *linker) link(t toLink) error {
 
 // company finds the company a name stands for, or adds it.
 func (l *linker) company(name string) (int64, error) {
+	display := strings.TrimSpace(name)
 	key := CompanyKey(name)
-	if key == "" {
-		key = strings.TrimSpace(name) // a name of punctuation alone keeps itself
+	switch {
+	case display == "":
+		// Only another program writes a blank company; it must not stop
+		// every later write, so it gets a name of its own.
+		display, key = "Unnamed company", "#"
+	case key == "":
+		key = "#" + display // a name of punctuation alone keeps itself
 	}
 	if id, ok := l.companies[key]; ok {
 		return id, nil
@@ -263,7 +269,7 @@ func (l *linker) company(name string) (int64, error) {
 		err = l.stmt["findCompany"].QueryRowContext(l.ctx, key, key).Scan(&id)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
-		err = l.stmt["addCompany"].QueryRowContext(l.ctx, strings.TrimSpace(name), key, l.stamp, l.stamp).Scan(&id)
+		err = l.stmt["addCompany"].QueryRowContext(l.ctx, display, key, l.stamp, l.stamp).Scan(&id)
 	}
 	if err != nil {
 		return 0, err
