@@ -495,22 +495,28 @@ func (s *Store) CompanyHistory(ctx context.Context, companyID int64) ([]HistoryE
 // scheduled, rescheduled or at an offer, soonest first. Accepting one
 // offer means writing to each of these.
 func (s *Store) OpenProcesses(ctx context.Context, except int64) ([]Interview, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+interviewColumns+` FROM interviews
+	out, err := queryAll(ctx, s.db, scanInterview, `SELECT `+interviewColumns+` FROM interviews
 		WHERE id <> ? AND status IN ('scheduled', 'rescheduled', 'offer')
 		ORDER BY starts_at = '', starts_at, id`, except)
+	return out, wrapErr("list open interviews", err)
+}
+
+// queryAll runs a query and reads every row with scan.
+func queryAll[T any](ctx context.Context, q querier, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, wrapErr("list open interviews", err)
+		return nil, err
 	}
 	defer rows.Close()
-	var out []Interview
+	var out []T
 	for rows.Next() {
-		iv, err := scanInterview(rows)
+		v, err := scan(rows)
 		if err != nil {
-			return nil, wrapErr("list open interviews", err)
+			return nil, err
 		}
-		out = append(out, iv)
+		out = append(out, v)
 	}
-	return out, wrapErr("list open interviews", rows.Err())
+	return out, rows.Err()
 }
 
 // SaveCompany stores a company's name, website and notes. A new name

@@ -14,7 +14,7 @@ import (
 // contactColumns are a contact's columns in scanContact's order.
 const contactColumns = `id, coalesce(company_id, 0), name, role, email, phone, linkedin, notes`
 
-func scanContact(row interface{ Scan(...any) error }) (Contact, error) {
+func scanContact(row scanner) (Contact, error) {
 	var c Contact
 	var role string
 	err := row.Scan(&c.ID, &c.CompanyID, &c.Name, &role, &c.Email, &c.Phone, &c.LinkedIn, &c.Notes)
@@ -27,24 +27,12 @@ func scanContact(row interface{ Scan(...any) error }) (Contact, error) {
 // company last), then by name, then by email. A company that does not
 // exist has none.
 func (s *Store) Contacts(ctx context.Context, companyID int64) ([]Contact, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT ct.id, coalesce(ct.company_id, 0), ct.name, ct.role, ct.email, ct.phone, ct.linkedin, ct.notes
+	out, err := queryAll(ctx, s.db, scanContact, `SELECT ct.id, coalesce(ct.company_id, 0), ct.name, ct.role, ct.email, ct.phone, ct.linkedin, ct.notes
 		FROM contacts ct LEFT JOIN companies c ON c.id = ct.company_id
 		WHERE ? = 0 OR ct.company_id = ?
 		ORDER BY c.id IS NULL, c.match_key, c.id, ct.match_key = '', ct.match_key, lower(ct.email), ct.id`,
 		companyID, companyID)
-	if err != nil {
-		return nil, wrapErr("list contacts", err)
-	}
-	defer rows.Close()
-	var out []Contact
-	for rows.Next() {
-		c, err := scanContact(rows)
-		if err != nil {
-			return nil, wrapErr("list contacts", err)
-		}
-		out = append(out, c)
-	}
-	return out, wrapErr("list contacts", rows.Err())
+	return out, wrapErr("list contacts", err)
 }
 
 // tidyContact trims the white space around a contact's one-line fields
