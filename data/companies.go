@@ -172,18 +172,11 @@ func linkUnlinked(ctx context.Context, tx *sql.Tx) error {
 	if err != nil || len(todo) == 0 {
 		return wrapErr("find interviews to link", err)
 	}
-	l := &linker{ctx: ctx, tx: tx, stamp: formatStamp(time.Now().UTC()),
-		companies: map[string]int64{}, contacts: map[string]int64{}, stmt: map[string]*sql.Stmt{}}
-	defer func() {
-		for _, st := range l.stmt {
-			st.Close()
-		}
-	}()
-	for name, q := range linkerSQL() {
-		if l.stmt[name], err = tx.PrepareContext(ctx, q); err != nil {
-			return wrapErr("link interviews", err)
-		}
+	l, err := newLinker(ctx, tx)
+	if err != nil {
+		return wrapErr("link interviews", err)
 	}
+	defer l.close()
 	if len(todo) >= preloadAt {
 		if err := l.preload(); err != nil {
 			return wrapErr("link interviews", err)
@@ -195,6 +188,40 @@ func linkUnlinked(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
+}
+
+// newLinker prepares a linker's statements in tx; close releases them.
+func newLinker(ctx context.Context, tx *sql.Tx) (*linker, error) {
+	stmt, err := prepareAll(ctx, tx, linkerSQL())
+	if err != nil {
+		return nil, err
+	}
+	return &linker{ctx: ctx, tx: tx, stamp: formatStamp(time.Now().UTC()),
+		companies: map[string]int64{}, contacts: map[string]int64{}, stmt: stmt}, nil
+}
+
+func (l *linker) close() { closeAll(l.stmt) }
+
+// prepareAll prepares each named statement in tx; on a failure it closes
+// those already prepared.
+func prepareAll(ctx context.Context, tx *sql.Tx, queries map[string]string) (map[string]*sql.Stmt, error) {
+	stmt := make(map[string]*sql.Stmt, len(queries))
+	for name, q := range queries {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			closeAll(stmt)
+			return nil, err
+		}
+		stmt[name] = st
+	}
+	return stmt, nil
+}
+
+// closeAll closes prepared statements.
+func closeAll(stmt map[string]*sql.Stmt) {
+	for _, st := range stmt {
+		st.Close()
+	}
 }
 
 type toLink struct {

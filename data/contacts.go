@@ -223,18 +223,17 @@ func (s *Store) ImportContacts(ctx context.Context, cs []Contact, companyNames [
 // contactImporter stores contacts inside one transaction, with its
 // statements prepared once and the companies it has found remembered.
 type contactImporter struct {
-	ctx       context.Context
-	tx        *sql.Tx
-	stamp     string
-	stmt      map[string]*sql.Stmt
-	companies map[string]int64 // by match key
+	ctx   context.Context
+	tx    *sql.Tx
+	stamp string
+	stmt  map[string]*sql.Stmt
+	// link finds or adds a card's company exactly as interviews' are.
+	link *linker
 }
 
 // contactImportSQL is the importer's statements, by name.
 func contactImportSQL() map[string]string {
 	return map[string]string{
-		"findCompany": companyByKeySQL,
-		"addCompany":  `INSERT INTO companies (name, match_key, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id`,
 		"byEmail": `SELECT ` + contactColumns + ` FROM contacts
 			WHERE lower(email) = lower(?) AND email <> '' ORDER BY id LIMIT 1`,
 		"byName": `SELECT ` + contactColumns + ` FROM contacts
@@ -247,23 +246,21 @@ func contactImportSQL() map[string]string {
 }
 
 func newContactImporter(ctx context.Context, tx *sql.Tx) (*contactImporter, error) {
-	im := &contactImporter{ctx: ctx, tx: tx, stamp: formatStamp(time.Now().UTC()),
-		stmt: map[string]*sql.Stmt{}, companies: map[string]int64{}}
-	for name, q := range contactImportSQL() {
-		st, err := tx.PrepareContext(ctx, q)
-		if err != nil {
-			im.close()
-			return nil, err
-		}
-		im.stmt[name] = st
+	stmt, err := prepareAll(ctx, tx, contactImportSQL())
+	if err != nil {
+		return nil, err
 	}
-	return im, nil
+	l, err := newLinker(ctx, tx)
+	if err != nil {
+		closeAll(stmt)
+		return nil, err
+	}
+	return &contactImporter{ctx: ctx, tx: tx, stamp: l.stamp, stmt: stmt, link: l}, nil
 }
 
 func (im *contactImporter) close() {
-	for _, st := range im.stmt {
-		st.Close()
-	}
+	closeAll(im.stmt)
+	im.link.close()
 }
 
 // importOne adds, fills in, or skips one contact, counting it in res.
@@ -284,7 +281,7 @@ func (im *contactImporter) importOne(res *ImportContactsResult, i int, c Contact
 		return skip(TooLong("company", len(company), MaxFieldBytes))
 	}
 	if company != "" {
-		id, err := im.company(company)
+		id, err := im.link.company(company)
 		if err != nil {
 			return err
 		}
@@ -343,26 +340,4 @@ func fillEmpty(known *Contact, c Contact) bool {
 		known.CompanyID, changed = c.CompanyID, true
 	}
 	return changed
-}
-
-// company finds the company a name stands for, as the linker does, or
-// adds it.
-func (im *contactImporter) company(name string) (int64, error) {
-	key := CompanyKey(name)
-	if key == "" {
-		key = name // a name of punctuation alone keeps itself
-	}
-	if id, ok := im.companies[key]; ok {
-		return id, nil
-	}
-	var id int64
-	err := im.stmt["findCompany"].QueryRowContext(im.ctx, key, key).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = im.stmt["addCompany"].QueryRowContext(im.ctx, name, key, im.stamp, im.stamp).Scan(&id)
-	}
-	if err != nil {
-		return 0, err
-	}
-	im.companies[key] = id
-	return id, nil
 }

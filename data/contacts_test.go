@@ -379,3 +379,20 @@ func TestExportContactsAsVCards(t *testing.T) {
 		t.Errorf("exported\n%s\nread back %+v at %q, want %+v at Globex Corp.", out.String(), back[0], backOrgs[0], want)
 	}
 }
+
+// A card's company is found exactly as an interview's is, even for a name
+// of punctuation alone, so the two never make two companies of one.
+func TestImportContactsFindCompaniesAsInterviewsDo(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	if err := s.CreateInterviews(ctx, []*Interview{{Company: "!!!"}, {Company: "ACME, Inc."}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ImportContacts(ctx, []Contact{{Name: "Bo", Email: "bo@x.example"}, {Name: "Ana", Email: "ana@acme.example"}},
+		[]string{"!!!", "Acme"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, s, "companies"); n != 2 {
+		t.Errorf("%d companies after importing cards for the two there were", n)
+	}
+}
