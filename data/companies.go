@@ -522,7 +522,7 @@ func (s *Store) CompanyHistory(ctx context.Context, companyID int64) ([]HistoryE
 // scheduled, rescheduled or at an offer, soonest first. Accepting one
 // offer means writing to each of these.
 func (s *Store) OpenProcesses(ctx context.Context, except int64) ([]Interview, error) {
-	out, err := queryAll(ctx, s.db, scanInterview, `SELECT `+interviewColumns+` FROM interviews
+	out, err := queryAll(ctx, s.db, func(sc scanner) (Interview, error) { return scanInterview(sc) }, `SELECT `+interviewColumns+` FROM interviews
 		WHERE id <> ? AND status IN ('scheduled', 'rescheduled', 'offer')
 		ORDER BY starts_at = '', starts_at, id`, except)
 	return out, wrapErr("list open interviews", err)

@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 	"time"
 )
@@ -91,17 +92,14 @@ func unneutralise(cell string) string {
 	return cell
 }
 
-// WriteCSV writes ivs as RFC 4180 CSV (CRLF after every record) with the
-// CSVHeader columns. Times are RFC 3339 in the interview's own zone, and
-// cells a spreadsheet would run as formulas are neutralised (see ReadCSV).
-func WriteCSV(w io.Writer, ivs []Interview) error {
-	out := bufio.NewWriter(w)
-	// encoding/csv either writes bare LF record ends or, with UseCRLF, also
-	// rewrites line breaks inside cells (dropping a lone CR). Writing each
-	// record to a buffer and fixing only its final LF keeps cells verbatim.
+// rowWriter returns what writes one CSV record to out with a CRLF end.
+// encoding/csv either writes bare LF record ends or, with UseCRLF, also
+// rewrites line breaks inside cells (dropping a lone CR). Writing each
+// record to a buffer and fixing only its final LF keeps cells verbatim.
+func rowWriter(out *bufio.Writer) func(cells []string) error {
 	var rec bytes.Buffer
 	cw := csv.NewWriter(&rec)
-	put := func(cells []string) error {
+	return func(cells []string) error {
 		rec.Reset()
 		if err := cw.Write(cells); err != nil {
 			return err
@@ -117,6 +115,38 @@ func WriteCSV(w io.Writer, ivs []Interview) error {
 		_, err := out.WriteString("\r\n")
 		return err
 	}
+}
+
+// WriteTable writes a header and rows as CSV the way WriteCSV writes
+// interviews: RFC 4180 with CRLF record ends, cells verbatim, and cells a
+// spreadsheet would run as formulas neutralised.
+func WriteTable(w io.Writer, header []string, rows iter.Seq[[]string]) error {
+	out := bufio.NewWriter(w)
+	put := rowWriter(out)
+	if err := put(header); err != nil {
+		return wrapErr("write CSV", err)
+	}
+	cells := make([]string, len(header))
+	for row := range rows {
+		for i := range cells {
+			cells[i] = ""
+			if i < len(row) {
+				cells[i] = neutralise(row[i])
+			}
+		}
+		if err := put(cells); err != nil {
+			return wrapErr("write CSV", err)
+		}
+	}
+	return wrapErr("write CSV", out.Flush())
+}
+
+// WriteCSV writes ivs as RFC 4180 CSV (CRLF after every record) with the
+// CSVHeader columns. Times are RFC 3339 in the interview's own zone, and
+// cells a spreadsheet would run as formulas are neutralised (see ReadCSV).
+func WriteCSV(w io.Writer, ivs []Interview) error {
+	out := bufio.NewWriter(w)
+	put := rowWriter(out)
 	if err := put(CSVHeader()); err != nil {
 		return wrapErr("write CSV", err)
 	}

@@ -276,44 +276,70 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	if e.At.IsZero() {
-		e.At = time.Now().UTC()
+	if err := s.AddEvents(ctx, []*Event{e}); err != nil {
+		return fmt.Errorf("add %s event: %w", e.Kind, errors.Unwrap(err))
 	}
-	e.At = e.At.UTC().Truncate(time.Millisecond)
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var old, updated string
-		err := tx.QueryRowContext(ctx, `SELECT status, updated_at FROM interviews WHERE id = ?`, e.InterviewID).Scan(&old, &updated)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("interview %d: %w", e.InterviewID, ErrNotFound)
-		}
-		if err != nil {
+	return nil
+}
+
+// AddEvents appends many entries in one transaction, in order, as
+// AddEvent would one by one: all are stored or, on the first invalid one
+// or a missing interview, none.
+func (s *Store) AddEvents(ctx context.Context, events []*Event) error {
+	for _, e := range events {
+		if err := e.Validate(); err != nil {
 			return err
 		}
-		stamp := formatStamp(e.At)
-		if e.Kind == EventStatus {
-			e.FromStatus = Status(old)
-			// A new version, so an edit opened before this change conflicts.
-			prev, _ := parseTime(updated)
-			if _, err := tx.ExecContext(ctx, `UPDATE interviews SET status = ?, updated_at = ? WHERE id = ?`,
-				string(e.ToStatus), formatStamp(nextStamp(prev)), e.InterviewID); err != nil {
+	}
+	now := time.Now().UTC()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, e := range events {
+			if e.At.IsZero() {
+				e.At = now
+			}
+			e.At = e.At.UTC().Truncate(time.Millisecond)
+			if err := addEvent(ctx, tx, e); err != nil {
 				return err
 			}
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO events
-			(interview_id, at, kind, from_status, to_status, scenario, subject, body, channel, reason, disclose, tone)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.InterviewID, stamp, string(e.Kind), string(e.FromStatus), string(e.ToStatus),
-			e.Scenario, e.Subject, e.Body, e.Channel, e.Reason, e.Disclose, e.Tone)
-		if err != nil {
-			return err
-		}
-		e.ID, err = res.LastInsertId()
-		return err
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("add %s event: %w", e.Kind, classify(err))
+		return fmt.Errorf("add events: %w", classify(err))
 	}
 	return nil
+}
+
+// addEvent stores one event in tx, moving its interview for a status event.
+func addEvent(ctx context.Context, tx *sql.Tx, e *Event) error {
+	var old, updated string
+	err := tx.QueryRowContext(ctx, `SELECT status, updated_at FROM interviews WHERE id = ?`, e.InterviewID).Scan(&old, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("interview %d: %w", e.InterviewID, ErrNotFound)
+	}
+	if err != nil {
+		return err
+	}
+	stamp := formatStamp(e.At)
+	if e.Kind == EventStatus {
+		e.FromStatus = Status(old)
+		// A new version, so an edit opened before this change conflicts.
+		prev, _ := parseTime(updated)
+		if _, err := tx.ExecContext(ctx, `UPDATE interviews SET status = ?, updated_at = ? WHERE id = ?`,
+			string(e.ToStatus), formatStamp(nextStamp(prev)), e.InterviewID); err != nil {
+			return err
+		}
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO events
+		(interview_id, at, kind, from_status, to_status, scenario, subject, body, channel, reason, disclose, tone)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.InterviewID, stamp, string(e.Kind), string(e.FromStatus), string(e.ToStatus),
+		e.Scenario, e.Subject, e.Body, e.Channel, e.Reason, e.Disclose, e.Tone)
+	if err != nil {
+		return err
+	}
+	e.ID, err = res.LastInsertId()
+	return err
 }
 
 // Events returns an interview's timeline, newest first.
@@ -457,12 +483,14 @@ type scanner interface{ Scan(dest ...any) error }
 // cannot parse or that lies outside the years Bridgekeeper allows, an
 // unknown status) does not fail the row: it is left zero and named in
 // Damage, so the tracker still lists it and the user can mend or delete it.
-func scanInterview(sc scanner) (Interview, error) {
+//
+// Columns that follow interviewColumns are read into more.
+func scanInterview(sc scanner, more ...any) (Interview, error) {
 	var iv Interview
 	var starts, status, created, updated string
-	err := sc.Scan(&iv.ID, &iv.Company, &iv.Role, &iv.ContactName, &iv.ContactEmail, &starts,
+	err := sc.Scan(append([]any{&iv.ID, &iv.Company, &iv.Role, &iv.ContactName, &iv.ContactEmail, &starts,
 		&iv.TimeZone, &status, &iv.Notes, &created, &updated,
-		&iv.Location, &iv.UID, &iv.InviteUID, &iv.InviteSequence)
+		&iv.Location, &iv.UID, &iv.InviteUID, &iv.InviteSequence}, more...)...)
 	if err != nil {
 		return iv, err
 	}
