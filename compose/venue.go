@@ -3,6 +3,7 @@ package compose
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -186,4 +187,45 @@ func isAddress(place string) bool {
 		}
 	}
 	return digits > 0 && letters >= 3
+}
+
+// Medium is how an interview is held, as a work-search log records it.
+type Medium string
+
+// The media an interview's location can show.
+const (
+	MediumInPerson Medium = "in person"
+	MediumVideo    Medium = "video"
+	MediumPhone    Medium = "phone"
+	// MediumUnknown is a location that says none of these ("TBC"), or none.
+	MediumUnknown Medium = ""
+)
+
+// phoneWords show a location is a phone call: the words, or a number and
+// little else.
+var phoneWords = regexp.MustCompile(`(?i)\b(?:phone|telephone|phone call|phone screen|call me|dial-in|dial in)\b|\btel[.:]|^\+?[\d\s().-]{7,}$`)
+
+// MediumOf says how an interview at location is held: a meeting link or a
+// video service's name is video, a phone number or the word is phone, an
+// address or a town is in person; a location that says too little
+// ("TBC", "Remote" with no service) is MediumUnknown.
+func MediumOf(location string) Medium {
+	loc := strings.TrimSpace(location)
+	v := venueOf(loc)
+	switch {
+	case loc == "":
+		return MediumUnknown
+	case v.Call != "":
+		return MediumVideo
+	case phoneWords.MatchString(loc):
+		return MediumPhone
+	case slices.Contains(videoWords(), strings.ToLower(loc)):
+		return MediumVideo
+	case v.Place != "":
+		return MediumInPerson
+	case notAPlace.MatchString(loc) || linkPattern.MatchString(loc):
+		return MediumUnknown
+	}
+	// A town, a building or an office's name: somewhere to go.
+	return MediumInPerson
 }
