@@ -69,6 +69,14 @@ commands:
   export csv|ics [--out FILE] write interviews as CSV, or upcoming ones as a calendar
   export vcf [--company C] [--out FILE]
                               write every contact, or one company's, as vCards
+  export log --from DATE [--to DATE] [--format csv|pdf] [--paper a4|letter] [--out FILE]
+                              every contact with an employer in those days
+                              (dates YYYY-MM-DD; --to defaults to today), for
+                              a benefit office's work-search record
+  export report [--paper a4|letter] [--out FILE]
+                              the whole search as a PDF: figures, charts and
+                              every interview
+  stats [--json]              the figures behind the Insights charts
   companies [--json]          every company, how you left things, last contact,
                               open interviews
   history COMPANY [--json]    everything with a company, oldest first: each
@@ -174,6 +182,7 @@ func subcommands() map[string]subcommand {
 		"companies":    runCompanies,
 		"history":      runHistory,
 		"close-others": runCloseOthers,
+		"stats":        runStats,
 	}
 }
 

@@ -351,8 +351,13 @@ func openInput(name, format string, env Env) (io.Reader, func(), error) {
 // or the upcoming ones as a calendar. Without --out it writes to standard
 // output; with it, the file appears complete or not at all.
 func runExport(args []string, dbPath string, env Env) error {
-	if isVCF(args, "out", "company") {
+	switch firstWord(args, "out", "company", "from", "to", "format", "paper") {
+	case "vcf":
 		return runExportVCF(args, dbPath, env)
+	case "log":
+		return runExportLog(args, dbPath, env)
+	case "report":
+		return runExportReport(args, dbPath, env)
 	}
 	format, out, err := parseExportArgs(args)
 	if err != nil {
@@ -399,7 +404,7 @@ func parseExportArgs(args []string) (format, out string, err error) {
 	}
 	rest := fs.Args()
 	if len(rest) == 0 {
-		return "", "", usagef("export: say which format: export csv|ics|vcf [--out FILE]")
+		return "", "", usagef("export: say which format: export csv|ics|vcf|log|report [--out FILE]")
 	}
 	format = rest[0]
 	if err := fs.Parse(rest[1:]); err != nil {
@@ -409,7 +414,7 @@ func parseExportArgs(args []string) (format, out string, err error) {
 		return "", "", usagef("export %s: unexpected argument %q", format, fs.Arg(0))
 	}
 	if format != "csv" && format != "ics" {
-		return "", "", usagef("export: unknown format %q (want csv, ics or vcf)", format)
+		return "", "", usagef("export: unknown format %q (want csv, ics, vcf, log or report)", format)
 	}
 	if flagWasSet(fs, "out") && *outFlag == "" {
 		return "", "", usagef("export: --out needs a file path")

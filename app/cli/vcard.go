@@ -18,17 +18,21 @@ import (
 // "vcf": the first argument that is neither a flag nor the value of one of
 // valueFlags (the flags that take the next argument as their value), since
 // flags may come before the format.
-func isVCF(args []string, valueFlags ...string) bool {
+func isVCF(args []string, valueFlags ...string) bool { return firstWord(args, valueFlags...) == "vcf" }
+
+// firstWord is the first argument that is neither a flag nor the value of
+// one of valueFlags: the format an export or import names.
+func firstWord(args []string, valueFlags ...string) string {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "-" || !strings.HasPrefix(a, "-") {
-			return a == "vcf"
+			return a
 		}
 		if name := strings.TrimLeft(a, "-"); !strings.Contains(name, "=") && slices.Contains(valueFlags, name) {
 			i++
 		}
 	}
-	return false
+	return ""
 }
 
 // runExportVCF handles `export vcf [--company C] [--out FILE]`: every
