@@ -223,6 +223,15 @@ func (t *trackerTab) exportICS(w io.WriteCloser, where string, ivs []data.Interv
 
 // saveFile asks where to save, then hands the chosen file to write.
 func (t *trackerTab) saveFile(name, ext string, write func(fyne.URIWriteCloser)) {
+	if t.ui.chooseSave != nil {
+		w, err := t.ui.chooseSave(name)
+		if err != nil {
+			t.ui.showError("The file could not be created", err)
+			return
+		}
+		write(w)
+		return
+	}
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			t.ui.showError("The file could not be created", err)

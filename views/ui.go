@@ -82,12 +82,13 @@ type Env struct {
 // wraps or scrolls to stay usable down to it.
 func MinWindowSize() fyne.Size { return fyne.NewSize(800, 600) }
 
-// Tab indexes, in the order the tabs appear and Ctrl/Cmd+1..4 select them.
+// Tab indexes, in the order the tabs appear and Ctrl/Cmd+1..5 select them.
 const (
 	TabCompose = iota
 	TabTracker
 	TabAdvice
 	TabPeople
+	TabInsights
 )
 
 // UI is the content of Bridgekeeper's main window. Its tabs reach one another
@@ -103,6 +104,8 @@ type UI struct {
 	tracker *trackerTab
 	advice  *adviceTab
 	people  *peopleTab
+	// insights is the Insights tab: charts, the work-search log and the report.
+	insights *insightsTab
 
 	settingsListeners []func(data.Settings)
 	// dialogs are the dialogs open in the window, newest last.
@@ -122,6 +125,10 @@ type UI struct {
 	// until Wait runs them.
 	results chan func()
 
+	// chooseSave, when set, stands in for the file dialog that asks where
+	// to save: tests give it a file of theirs.
+	chooseSave func(name string) (fyne.URIWriteCloser, error)
+
 	// ctx ends when the UI closes (quit, or rebuilt after a restore or a
 	// move): every timer, ticker and cancellable job stops then.
 	ctx    context.Context
@@ -136,11 +143,13 @@ func New(env Env) *UI {
 	u.tracker = newTracker(u)
 	u.advice = newAdvice(u)
 	u.people = newPeople(u)
+	u.insights = newInsights(u)
 	u.tabs = container.NewAppTabs(
 		u.compose.tabItem(),
 		u.tracker.tabItem(),
 		u.advice.tabItem(),
 		u.people.tabItem(),
+		u.insights.tabItem(),
 	)
 	u.tabs.OnSelected = u.onTabSelected
 	u.notices = newNotices()
@@ -236,7 +245,7 @@ func (u *UI) Install() {
 	u.focusShownTab()
 }
 
-// SelectTab switches to one of TabCompose, TabTracker, TabAdvice or TabPeople.
+// SelectTab switches to one of TabCompose, TabTracker, TabAdvice, TabPeople or TabInsights.
 func (u *UI) SelectTab(index int) { u.tabs.SelectIndex(index) }
 
 // Selected reports the index of the visible tab.
@@ -253,6 +262,8 @@ func (u *UI) onTabSelected(item *container.TabItem) {
 		u.tracker.onShown()
 	case u.tabs.Items[TabPeople]:
 		u.people.onShown()
+	case u.tabs.Items[TabInsights]:
+		u.insights.onShown()
 	}
 	u.focusShownTab()
 }
@@ -271,6 +282,8 @@ func (u *UI) focusShownTab() {
 		target = u.advice.focusTarget()
 	case TabPeople:
 		target = u.people.focusTarget()
+	case TabInsights:
+		target = u.insights.focusTarget()
 	}
 	c := u.env.Window.Canvas()
 	if target == nil {
@@ -282,7 +295,7 @@ func (u *UI) focusShownTab() {
 
 // AddShortcuts registers the window-wide keyboard shortcuts on c.
 func (u *UI) AddShortcuts(c fyne.Canvas) {
-	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4} {
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5} {
 		tab := i
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
 			func(fyne.Shortcut) { u.SelectTab(tab) })
@@ -310,6 +323,9 @@ func (u *UI) MainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Import contacts (vCard)…", u.withPeople(func() { u.people.onImportVCF() })),
 		fyne.NewMenuItem("Export contacts (vCard)…", u.withPeople(func() { u.people.onExportVCF() })),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Work-search log…", u.withInsights(func() { u.insights.onLog() })),
+		fyne.NewMenuItem("Report of the search (PDF)…", u.withInsights(func() { u.insights.onReport() })),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Back up now…", u.onBackupNow),
 		fyne.NewMenuItem("Restore from backup…", u.onRestore),
@@ -346,6 +362,14 @@ func (u *UI) trace(event string) {
 func (u *UI) withPeople(action func()) func() {
 	return func() {
 		u.ensureBuilt(TabPeople)
+		action()
+	}
+}
+
+// withInsights runs action with the Insights tab built.
+func (u *UI) withInsights(action func()) func() {
+	return func() {
+		u.ensureBuilt(TabInsights)
 		action()
 	}
 }

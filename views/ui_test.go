@@ -75,7 +75,7 @@ func TestThreeTabsInOrder(t *testing.T) {
 	for _, item := range h.ui.tabs.Items {
 		titles = append(titles, item.Text)
 	}
-	if got := strings.Join(titles, ","); got != "Compose,Tracker,Advice,People" {
+	if got := strings.Join(titles, ","); got != "Compose,Tracker,Advice,People,Insights" {
 		t.Errorf("tabs = %s", got)
 	}
 	if h.ui.Selected() != TabCompose {
