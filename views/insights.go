@@ -2,9 +2,11 @@ package views
 
 import (
 	"image"
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -59,8 +61,15 @@ func (n *insightsTab) buildUI() fyne.CanvasObject {
 	n.logBtn = &widget.Button{Text: "Work-search log…", Icon: theme.DocumentIcon(), OnTapped: n.onLog}
 	n.report = &widget.Button{Text: "Report (PDF)…", Icon: theme.DocumentPrintIcon(), OnTapped: n.onReport}
 	title := &widget.Label{Text: "Your search at a glance", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(n.logBtn, n.report), container.NewVBox(title, n.summary))
-	n.cards = container.NewVBox()
+	// The buttons keep their own height beside the two lines of text.
+	head := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(n.logBtn, n.report)), container.NewVBox(title, n.summary))
+	// Two charts side by side where the window is wide enough.
+	columns := &widgets.Columns{MinWidth: 460}
+	n.cards = container.New(columns)
+	columns.Relayout = func() {
+		n.cards.Refresh()
+		n.scroll.Refresh()
+	}
 	n.empty = widgets.NewEmptyState(theme.GridIcon(), "Not enough history to chart yet",
 		"The charts appear once you track a few interviews. The work-search log and the report work already.")
 	n.empty.Hide()
@@ -199,8 +208,11 @@ func (c *insightCard) update(spec insight.Spec, st insight.Stats) {
 		caption.Hide()
 		c.toggle.Hide()
 	case c.showing:
-		c.sizeNumbers(height)
-		shown = c.numbers
+		// A table has no height of its own: a strut gives it the room
+		// its rows need, up to the chart's height, and it scrolls past.
+		strut := canvas.NewRectangle(color.Transparent)
+		strut.SetMinSize(fyne.NewSize(0, c.sizeNumbers(height)))
+		shown = container.NewStack(strut, c.numbers)
 		c.toggle.Show()
 	default:
 		shown = c.chart
@@ -214,8 +226,9 @@ func (c *insightCard) update(spec insight.Spec, st insight.Stats) {
 }
 
 // sizeNumbers gives each column of the numbers the width of its longest
-// cell (the first 200 rows), the table the chart's height.
-func (c *insightCard) sizeNumbers(height float32) {
+// cell (in the first 200 rows), and returns the height the table should
+// have: its rows, within the chart's height (at least 240).
+func (c *insightCard) sizeNumbers(height float32) float32 {
 	cols := numbersCols(c.spec.Numbers)
 	for col := 0; col < cols; col++ {
 		w := float32(60)
@@ -224,13 +237,17 @@ func (c *insightCard) sizeNumbers(height float32) {
 				break
 			}
 			if col < len(row) {
-				w = max(w, fyne.MeasureText(row[col], theme.TextSize(), fyne.TextStyle{Bold: i == 0}).Width+2*theme.Padding()+4)
+				w = max(w, fyne.MeasureText(row[col], theme.TextSize(), fyne.TextStyle{Bold: i == 0}).Width+4*theme.Padding()+4)
 			}
 		}
 		c.numbers.SetColumnWidth(col, min(w, 360))
 	}
-	rows := float32(len(c.spec.Numbers))*(theme.TextSize()+2*theme.Padding()+4) + 8
-	c.numbers.Resize(fyne.NewSize(c.numbers.Size().Width, min(max(rows, 80), max(height, 240))))
+	row := c.numbers.MinSize().Height
+	if row <= 0 {
+		row = theme.TextSize() + 4*theme.Padding()
+	}
+	rows := float32(len(c.spec.Numbers))*(row+1) + theme.Padding()
+	return min(max(rows, 80), max(height, 240))
 }
 
 func (c *insightCard) onToggle() {

@@ -116,12 +116,13 @@ func TestInsightsTabShowsTheChartsAndTheirNumbers(t *testing.T) {
 
 // insightsShows reports whether o is what the card shows now.
 func insightsShows(c *insightCard, o fyne.CanvasObject) bool {
-	for _, x := range c.body.Objects {
+	found := false
+	trackerWalk(c.body, func(x fyne.CanvasObject) {
 		if x == o {
-			return true
+			found = true
 		}
-	}
-	return false
+	})
+	return found
 }
 
 // insightsCells reads a card's numbers table, a row per line with cells
