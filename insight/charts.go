@@ -213,7 +213,7 @@ func Height(key string, st Stats, dpi float64) int {
 		dpi = 96
 	}
 	rows := max(Rows(key, st), 3)
-	px := 70 + 24*rows
+	px := 70 + 22*rows
 	if key == ChartWeekly {
 		px = 240
 	}
@@ -482,6 +482,8 @@ func weeklyPlot(st Stats, style Style) (*plot.Plot, error) {
 	g.Vertical.Width = 0
 	p.Add(g, a, b)
 	p.NominalX(labels...)
+	// Room for the first and last columns' full width.
+	p.X.Min, p.X.Max = -0.7, float64(n)-0.3
 	p.Y.Min = 0
 	p.Y.Max = math.Max(1, float64(maxV)*1.1)
 	p.Y.Label.Text = "interviews"

@@ -2,6 +2,7 @@ package insight
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -194,5 +195,34 @@ func TestComputeWithNothing(t *testing.T) {
 		if s.Empty == "" {
 			t.Errorf("chart %s has no empty state with no history", s.Key)
 		}
+	}
+}
+
+// manyRecords is the fixture history repeated to n interviews.
+func manyRecords(n int) []data.Record {
+	base := fixtureHistory()
+	out := make([]data.Record, 0, n)
+	for i := 0; len(out) < n; i++ {
+		r := base[i%len(base)]
+		r.ID = int64(i + 1)
+		r.CompanyName = fmt.Sprintf("%s %d", r.CompanyName, i%5000)
+		out = append(out, r)
+	}
+	return out
+}
+
+func BenchmarkCompute100k(b *testing.B) {
+	recs := manyRecords(100_000)
+	b.ResetTimer()
+	for b.Loop() {
+		Compute(recs, fixtureNow(), berlin())
+	}
+}
+
+func BenchmarkWorkLogMonth100k(b *testing.B) {
+	recs := manyRecords(100_000)
+	b.ResetTimer()
+	for b.Loop() {
+		WorkLog(recs, day(11, 1, 0, 0), day(11, 30, 0, 0), berlin(), fixtureNow())
 	}
 }

@@ -73,8 +73,12 @@ func WorkLog(records []data.Record, from, to time.Time, loc *time.Location, now 
 	first := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc)
 	end := time.Date(to.Year(), to.Month(), to.Day()+1, 0, 0, 0, 0, loc)
 	l := Log{From: first, To: time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, loc)}
+	w := newWording()
 	for i := range records {
-		for _, c := range contactsOf(&records[i], now) {
+		if !touches(&records[i], first, end) {
+			continue
+		}
+		for _, c := range contactsOf(&records[i], now, w) {
 			if !c.At.Before(first) && c.At.Before(end) {
 				c.At = c.At.In(loc)
 				l.Contacts = append(l.Contacts, c)
@@ -87,21 +91,66 @@ func WorkLog(records []data.Record, from, to time.Time, loc *time.Location, now 
 	return l
 }
 
+// touches reports whether anything of r happened in [first, end): most of
+// a long search did not, and is skipped at once.
+func touches(r *data.Record, first, end time.Time) bool {
+	in := func(t time.Time) bool { return !t.Before(first) && t.Before(end) }
+	if in(r.StartsAt) {
+		return true
+	}
+	for _, e := range r.Events {
+		if in(e.At) {
+			return true
+		}
+	}
+	return false
+}
+
+// wording is what the log says each message and status change did, made
+// once per log.
+type wording struct {
+	deeds    map[compose.Scenario]string
+	statuses map[data.Status]string
+	// media caches how each location is held: a search has few distinct
+	// ones, and reading one takes several regular expressions.
+	media map[string]Method
+}
+
+// medium is how an interview at location is held.
+func (w wording) medium(location string) Method {
+	m, ok := w.media[location]
+	if !ok {
+		m = mediumMethod(compose.MediumOf(location))
+		w.media[location] = m
+	}
+	return m
+}
+
+func newWording() wording {
+	return wording{deeds: scenarioDeeds(), media: map[string]Method{}, statuses: map[data.Status]string{
+		data.StatusAccepted:    "Accepted the offer",
+		data.StatusDeclined:    "Declined",
+		data.StatusWithdrawn:   "Withdrew from the process",
+		data.StatusCancelled:   "Cancelled the interview",
+		data.StatusRescheduled: "Interview moved to a new time",
+	}}
+}
+
 // contactsOf lists one interview's contacts.
-func contactsOf(r *data.Record, now time.Time) []Contact {
+func contactsOf(r *data.Record, now time.Time, w wording) []Contact {
 	base := Contact{Company: companyOf(r), Role: r.Role, Person: r.ContactName, Email: r.ContactEmail, InterviewID: r.ID}
 	var out []Contact
-	if c, ok := interviewContact(r, base, now); ok {
+	if c, ok := interviewContact(r, base, now, w); ok {
 		out = append(out, c)
 	}
 	for _, e := range r.Events {
 		switch {
 		case e.Kind == data.EventDraft:
 			c := base
-			c.At, c.Method, c.What = e.At, channelMethod(e.Channel), messageWhat(e)
+			c.At, c.Method, c.What = e.At, channelMethod(e.Channel), w.message(e)
 			out = append(out, c)
 		case e.Kind == data.EventStatus:
-			if what, ok := statusWhat(r, e); ok {
+			if what, ok := w.status(r, e); ok {
 				c := base
 				c.At, c.Method, c.What = e.At, MethodUnknown, what
 				out = append(out, c)
@@ -113,7 +162,7 @@ func contactsOf(r *data.Record, now time.Time) []Contact {
 
 // interviewContact is the interview itself, when it took place: it reached
 // attended, or its time passed while it was still set.
-func interviewContact(r *data.Record, base Contact, now time.Time) (Contact, bool) {
+func interviewContact(r *data.Record, base Contact, now time.Time, w wording) (Contact, bool) {
 	if r.StartsAt.IsZero() || !r.StartsAt.Before(now) {
 		return Contact{}, false
 	}
@@ -124,7 +173,7 @@ func interviewContact(r *data.Record, base Contact, now time.Time) (Contact, boo
 	}
 	c := base
 	c.At = r.StartsAt
-	c.Method = mediumMethod(compose.MediumOf(r.Location))
+	c.Method = w.medium(r.Location)
 	c.What = "Interview"
 	if r.Role != "" {
 		c.What += " for " + r.Role
@@ -180,19 +229,22 @@ func channelMethod(channel string) Method {
 	return MethodEmail
 }
 
-// messageWhat says what a filed message did, with its subject.
-func messageWhat(e data.Event) string {
-	what := scenarioDeed(compose.Scenario(e.Scenario))
+// message says what a filed message did, with its subject.
+func (w wording) message(e data.Event) string {
+	what, ok := w.deeds[compose.Scenario(e.Scenario)]
+	if !ok {
+		what = "Sent a message"
+	}
 	if e.Subject != "" && compose.Channel(e.Channel) != compose.ChannelPhone {
 		what += ": “" + e.Subject + "”"
 	}
 	return what
 }
 
-// scenarioDeed is what sending a scenario's message did, in the past
+// scenarioDeeds are what sending each scenario's message did, in the past
 // tense a log is written in.
-func scenarioDeed(s compose.Scenario) string {
-	deeds := map[compose.Scenario]string{
+func scenarioDeeds() map[compose.Scenario]string {
+	return map[compose.Scenario]string{
 		compose.ScenarioCancel:            "Cancelled the interview",
 		compose.ScenarioReschedule:        "Asked to move the interview",
 		compose.ScenarioLastMinute:        "Cancelled the interview at short notice",
@@ -210,30 +262,19 @@ func scenarioDeed(s compose.Scenario) string {
 		compose.ScenarioNudge:             "Asked for an update",
 		compose.ScenarioCheckIn:           "Got back in touch",
 	}
-	if d, ok := deeds[s]; ok {
-		return d
-	}
-	return "Sent a message"
 }
 
-// statusWhat is the contact a status change records: the employer's answer
+// status is the contact a status change records: the employer's answer
 // (an offer, a no), or a decision of the user's that no message filed
 // that day carries (the message would be its contact).
-func statusWhat(r *data.Record, e data.Event) (string, bool) {
+func (w wording) status(r *data.Record, e data.Event) (string, bool) {
 	switch e.ToStatus {
 	case data.StatusOffer:
 		return "Received an offer", true
 	case data.StatusRejected:
 		return "Told I was not selected", true
 	}
-	deeds := map[data.Status]string{
-		data.StatusAccepted:    "Accepted the offer",
-		data.StatusDeclined:    "Declined",
-		data.StatusWithdrawn:   "Withdrew from the process",
-		data.StatusCancelled:   "Cancelled the interview",
-		data.StatusRescheduled: "Interview moved to a new time",
-	}
-	what, ok := deeds[e.ToStatus]
+	what, ok := w.statuses[e.ToStatus]
 	if !ok || messageNear(r, e.At) {
 		return "", false
 	}
