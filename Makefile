@@ -84,18 +84,26 @@ BENCH_BUDGETS := \
 	-b 'BenchmarkSort/ColStatus/100000=150ms' \
 	-b 'BenchmarkImportCSV10k=1s' \
 	-b 'BenchmarkLinkAfterUpgrade/100000=5s' \
-	-b 'BenchmarkRender=100us'
+	-b 'BenchmarkRender=100us' \
+	-b 'BenchmarkCompute100k=300ms' \
+	-b 'BenchmarkWorkLogMonth100k=1s' \
+	-b 'BenchmarkReportPDF100k=6s'
+# The Insights work at 100,000 interviews (bench/report): median time of each
+# command, and the peak resident memory of any.
+REPORT_BUDGETS := -stats 6s -log 8s -report 15s -rss-mb 1200
 # The streamed import's peak resident memory at a million rows, in MB (bench/importmem).
 IMPORT_RSS_BUDGET_MB := 250
 
 bench: deps-test build
-	@echo "== Go benchmarks: data layer and tracker model at 1k/10k/100k rows, drafts, advice search"
-	$(GO) test -run '^$$' -bench . -benchtime 300ms -benchmem ./data/ ./compose/ ./advice/ | $(GO) run ./bench/budget $(BENCH_BUDGETS)
+	@echo "== Go benchmarks: data layer and tracker model at 1k/10k/100k rows, drafts, advice search, figures and PDFs at 100k"
+	$(GO) test -run '^$$' -bench . -benchtime 300ms -benchmem ./data/ ./compose/ ./advice/ ./insight/ | $(GO) run ./bench/budget $(BENCH_BUDGETS)
 	@echo "== Import 1,000,000 CSV rows into a fresh database: peak resident memory"
 	$(GO) run ./bench/importmem -rows 1000000 -max-rss-mb $(IMPORT_RSS_BUDGET_MB)
 	@echo "== Start-up and memory against a bare Fyne window"
 	$(GO) build -o $(DIST)/bench-bare ./bench/bare
 	$(GO) run ./bench/startup -app ./$(BIN) -bare $(DIST)/bench-bare -runs 11
+	@echo "== 100,000 interviews with their histories: stats, a month's work-search log (PDF) and the report"
+	$(GO) run ./bench/report -app ./$(BIN) -n 100000 -runs 3 $(REPORT_BUDGETS)
 	@echo "== 100,000 interviews: first rows on screen after the window maps, and memory held"
 	$(GO) run ./bench/startup -app ./$(BIN) -bare $(DIST)/bench-bare -runs 5 -scale 100000 -settle 3s
 

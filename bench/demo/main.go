@@ -3,7 +3,8 @@
 //
 //	go run ./bench/demo -db dist/demo.db -n 60
 //
-// It refuses to touch a database that exists, unless -fresh is given.
+// It refuses to touch a database that exists, unless -fresh (replace it)
+// or -add (add to it) is given.
 package main
 
 import (
@@ -24,18 +25,19 @@ func main() {
 	n := flag.Int("n", 60, "how many interviews")
 	seed := flag.Uint64("seed", 1, "the same seed gives the same search")
 	fresh := flag.Bool("fresh", false, "replace the database if it exists")
+	add := flag.Bool("add", false, "add to the database if it exists")
 	flag.Parse()
-	if err := run(*path, *n, *seed, *fresh); err != nil {
+	if err := run(*path, *n, *seed, *fresh, *add); err != nil {
 		fmt.Fprintln(os.Stderr, "demo:", err)
 		os.Exit(1)
 	}
 }
 
-func run(path string, n int, seed uint64, fresh bool) error {
-	if path == "" || n < 1 {
-		return errors.New("usage: demo -db FILE [-n N] [-seed S] [-fresh]")
+func run(path string, n int, seed uint64, fresh, add bool) error {
+	if path == "" || n < 1 || (fresh && add) {
+		return errors.New("usage: demo -db FILE [-n N] [-seed S] [-fresh | -add]")
 	}
-	if _, err := os.Stat(path); err == nil {
+	if _, err := os.Stat(path); err == nil && !add {
 		if !fresh {
 			return fmt.Errorf("%s exists (give -fresh to replace it)", path)
 		}
