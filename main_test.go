@@ -78,3 +78,27 @@ func TestNamedZonesWithoutSystemZoneFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestPackagesImportInOneDirection holds the layering: main → app → views
+// → (compose, advice, data, insight), with the domain packages free of Fyne
+// and of the layers above them.
+func TestPackagesImportInOneDirection(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "-f", `{{.ImportPath}}:{{join .Deps " "}}`,
+		"./data", "./compose", "./advice", "./insight", "./textfold").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	domain := map[string]bool{"bridgekeeper/data": true, "bridgekeeper/compose": true, "bridgekeeper/advice": true,
+		"bridgekeeper/insight": true, "bridgekeeper/textfold": true}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		pkg, deps, _ := strings.Cut(line, ":")
+		if !domain[pkg] {
+			continue
+		}
+		for _, d := range strings.Fields(deps) {
+			if strings.HasPrefix(d, "fyne.io/") || strings.HasPrefix(d, "bridgekeeper/views") || strings.HasPrefix(d, "bridgekeeper/app") {
+				t.Errorf("%s depends on %s", pkg, d)
+			}
+		}
+	}
+}
