@@ -137,8 +137,8 @@ func TestHiddenTabsWaitUntilNeeded(t *testing.T) {
 	u.runResultsInWait()
 	u.Install()
 	defer u.Wait()
-	if len(u.builders) != 3 {
-		t.Fatalf("%d tabs wait to be built, want Tracker, Advice and People", len(u.builders))
+	if len(u.builders) != 4 {
+		t.Fatalf("%d tabs wait to be built, want Tracker, Advice, People and Insights", len(u.builders))
 	}
 	u.SelectTab(TabAdvice)
 	if _, waiting := u.builders[u.tabs.Items[TabAdvice]]; waiting {
