@@ -62,7 +62,7 @@ race: deps-test
 # package of COVER_GATED is under COVER_FLOOR percent. Profiles: $(COVER_DIR).
 COVER_DIR   := $(DIST)/cover
 COVER_FLOOR := 85
-COVER_GATED := data compose advice app/cli
+COVER_GATED := data compose advice app/cli insight
 
 cover: deps-test
 	rm -rf $(COVER_DIR) && mkdir -p $(COVER_DIR)/e2e

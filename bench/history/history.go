@@ -91,11 +91,15 @@ func one(rng *rand.Rand, i, n int, now time.Time) (*data.Interview, []data.Event
 
 // at is a moment d days (and some hours) after t, never past now.
 func at(t time.Time, days float64, now time.Time) time.Time {
-	out := t.Add(time.Duration(days * 24 * float64(time.Hour)))
+	out := after(t, days)
 	if out.After(now) {
 		return now.Add(-time.Minute)
 	}
 	return out
+}
+
+func after(t time.Time, days float64) time.Time {
+	return t.Add(time.Duration(days * 24 * float64(time.Hour)))
 }
 
 // plan is the timeline of an interview at starts, as of now.
@@ -139,15 +143,25 @@ func plan(rng *rand.Rand, starts, now time.Time) []data.Event {
 	if rng.IntN(3) > 0 {
 		events = append(events, send(at(starts, 0.2, now), "thank-you", "", "Thank you for your time"))
 	}
-	answer := at(starts, 2+float64(rng.IntN(18))+rng.Float64(), now)
+	// What has not happened by now stays to come: a recent interview is
+	// still waiting for its answer, a fresh offer still being weighed.
+	answer := after(starts, 2+float64(rng.IntN(18))+rng.Float64())
+	if answer.After(now) {
+		return events
+	}
 	switch r := rng.IntN(100); {
 	case r < 45:
 		events = append(events, move(answer, data.StatusRejected))
 	case r < 65:
-		events = append(events, move(at(starts, 30, now), data.StatusGhosted))
+		if quiet := after(starts, 30); quiet.Before(now) {
+			events = append(events, move(quiet, data.StatusGhosted))
+		}
 	case r < 80:
 		events = append(events, move(answer, data.StatusOffer))
-		decided := at(answer, 3, now)
+		decided := after(answer, 3)
+		if decided.After(now) {
+			return events
+		}
 		switch rng.IntN(3) {
 		case 0:
 			events = append(events, send(decided, "accept-offer", "", "Accepting the offer"), move(decided, data.StatusAccepted))
