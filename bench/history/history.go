@@ -102,24 +102,30 @@ func after(t time.Time, days float64) time.Time {
 	return t.Add(time.Duration(days * 24 * float64(time.Hour)))
 }
 
+// planner makes the events of one interview's timeline.
+type planner struct{ rng *rand.Rand }
+
+func (p planner) move(t time.Time, to data.Status) data.Event {
+	return data.Event{Kind: data.EventStatus, At: t, ToStatus: to}
+}
+
+func (p planner) send(t time.Time, scenario, reason, subject string) data.Event {
+	channel := "email"
+	if p.rng.IntN(6) == 0 {
+		channel = "phone"
+	}
+	return data.Event{Kind: data.EventDraft, At: t, Scenario: scenario, Reason: reason, Subject: subject, Body: "…",
+		Channel: channel, Disclose: "brief", Tone: "warm"}
+}
+
 // plan is the timeline of an interview at starts, as of now.
 func plan(rng *rand.Rand, starts, now time.Time) []data.Event {
-	move := func(t time.Time, to data.Status) data.Event {
-		return data.Event{Kind: data.EventStatus, At: t, ToStatus: to}
-	}
-	send := func(t time.Time, scenario, reason, subject string) data.Event {
-		channel := "email"
-		if rng.IntN(6) == 0 {
-			channel = "phone"
-		}
-		return data.Event{Kind: data.EventDraft, At: t, Scenario: scenario, Reason: reason, Subject: subject, Body: "…",
-			Channel: channel, Disclose: "brief", Tone: "warm"}
-	}
+	p := planner{rng}
 	roll := rng.IntN(100)
 	if starts.After(now) {
 		if roll < 15 {
 			t := at(starts, -5, now)
-			return []data.Event{send(t, "reschedule", "conflict", "Could we move our interview?"), move(t, data.StatusRescheduled)}
+			return []data.Event{p.send(t, "reschedule", "conflict", "Could we move our interview?"), p.move(t, data.StatusRescheduled)}
 		}
 		return nil
 	}
@@ -127,48 +133,60 @@ func plan(rng *rand.Rand, starts, now time.Time) []data.Event {
 	case roll < 10: // withdrew before the day, saying why
 		t := at(starts, -3, now)
 		reason := []string{"other-offer", "not-a-fit", "personal"}[rng.IntN(3)]
-		return []data.Event{send(t, "withdraw", reason, "Withdrawing my application"), move(t, data.StatusWithdrawn)}
+		return []data.Event{p.send(t, "withdraw", reason, "Withdrawing my application"), p.move(t, data.StatusWithdrawn)}
 	case roll < 15: // cancelled, sometimes without a word
 		t := at(starts, -1, now)
 		if rng.IntN(2) == 0 {
-			return []data.Event{move(t, data.StatusCancelled)}
+			return []data.Event{p.move(t, data.StatusCancelled)}
 		}
-		return []data.Event{send(t, "cancel", []string{"illness", "emergency", "conflict"}[rng.IntN(3)], "Cancelling our interview"),
-			move(t, data.StatusCancelled)}
+		return []data.Event{p.send(t, "cancel", []string{"illness", "emergency", "conflict"}[rng.IntN(3)], "Cancelling our interview"),
+			p.move(t, data.StatusCancelled)}
 	case roll < 18: // declined the invitation
 		t := at(starts, -6, now)
-		return []data.Event{send(t, "decline-invitation", "other-offer", "Thank you for the invitation"), move(t, data.StatusDeclined)}
+		return []data.Event{p.send(t, "decline-invitation", "other-offer", "Thank you for the invitation"), p.move(t, data.StatusDeclined)}
 	}
-	events := []data.Event{move(at(starts, 0.05, now), data.StatusAttended)}
-	if rng.IntN(3) > 0 {
-		events = append(events, send(at(starts, 0.2, now), "thank-you", "", "Thank you for your time"))
+	return p.attended(starts, now)
+}
+
+// attended is the timeline of an interview that took place: what has not
+// happened by now stays to come (a recent interview still waits for its
+// answer, a fresh offer is still being weighed).
+func (p planner) attended(starts, now time.Time) []data.Event {
+	events := []data.Event{p.move(at(starts, 0.05, now), data.StatusAttended)}
+	if p.rng.IntN(3) > 0 {
+		events = append(events, p.send(at(starts, 0.2, now), "thank-you", "", "Thank you for your time"))
 	}
-	// What has not happened by now stays to come: a recent interview is
-	// still waiting for its answer, a fresh offer still being weighed.
-	answer := after(starts, 2+float64(rng.IntN(18))+rng.Float64())
+	answer := after(starts, 2+float64(p.rng.IntN(18))+p.rng.Float64())
 	if answer.After(now) {
 		return events
 	}
-	switch r := rng.IntN(100); {
+	switch r := p.rng.IntN(100); {
 	case r < 45:
-		events = append(events, move(answer, data.StatusRejected))
+		return append(events, p.move(answer, data.StatusRejected))
 	case r < 65:
 		if quiet := after(starts, 30); quiet.Before(now) {
-			events = append(events, move(quiet, data.StatusGhosted))
+			events = append(events, p.move(quiet, data.StatusGhosted))
 		}
+		return events
 	case r < 80:
-		events = append(events, move(answer, data.StatusOffer))
-		decided := after(answer, 3)
-		if decided.After(now) {
-			return events
-		}
-		switch rng.IntN(3) {
-		case 0:
-			events = append(events, send(decided, "accept-offer", "", "Accepting the offer"), move(decided, data.StatusAccepted))
-		case 1:
-			events = append(events, send(decided, "decline-offer", []string{"other-offer", "counter-offer", "not-a-fit"}[rng.IntN(3)],
-				"Declining the offer"), move(decided, data.StatusDeclined))
-		}
+		return append(events, p.offer(answer, now)...)
+	}
+	return events
+}
+
+// offer is an offer made at answer and, three days on, its answer.
+func (p planner) offer(answer, now time.Time) []data.Event {
+	events := []data.Event{p.move(answer, data.StatusOffer)}
+	decided := after(answer, 3)
+	if decided.After(now) {
+		return events
+	}
+	switch p.rng.IntN(3) {
+	case 0:
+		return append(events, p.send(decided, "accept-offer", "", "Accepting the offer"), p.move(decided, data.StatusAccepted))
+	case 1:
+		return append(events, p.send(decided, "decline-offer", []string{"other-offer", "counter-offer", "not-a-fit"}[p.rng.IntN(3)],
+			"Declining the offer"), p.move(decided, data.StatusDeclined))
 	}
 	return events
 }
