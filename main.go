@@ -15,6 +15,10 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 {
+		// A subcommand prints: on Windows, to the console it came from.
+		app.AttachConsole()
+	}
 	os.Exit(cli.Run(os.Args[1:], cli.Env{
 		Stdin:     os.Stdin,
 		Stdout:    os.Stdout,

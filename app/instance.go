@@ -69,9 +69,11 @@ func (id identity) checkPeer(conn *net.UnixConn) error {
 // socketPath is where the window holding the database identified by key
 // listens: a short name (sockets have a length limit) in a folder only this
 // user can enter, so nobody else can take the name first or answer in our
-// place. It creates the folder, or checks an existing one.
+// place. The name is keyed on the user too (userKey: the uid, or on
+// Windows the account's SID, since os.Getuid is -1 there for everyone). It
+// creates the folder, or checks an existing one.
 func socketPath(key string) (string, error) {
-	sum := sha256.Sum256([]byte(key))
+	sum := sha256.Sum256([]byte(userKey() + "\x00" + key))
 	name := fmt.Sprintf("%x.sock", sum[:6])
 	dir := socketDir()
 	if len(filepath.Join(dir, name)) > maxSocketPath {
@@ -101,8 +103,10 @@ func socketDir() string {
 // socket path too long.
 func shortSocketDir() string {
 	if runtime.GOOS == "windows" {
-		// Windows has no uid, and its temp folder is already per user.
-		return filepath.Join(os.TempDir(), "bridgekeeper")
+		// Windows has no uid; its temp folder is per user, and the folder
+		// is named for the account as well.
+		sum := sha256.Sum256([]byte(userKey()))
+		return filepath.Join(os.TempDir(), fmt.Sprintf("bridgekeeper-%x", sum[:4]))
 	}
 	// Not os.TempDir: $TMPDIR can be long (macOS), which is the problem here.
 	return "/tmp/bridgekeeper-" + strconv.Itoa(os.Getuid())

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -405,5 +406,23 @@ func TestSocketStale(t *testing.T) {
 				t.Fatalf("askToShow: %v, onShow ran %d times", err, shown.Load())
 			}
 		})
+	}
+}
+
+// The socket's name is keyed on the account (the uid here, the SID on
+// Windows) as well as the file: one name for one file and user, another
+// for another file.
+func TestSocketNameIsKeyedOnTheUserAndFile(t *testing.T) {
+	if got := userKey(); got != "uid:"+strconv.Itoa(os.Getuid()) {
+		t.Errorf("userKey() = %q", got)
+	}
+	a, err := socketPath("same-file")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := socketPath("same-file")
+	c, _ := socketPath("other-file")
+	if a != b || a == c {
+		t.Errorf("socket paths %q %q %q: the same file must give one name, another file another", a, b, c)
 	}
 }
