@@ -15,7 +15,7 @@ DIST     := dist
 export CGO_ENABLED := 1
 
 .PHONY: all print-version build run test race cover vet deps deps-test deps-windows bench fuzz package install \
-        package-windows screenshots clean
+        package-windows icons screenshots clean
 
 all: build
 
@@ -120,15 +120,29 @@ fuzz:
 $(FYNE):
 	$(GO) install fyne.io/tools/cmd/fyne@$(FYNE_VER)
 
-# A Linux .tar.xz with the binary, a .desktop file and the icon.
+# The icon at every size, drawn from assets/icon.svg (tools/icons): the
+# hicolor PNGs and SVG for Linux, the .ico for Windows.
+ICONS := $(DIST)/icons
+icons:
+	$(GO) run ./tools/icons -out $(ICONS)
+
+# fyne package runs go build itself; GOFLAGS carries the version stamp in.
+STAMP := GOFLAGS='-ldflags=-X=$(MODULE)/app/cli.Version=$(VERSION)'
+
+# Linux: a .tar.xz (binary, .desktop file, icon) and a .deb (binary, menu
+# entry, icons in the hicolor theme, man page; built by .ci/deb, which runs
+# lintian), then a check that every artifact says the same version.
 # fyne package bumps the build number in FyneApp.toml after each run; the
-# recipes put the file back so a package build leaves the checkout clean.
-package: deps $(FYNE)
+# recipe puts the file back so a package build leaves the checkout clean.
+package: deps $(FYNE) icons
 	mkdir -p $(DIST) && cp FyneApp.toml $(DIST)/FyneApp.toml.orig
-	$(FYNE) package -os linux -release -app-version $(VERSION); status=$$?; \
+	$(STAMP) $(FYNE) package -os linux -release -app-version $(VERSION); status=$$?; \
 	  mv $(DIST)/FyneApp.toml.orig FyneApp.toml; exit $$status
 	mv Bridgekeeper.tar.xz $(DIST)/Bridgekeeper-$(VERSION)-linux-amd64.tar.xz
 	@echo "Built $(DIST)/Bridgekeeper-$(VERSION)-linux-amd64.tar.xz"
+	$(GO) build -trimpath -buildmode=pie -ldflags '$(LDFLAGS) -s -w' -o $(DIST)/deb-root/bridgekeeper .
+	.ci/deb $(DIST)/deb-root/bridgekeeper $(VERSION) $(ICONS) $(DIST)
+	.ci/check-version $(VERSION) $(DIST)
 
 # Installs for the current user (~/.local), so it appears in the app menu.
 install: package
@@ -139,15 +153,26 @@ install: package
 	@echo "Installed: $(HOME)/.local/bin/$(BIN) and its menu entry"
 
 deps-windows:
-	@command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || .ci/deps --windows
+	@command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 && command -v makensis >/dev/null 2>&1 || .ci/deps --windows
 
-# A Windows .exe (GUI subsystem, icon embedded), cross-compiled with mingw-w64.
-package-windows: deps-windows $(FYNE)
-	mkdir -p $(DIST) && cp FyneApp.toml $(DIST)/FyneApp.toml.orig
-	CC=x86_64-w64-mingw32-gcc $(FYNE) package -os windows -release -app-version $(VERSION); status=$$?; \
-	  mv $(DIST)/FyneApp.toml.orig FyneApp.toml; exit $$status
-	mv Bridgekeeper.exe $(DIST)/Bridgekeeper-$(VERSION)-windows-amd64.exe
-	@echo "Built $(DIST)/Bridgekeeper-$(VERSION)-windows-amd64.exe"
+# The build number is the Windows file version's fourth part.
+BUILD := $(shell sed -n 's/^Build *= *\([0-9]*\)/\1/p' FyneApp.toml)
+WIN_EXE := $(DIST)/Bridgekeeper-$(VERSION)-windows-amd64.exe
+
+# Windows: the .exe (GUI subsystem; the icon at 16 to 256 px, a DPI-aware
+# manifest and the version in its resources, from tools/icons), cross-
+# compiled with mingw-w64, and an NSIS installer around it.
+package-windows: deps-windows icons
+	mkdir -p $(DIST)
+	$(GO) run ./tools/icons -out $(ICONS) -syso rsrc_windows_amd64.syso -version $(VERSION) -build $(BUILD)
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+	  $(GO) build -trimpath -ldflags '$(LDFLAGS) -H=windowsgui -s -w' -o $(WIN_EXE) .; \
+	  status=$$?; rm -f rsrc_windows_amd64.syso; exit $$status
+	@echo "Built $(WIN_EXE)"
+	makensis -V2 -WX -DVERSION=$(VERSION) -DBUILD=$(BUILD) -DEXE=$(WIN_EXE) -DICON=$(ICONS)/bridgekeeper.ico \
+	  -DLICENSE=LICENSE -DOUTFILE=$(DIST)/Bridgekeeper-$(VERSION)-windows-amd64-setup.exe packaging/windows/installer.nsi
+	@echo "Built $(DIST)/Bridgekeeper-$(VERSION)-windows-amd64-setup.exe"
+	.ci/check-version $(VERSION) $(DIST)
 
 # A PNG of each tab from the real app under Xvfb in both themes at
 # 800×600, 1024×768, 1366×768 and 1920×1080 ($(DIST)/screenshots), and the
