@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -377,15 +376,8 @@ func runExport(args []string, dbPath string, env Env) error {
 		return err
 	}
 	write, count := exportWriter(format, ivs, checkIns)
-	if out == "" {
-		bw := bufio.NewWriter(env.Stdout)
-		if err := write(bw); err != nil {
-			return err
-		}
-		return bw.Flush()
-	}
-	if err := data.WriteFileAtomic(out, write); err != nil {
-		return fmt.Errorf("export: %w", err)
+	if err := writeOut(out, env, write); err != nil || out == "" {
+		return err
 	}
 	fmt.Fprintf(env.Stdout, "Exported %s to %s.\n", plural(count, "interview", "interviews"), out)
 	return nil
