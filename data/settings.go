@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Keys of the settings kept in the database, shared by the window and the
@@ -38,6 +39,20 @@ type Settings struct {
 	English string
 	// Phone is the number drafts leave to call back on (voicemails, texts).
 	Phone string
+}
+
+// Zone is the user's zone: DefaultZone when set, else the computer's
+// (SystemZone), else time.Local when neither loads. It may read zone
+// files: call it off the UI goroutine.
+func (st Settings) Zone() *time.Location {
+	name := st.DefaultZone
+	if name == "" {
+		name = SystemZone()
+	}
+	if z, err := LoadZone(name); err == nil {
+		return z
+	}
+	return time.Local
 }
 
 // DefaultReminderHours is the reminder lead time until the user picks one.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestSettingsDefaultsValidationAndSave(t *testing.T) {
@@ -73,5 +74,26 @@ func TestMoveDatabase(t *testing.T) {
 	os.WriteFile(broken, []byte("not sqlite"), 0o600)
 	if err := MoveDatabase(ctx, broken, filepath.Join(dir, "x.db"), nil); err == nil || !exists(broken) {
 		t.Errorf("moving a broken file: err %v, original kept %v", err, exists(broken))
+	}
+}
+
+func TestSettingsZone(t *testing.T) {
+	for _, c := range []struct {
+		zone, want string
+	}{
+		{"Europe/Berlin", "Europe/Berlin"},
+		{"Not/AZone", time.Local.String()},
+	} {
+		if got := (Settings{DefaultZone: c.zone}).Zone().String(); got != c.want {
+			t.Errorf("Zone() with %q = %s, want %s", c.zone, got, c.want)
+		}
+	}
+	sys := SystemZone()
+	want := time.Local.String()
+	if z, err := LoadZone(sys); err == nil {
+		want = z.String()
+	}
+	if got := (Settings{}).Zone().String(); got != want {
+		t.Errorf("Zone() with none set = %s, want the computer's %s", got, want)
 	}
 }

@@ -114,15 +114,7 @@ func (u *UI) searchRecords() ([]data.Record, *time.Location, data.Settings, erro
 	if err != nil {
 		return nil, nil, st, err
 	}
-	loc := time.Local
-	name := st.DefaultZone
-	if name == "" {
-		name = data.SystemZone()
-	}
-	if z, err := data.LoadZone(name); err == nil {
-		loc = z
-	}
-	return records, loc, st, nil
+	return records, st.Zone(), st, nil
 }
 
 // show lays out the cards for st.

@@ -42,16 +42,8 @@ func loadSearch(dbPath string, env Env) (searchContext, error) {
 	if err != nil {
 		return searchContext{}, err
 	}
-	sc := searchContext{records: records, zone: time.Local, name: st.YourName,
-		paper: insight.PaperForLocale(locale.Of(env.getenv), st.English)}
-	name := st.DefaultZone
-	if name == "" {
-		name = data.SystemZone()
-	}
-	if z, err := data.LoadZone(name); err == nil {
-		sc.zone = z
-	}
-	return sc, nil
+	return searchContext{records: records, zone: st.Zone(), name: st.YourName,
+		paper: insight.PaperForLocale(locale.Of(env.getenv), st.English)}, nil
 }
 
 // runStats handles `stats [--json]`: the figures behind the charts.
