@@ -14,8 +14,8 @@ FYNE_VER := v1.7.4
 DIST     := dist
 export CGO_ENABLED := 1
 
-.PHONY: all print-version build run test race cover vet deps deps-test deps-windows bench fuzz package install \
-        package-windows icons screenshots clean
+.PHONY: all print-version build run test test-windows race cover vet deps deps-test deps-windows bench fuzz package \
+        install package-windows icons screenshots clean
 
 all: build
 
@@ -48,7 +48,12 @@ vet:
 # The end-to-end tests start the built binary under their own Xvfb.
 # Every test runs once, with coverage, so the floors below gate CI too: the
 # instrumented run takes no longer than a plain one on these packages.
-test: deps-test vet cover
+# Last, the Windows build and its installer are made and run under Wine
+# (test-windows): about a minute and a half once the cross build is cached.
+test: deps-test vet cover test-windows
+
+# The Windows .exe and installer, run under Wine by .ci/check-windows.
+test-windows: package-windows
 
 # Every test under the race detector; slow (the views tests take about five
 # minutes on two cores), so not part of make test.
