@@ -19,6 +19,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bridgekeeper/app/cli"
@@ -274,12 +275,30 @@ func (s *shell) runMessage(title, text string) {
 // else to do in it.
 func (s *shell) runLockMessage(err error) {
 	if errors.Is(err, data.ErrLocked) {
-		s.win.Resize(fyne.NewSize(460, 200))
-		s.runMessage("Bridgekeeper is already open",
-			"Another Bridgekeeper window is using\n"+s.dbPath+"\n\nOnly one window may write to a database at a time. Switch to that window, or close it and try again.")
+		s.win.Resize(lockMessageSize(s.dbPath))
+		s.runMessage("Bridgekeeper is already open", lockedText(s.dbPath))
 		return
 	}
 	s.runMessage("Cannot open your data", openFailureText(s.dbPath, err))
+}
+
+// lockedText is the "already open" window's message, the path on a line
+// of its own.
+func lockedText(path string) string {
+	return "Another Bridgekeeper window is using\n" + path + "\n\nOnly one window may write to a database at a time. Switch to that window, or close it and try again."
+}
+
+// lockMessageSize is the "already open" window's size: dialog-sized, but
+// wide enough for the database path on one line, since a path has no
+// spaces and word wrapping would break it mid-name. Past maxWidth the path
+// wraps; the window stays smaller than a laptop screen.
+func lockMessageSize(path string) fyne.Size {
+	const minWidth, maxWidth, height = 460, 900, 200
+	// The padded container and the label's own inset, each side, plus a
+	// little slack for the window frame.
+	pad := theme.Padding() + theme.InnerPadding() + theme.Padding()
+	w := fyne.MeasureText(path, theme.TextSize(), fyne.TextStyle{}).Width + 2*pad
+	return fyne.NewSize(min(max(w, minWidth), maxWidth), height)
 }
 
 // setIcon gives the app and its window Bridgekeeper's icon.
