@@ -289,9 +289,9 @@ func lockedText(path string) string {
 }
 
 // lockMessageSize is the "already open" window's size: dialog-sized, but
-// wide enough for the database path on one line, since a path has no
-// spaces and word wrapping would break it mid-name. Past maxWidth the path
-// wraps; the window stays smaller than a laptop screen.
+// wide enough for the database path on one line, since word wrapping cuts
+// a long folder or file name mid-name. Past maxWidth the path wraps; the
+// window stays smaller than a laptop screen.
 func lockMessageSize(path string) fyne.Size {
 	const minWidth, maxWidth, height = 460, 900, 200
 	// The padded container and the label's own inset, each side, plus a
