@@ -10,8 +10,8 @@ import (
 )
 
 // The "already open" window is dialog-sized but shows the database path
-// whole on one line: a path has no spaces, so word wrapping would cut it
-// mid-name ("bri" / "dgekeeper.db") where the window is too narrow.
+// whole on one line: where the window is too narrow, word wrapping cuts a
+// long name mid-name ("bri" / "dgekeeper.db").
 func TestLockMessageShowsThePathOnOneLine(t *testing.T) {
 	tests := []struct {
 		name string
